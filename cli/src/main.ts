@@ -1,0 +1,162 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import {
+  checkText,
+  cliMessage,
+  formatOf,
+  resolveLocale,
+  type Diagnostic,
+  type Locale,
+  type Report,
+} from '../../core/src/index';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { docsBaseFor } from '../../server/src/paths';
+import { startServer } from '../../server/src/server';
+import { toJson, toSarif, toText, type FileResult } from './output';
+
+const MAX_BYTES = 16 * 1024 * 1024;
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
+
+class UsageError extends Error {}
+
+function collect(path: string, explicit: boolean, out: { path: string; explicit: boolean }[]): void {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    throw new UsageError(String((e as Error).message));
+  }
+  if (st.isDirectory()) {
+    for (const name of readdirSync(path).sort()) {
+      if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
+      const child = join(path, name);
+      const cst = statSync(child);
+      if (cst.isDirectory()) collect(child, false, out);
+      else if (/\.(txt|md|markdown)$/i.test(name)) out.push({ path: child, explicit: false });
+    }
+  } else out.push({ path, explicit });
+}
+
+function readText(path: string, locale: Locale): { text: string } | { skip: string } {
+  const buf = readFileSync(path);
+  if (buf.length > MAX_BYTES) return { skip: cliMessage(locale, 'tooLarge', { path, limit: MAX_BYTES / 1024 / 1024 }) };
+  const sample = buf.subarray(0, 8192);
+  if (sample.includes(0)) return { skip: cliMessage(locale, 'binary', { path }) };
+  let text = new TextDecoder('utf-8').decode(buf);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text };
+}
+
+interface CheckCommandOptions {
+  format: 'text' | 'json' | 'sarif';
+  locale?: string;
+  year?: number;
+  template: 'auto' | '2019' | '2021';
+  color?: boolean;
+}
+
+function runCheck(paths: string[], opts: CheckCommandOptions): number {
+  const locale = resolveLocale(opts.locale ?? process.env.NIANBAO_LOCALE ?? process.env.LANG?.replace(/[_.].*$/, ''));
+  const targets: { path: string; explicit: boolean }[] = [];
+  for (const p of paths) collect(p, true, targets);
+  const results: FileResult[] = [];
+  let ioFailure = false;
+  for (const t of targets) {
+    let read;
+    try {
+      read = readText(t.path, locale);
+    } catch (e) {
+      process.stderr.write(cliMessage(locale, 'cannotRead', { path: t.path, reason: (e as Error).message }) + '\n');
+      ioFailure = true;
+      continue;
+    }
+    if ('skip' in read) {
+      if (t.explicit) process.stderr.write(read.skip + '\n');
+      continue;
+    }
+    const result = checkText(read.text, formatOf(t.path), {
+      locale,
+      year: opts.year,
+      template: opts.template === 'auto' ? undefined : opts.template,
+      validate: 'auto',
+    });
+    const shown = relative(process.cwd(), t.path) || t.path;
+    if (!result.checked) {
+      if (!t.explicit) continue;
+      const notReport: Diagnostic = {
+        code: 'not-a-report',
+        severity: 'info',
+        message: cliMessage(locale, 'notAReport'),
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      };
+      results.push({ path: shown, report: null, diagnostics: [notReport], lines: [] });
+      continue;
+    }
+    results.push({ path: shown, report: summarize(result.report), diagnostics: result.diagnostics, lines: read.text.split(/\r\n|\r|\n/) });
+  }
+  const out = opts.format === 'json' ? toJson(results) : opts.format === 'sarif' ? toSarif(results) : toText(results, locale, opts.color !== false && !process.env.NO_COLOR && !!process.stdout.isTTY);
+  process.stdout.write(out);
+  if (ioFailure) return 2;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+function summarize(r: Report): FileResult['report'] {
+  return { year: r.year, template: r.template, title: r.title?.text ?? null };
+}
+
+function parseYear(v: string): number {
+  const n = Number(v);
+  if (!/^\d{4}$/.test(v) || n < 2008 || n > 2100) throw new InvalidArgumentError('expected a four-digit year, e.g. 2024');
+  return n;
+}
+
+export function main(argv: string[]): number {
+  const program = new Command();
+  let code = 0;
+  program
+    .name('nianbao')
+    .description('Checks government information disclosure annual reports (政府信息公开工作年度报告).')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  program
+    .command('check')
+    .description('check report files (.txt, .md) or folders')
+    .argument('<paths...>', 'files or folders')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(new Option('-l, --locale <locale>', 'message language').choices(['zh-cn', 'en', 'zh', 'en-us']))
+    .option('--year <year>', 'report year, overriding the one read from the document', parseYear)
+    .addOption(new Option('--template <template>', 'table format to expect').choices(['auto', '2019', '2021']).default('auto'))
+    .option('--no-color', 'plain output')
+    .action((paths: string[], opts: CheckCommandOptions) => {
+      code = runCheck(paths, opts);
+    });
+  program
+    .command('lsp')
+    .description('run the language server (for editors other than VS Code)')
+    .option('--stdio', 'talk over standard input and output (the default)')
+    .allowUnknownOption(true)
+    .action(() => {
+      if (!process.argv.includes('--stdio') && !process.argv.some((a) => a.startsWith('--node-ipc') || a.startsWith('--socket'))) process.argv.push('--stdio');
+      startServer(createConnection(ProposedFeatures.all), { docsBase: docsBaseFor(__dirname) });
+      code = -1;
+    });
+  try {
+    program.parse(argv);
+  } catch (e) {
+    const err = e as { exitCode?: number; code?: string };
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    if (e instanceof UsageError) {
+      process.stderr.write(`nianbao: ${e.message}\n`);
+      return 2;
+    }
+    if (err.code?.startsWith('commander.')) return 2;
+    process.stderr.write(`nianbao: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  return code;
+}
+
+const code = main(process.argv);
+if (code >= 0) process.exitCode = code;

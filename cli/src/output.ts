@@ -1,0 +1,106 @@
+import { cliMessage, RULES_BY_ID, type Diagnostic, type Locale } from '../../core/src/index';
+
+export interface FileResult {
+  path: string;
+  report: { year: number | null; template: string | null; title: string | null } | null;
+  diagnostics: Diagnostic[];
+  lines: string[];
+}
+
+const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+
+function count(results: FileResult[]) {
+  const c = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const r of results) for (const d of r.diagnostics) c[d.severity]++;
+  return c;
+}
+
+/** The public JSON contract (version 1): 0-based UTF-16 ranges, as in LSP. */
+export function toJson(results: FileResult[]): string {
+  const c = count(results);
+  const body = {
+    version: 1,
+    files: results.map((r) => ({
+      path: r.path,
+      report: r.report,
+      diagnostics: r.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
+    })),
+    summary: { files: results.length, reports: results.filter((r) => r.report).length, ...c },
+  };
+  return JSON.stringify(body, null, 2) + '\n';
+}
+
+export function toSarif(results: FileResult[]): string {
+  const level = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
+  const ruleIds = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
+  const sarif = {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'nianbao',
+            rules: ruleIds.map((id) => ({ id, shortDescription: { text: RULES_BY_ID.get(id)?.docs.summary['zh-cn'] ?? id } })),
+          },
+        },
+        results: results.flatMap((r) =>
+          r.diagnostics.map((d) => ({
+            ruleId: d.code,
+            level: level[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: r.path.split('\\').join('/') },
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+
+function templateName(locale: Locale, t: string | null): string {
+  return cliMessage(locale, t === '2021' ? 'template2021' : t === '2019' ? 'template2019' : t === 'legacy' ? 'templateLegacy' : 'templateUnknown');
+}
+
+/** Human output, like ESLint: file, then `line:col  severity  message  rule`. */
+export function toText(results: FileResult[], locale: Locale, color: boolean): string {
+  const paint = (k: keyof typeof COLORS, s: string) => (color ? COLORS[k] + s + COLORS.reset : s);
+  const sevName: Record<string, Record<Locale, string>> = {
+    error: { 'zh-cn': '错误', en: 'error' },
+    warning: { 'zh-cn': '警告', en: 'warning' },
+    info: { 'zh-cn': '提示', en: 'info' },
+    hint: { 'zh-cn': '建议', en: 'hint' },
+  };
+  let out = '';
+  for (const r of results) {
+    const info = r.report
+      ? cliMessage(locale, 'reportLine', { year: r.report.year ?? cliMessage(locale, 'yearUnknown'), template: templateName(locale, r.report.template) })
+      : '';
+    out += `${paint('bold', r.path)}${info ? paint('dim', `  (${info})`) : ''}\n`;
+    for (const d of r.diagnostics) {
+      const pos = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      out += `  ${pos.padEnd(7)} ${paint(d.severity, sevName[d.severity][locale].padEnd(locale === 'en' ? 7 : 2))}  ${d.message}  ${paint('dim', d.code)}\n`;
+    }
+    out += '\n';
+  }
+  const c = count(results);
+  const problems = SEVERITIES.reduce((a, s) => a + c[s], 0);
+  out += problems
+    ? cliMessage(locale, 'summary', { problems, errors: c.error, warnings: c.warning, infos: c.info + c.hint }) + '\n'
+    : cliMessage(locale, 'clean', { files: results.length }) + '\n';
+  return out;
+}

@@ -1,0 +1,74 @@
+import { buildReport } from './model/build';
+import type { Report } from './model/types';
+import { ParsedDocument } from './parse/document';
+import { RULES, RULES_BY_ID } from './rules/index';
+import type { ResolvedOptions, RuleContext } from './rules/rule';
+import { format as fill } from './rules/rule';
+import type { Diagnostic, Locale, Severity, SourceFormat } from './types';
+import { comparePos } from './types';
+
+export interface CheckOptions {
+  locale?: Locale | string;
+  rules?: Record<string, Severity | 'off'>;
+  year?: number;
+  template?: '2019' | '2021';
+  /** `auto`: only documents that look like a report; `always`: every document. */
+  validate?: 'auto' | 'always';
+  docsBase?: string;
+}
+
+export interface CheckResult {
+  report: Report;
+  /** False when the document is not a report and validation is `auto`: no diagnostics were produced. */
+  checked: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** `en`, `en-US` … are English; everything else gets Chinese. */
+export function resolveLocale(locale: string | undefined): Locale {
+  return locale && /^en\b/i.test(locale) ? 'en' : 'zh-cn';
+}
+
+export function formatOf(pathOrLanguage: string): SourceFormat {
+  return /(^markdown$)|\.(md|markdown)$/i.test(pathOrLanguage) ? 'markdown' : 'text';
+}
+
+export function resolveOptions(options: CheckOptions = {}): ResolvedOptions {
+  return { locale: resolveLocale(options.locale), rules: options.rules ?? {}, year: options.year, template: options.template, docsBase: options.docsBase };
+}
+
+export function runRules(report: Report, options: ResolvedOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of RULES) {
+    const severity = options.rules[rule.id] ?? rule.severity;
+    if (severity === 'off') continue;
+    const ctx: RuleContext = {
+      report,
+      locale: options.locale,
+      options,
+      label: (x) => (options.locale === 'en' ? x.en : x.zh),
+      emit(message, range, args, data) {
+        const m = rule.messages[message];
+        out.push({ code: rule.id, severity, message: fill(m[options.locale], args), range, ...(data ? { data } : {}) });
+      },
+    };
+    rule.check(ctx);
+  }
+  out.sort((a, b) => comparePos(a.range.start, b.range.start) || RULES.indexOf(RULES_BY_ID.get(a.code)!) - RULES.indexOf(RULES_BY_ID.get(b.code)!));
+  return out;
+}
+
+export function analyze(doc: ParsedDocument): Report {
+  return buildReport(doc.blocks, doc.lines.length, doc.lines[doc.lines.length - 1].length, doc.format);
+}
+
+/** Checks a parsed document (the server keeps one per open file and updates it incrementally). */
+export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): CheckResult {
+  const report = analyze(doc);
+  const checked = report.isReport || options.validate === 'always';
+  return { report, checked, diagnostics: checked ? runRules(report, resolveOptions(options)) : [] };
+}
+
+export function checkText(text: string, format: SourceFormat, options: CheckOptions = {}): CheckResult {
+  return checkDocument(ParsedDocument.parse(text, format), options);
+}

@@ -1,0 +1,26 @@
+import type { Locale } from './types';
+
+/** Strings of the command-line front end, in both languages. */
+const MESSAGES = {
+  notAReport: { 'zh-cn': '此文件不像政府信息公开工作年度报告，未检查', en: 'This file does not look like a government information disclosure annual report; not checked' },
+  noFiles: { 'zh-cn': '没有找到 .txt 或 .md 文件', en: 'No .txt or .md files found' },
+  cannotRead: { 'zh-cn': '无法读取 {path}：{reason}', en: 'Cannot read {path}: {reason}' },
+  binary: { 'zh-cn': '{path} 不是文本文件，已跳过', en: '{path} is not a text file; skipped' },
+  tooLarge: { 'zh-cn': '{path} 超过 {limit} MB，已跳过', en: '{path} is larger than {limit} MB; skipped' },
+  summary: { 'zh-cn': '共 {problems} 个问题（{errors} 个错误，{warnings} 个警告，{infos} 个提示）', en: '{problems} problems ({errors} errors, {warnings} warnings, {infos} infos)' },
+  clean: { 'zh-cn': '{files} 个文件，未发现问题', en: '{files} files, no problems found' },
+  reportLine: { 'zh-cn': '{year} 年度报告，{template}', en: 'report for {year}, {template}' },
+  template2021: { 'zh-cn': '2021 版格式', en: '2021 format' },
+  template2019: { 'zh-cn': '2019 版格式', en: '2019 format' },
+  templateLegacy: { 'zh-cn': '旧版格式', en: 'legacy format' },
+  templateUnknown: { 'zh-cn': '格式未识别', en: 'format not recognised' },
+  yearUnknown: { 'zh-cn': '年度未知', en: 'unknown year' },
+} as const;
+
+export type CliMessage = keyof typeof MESSAGES;
+
+export function cliMessage(locale: Locale, key: CliMessage, args: Record<string, string | number> = {}): string {
+  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+}
+
+export const CLI_MESSAGES = MESSAGES;

@@ -1,0 +1,123 @@
+import type { MappedText } from '../parse/items';
+import type { Position, Range, SourceFormat, Template } from '../types';
+import type { SectionKey } from './templates';
+
+export type CellKind = 'number' | 'blank' | 'dash' | 'text';
+
+export interface Cell {
+  raw: string;
+  kind: CellKind;
+  /** Parsed number (for kind 'number'). */
+  value: number | null;
+  range: Range;
+}
+
+export interface TableRow {
+  /** Template row key (e.g. `withheld.2`), or null when the row is not recognised. */
+  key: string | null;
+  /** The row was recognised by its position (its label is missing). */
+  inferred?: boolean;
+  label: string;
+  /** Non-blank label cells, in order (group label first, item label last). */
+  labelCells: string[];
+  labelRange: Range | null;
+  values: Cell[];
+  line: number;
+  range: Range;
+}
+
+export interface TableModel {
+  kind: 't2' | 't3' | 't4' | 'unknown';
+  range: Range;
+  section: SectionKey | 0;
+  rows: TableRow[];
+  /** Normalized text of the header rows. */
+  header: string;
+}
+
+export interface Table2 extends TableModel {
+  kind: 't2';
+  template: '2021' | '2019' | null;
+  byKey: Record<string, TableRow>;
+  /** 第二十条 items present, e.g. ['一', '五', '六', '八']. */
+  items: string[];
+}
+
+export interface Table3 extends TableModel {
+  kind: 't3';
+  byKey: Record<string, TableRow>;
+  /** Values per data row the table is laid out for: 7 (with 总计) or 6. */
+  expectedColumns: number;
+  hasTotalColumn: boolean;
+  /** （六） as three sub-rows (2021) or one row (2019). */
+  otherHandlingForm: '2021' | '2019' | null;
+}
+
+export interface Table4 extends TableModel {
+  kind: 't4';
+  data: TableRow | null;
+}
+
+export interface SectionInfo {
+  key: SectionKey;
+  numeral: string;
+  /** Heading text after the numeral. */
+  title: string;
+  headingText: string;
+  headingRange: Range;
+  /** Whole section: heading to the line before the next section. */
+  range: Range;
+  wording: 'standard' | 'variant' | 'other';
+}
+
+export interface Subhead {
+  text: string;
+  range: Range;
+  section: SectionKey | 0;
+  /** End of the sub-section: the start of the next heading's line, or the end of the document. */
+  end: Position;
+}
+
+export interface Paragraph {
+  text: MappedText;
+  section: SectionKey | 0;
+  /** First paragraph after a section heading or sub-head. */
+  opening: boolean;
+  line: number;
+  endLine: number;
+}
+
+export type YearSlotKind = 'title' | 'periodStart' | 'periodEnd' | 'publish' | 'opening';
+
+export interface YearSlot {
+  kind: YearSlotKind;
+  year: number;
+  range: Range;
+}
+
+export interface DateRef {
+  year: number;
+  month: number;
+  day: number;
+  range: Range;
+}
+
+export interface Report {
+  format: SourceFormat;
+  isReport: boolean;
+  title: { text: string; range: Range; agency: string | null } | null;
+  year: number | null;
+  yearSource: 'title' | 'period' | 'publish' | 'opening' | 'closing' | null;
+  template: Template | null;
+  sections: SectionInfo[];
+  subheads: Subhead[];
+  paragraphs: Paragraph[];
+  tables: TableModel[];
+  t2: Table2 | null;
+  t3: Table3 | null;
+  t4: Table4 | null;
+  yearSlots: YearSlot[];
+  period: { start: DateRef; end: DateRef } | null;
+  closingDate: DateRef | null;
+  lineCount: number;
+}

@@ -1,0 +1,119 @@
+import { Parser } from 'htmlparser2';
+import type { CellItem, Item } from './items';
+
+interface OpenCell {
+  text: string;
+  first: number;
+  last: number;
+  rowspan: number;
+  colspan: number;
+}
+
+/**
+ * Reads an HTML <table> (as Word pastes it) into rows of cells. Merged cells are expanded the way
+ * text extraction shows them: the cell where the merge starts holds the text, the others are empty.
+ */
+export function parseHtmlTable(html: string, baseLine: number, baseColumn: number): Item[] {
+  // Offsets in `html` → (line, character) in the block.
+  const lineStarts = [0];
+  for (let i = 0; i < html.length; i++) if (html.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const pos = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: baseLine + lo, character: offset - lineStarts[lo] + (lo === 0 ? baseColumn : 0) };
+  };
+
+  const rows: { cells: OpenCell[]; offset: number }[] = [];
+  let row: { cells: OpenCell[]; offset: number } | null = null;
+  let cell: OpenCell | null = null;
+  let depth = 0;
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (name === 'table') depth++;
+        if (depth !== 1) return;
+        if (name === 'tr') {
+          row = { cells: [], offset: parser.startIndex };
+          rows.push(row);
+        } else if ((name === 'td' || name === 'th') && row) {
+          cell = {
+            text: '',
+            first: -1,
+            last: -1,
+            rowspan: Math.min(Math.max(1, Number.parseInt(attribs.rowspan ?? '1', 10) || 1), 1000),
+            colspan: Math.min(Math.max(1, Number.parseInt(attribs.colspan ?? '1', 10) || 1), 100),
+          };
+          row.cells.push(cell);
+        }
+      },
+      ontext(data) {
+        if (!cell || depth !== 1) return;
+        const start = parser.startIndex;
+        const decoded = data.replace(/&nbsp;|&#160;/g, (m) => ' '.repeat(m.length));
+        for (let i = 0; i < decoded.length; i++) {
+          const ch = decoded[i];
+          if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u3000') continue;
+          if (cell.first < 0) cell.first = start + i;
+          cell.last = start + i + 1;
+        }
+        cell.text += decoded;
+      },
+      onclosetag(name) {
+        if (name === 'table') depth--;
+        if (depth !== 1 && name !== 'table') return;
+        if (name === 'td' || name === 'th') cell = null;
+        else if (name === 'tr') row = null;
+      },
+    },
+    { decodeEntities: false, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+
+  // Expand rowspan/colspan into a grid.
+  const pending: number[] = []; // column → rows still covered by a rowspan from above
+  const items: Item[] = [];
+  for (const r of rows) {
+    const cells: CellItem[] = [];
+    const at = pos(r.offset);
+    const placeholder = (): CellItem => ({ text: '', line: at.line, start: at.character, end: at.character });
+    let col = 0;
+    const take = () => {
+      while ((pending[col] ?? 0) > 0) {
+        pending[col]--;
+        cells.push(placeholder());
+        col++;
+      }
+    };
+    for (const c of r.cells) {
+      take();
+      const text = c.text.replace(/\s+/g, ' ').trim();
+      if (c.first >= 0) {
+        const a = pos(c.first);
+        const b = pos(c.last);
+        cells.push({ text, line: a.line, start: a.character, end: b.line === a.line ? b.character : a.character + text.length });
+      } else {
+        cells.push(placeholder());
+      }
+      if (c.rowspan > 1) pending[col] = c.rowspan - 1;
+      col++;
+      for (let k = 1; k < c.colspan; k++) {
+        cells.push(placeholder());
+        if (c.rowspan > 1) pending[col] = c.rowspan - 1;
+        col++;
+      }
+    }
+    for (let k = col; k < pending.length; k++) {
+      if ((pending[k] ?? 0) > 0) pending[k]--;
+      cells.push(placeholder());
+    }
+    items.push({ kind: 'row', cells, line: at.line, html: true });
+  }
+  return items;
+}

@@ -1,0 +1,34 @@
+import { t3Cell, t3Count } from '../model/access';
+import { T3_COLUMNS, T3_ROWS } from '../model/templates';
+import { defineRule } from './rule';
+
+export default defineRule({
+  id: 'table3-row-total',
+  severity: 'error',
+  docs: { summary: { 'zh-cn': '表三每行“总计”等于六类申请人之和', en: 'Each table-3 row total equals the sum of the six applicant columns' } },
+  messages: {
+    rowTotal: {
+      'zh-cn': '表三“{row}”行：自然人至其他六列之和为 {sum}（{terms}），“总计”却为 {total}',
+      en: 'Table 3, row "{row}": the six applicant columns sum to {sum} ({terms}), but the total is {total}',
+    },
+  },
+  check(ctx) {
+    const t = ctx.report.t3;
+    if (!t || !t.hasTotalColumn) return;
+    for (const row of t.rows) {
+      if (!row.key || row.values.length !== 7) continue;
+      const parts: number[] = [];
+      for (let c = 0; c < 6; c++) {
+        const v = t3Count(t, row, c);
+        if (v === null) break;
+        parts.push(v);
+      }
+      const total = t3Count(t, row, 6);
+      if (parts.length !== 6 || total === null) continue;
+      const sum = parts.reduce((a, b) => a + b, 0);
+      if (sum === total) continue;
+      const def = T3_ROWS.find((r) => r.key === row.key)!;
+      ctx.emit('rowTotal', t3Cell(t, row, 6)!.range, { row: ctx.label(def), sum, terms: parts.join(' + '), total }, { expected: sum, column: T3_COLUMNS[6].key });
+    }
+  },
+});

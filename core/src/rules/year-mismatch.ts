@@ -1,0 +1,48 @@
+import type { YearSlotKind } from '../model/types';
+import { defineRule } from './rule';
+
+const SLOT: Record<YearSlotKind, { zh: string; en: string }> = {
+  title: { zh: '标题', en: 'the title' },
+  periodStart: { zh: '统计期限起始', en: 'the start of the statistics period' },
+  periodEnd: { zh: '统计期限截止', en: 'the end of the statistics period' },
+  publish: { zh: '“现发布《…》”一句', en: 'the "现发布《…》" sentence' },
+  opening: { zh: '第一部分段首', en: 'a paragraph opening in section 一' },
+};
+
+const SOURCE: Record<string, { zh: string; en: string }> = {
+  title: { zh: '标题', en: 'the title' },
+  period: { zh: '统计期限', en: 'the statistics period' },
+  publish: { zh: '“现发布《…》”一句', en: 'the "现发布《…》" sentence' },
+  opening: { zh: '第一部分开头', en: 'the opening of section 一' },
+  closing: { zh: '落款日期', en: 'the closing date' },
+  option: { zh: '设置', en: 'the settings' },
+};
+
+export default defineRule({
+  id: 'year-mismatch',
+  severity: 'error',
+  docs: { summary: { 'zh-cn': '标题、统计期限、发布语句等处的年份须与报告年度一致', en: 'Years in the title, statistics period and other slots must match the report year' } },
+  messages: {
+    mismatch: {
+      'zh-cn': '{slot}的年份为 {found} 年，与报告年度 {year} 年（取自{source}）不一致',
+      en: 'The year in {slot} is {found}, but the report year is {year} (from {source})',
+    },
+  },
+  check(ctx) {
+    const { report, options } = ctx;
+    const year = options.year ?? report.year;
+    if (year === null || year === undefined) return;
+    const source = options.year !== undefined ? 'option' : report.yearSource ?? 'title';
+    const reference: Record<string, YearSlotKind> = { title: 'title', period: 'periodStart', publish: 'publish', opening: 'opening' };
+    let skipped = false;
+    for (const slot of report.yearSlots) {
+      // The slot the year was read from is not compared with itself.
+      if (!skipped && options.year === undefined && reference[source] === slot.kind && slot.year === year) {
+        skipped = true;
+        continue;
+      }
+      if (slot.year === year) continue;
+      ctx.emit('mismatch', slot.range, { slot: ctx.label(SLOT[slot.kind]), found: slot.year, year, source: ctx.label(SOURCE[source]) }, { expected: String(year), found: String(slot.year) });
+    }
+  },
+});

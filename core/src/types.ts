@@ -1,0 +1,33 @@
+/** Zero-based line and UTF-16 character, as in LSP. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeverityOrOff = Severity | 'off';
+export type Locale = 'zh-cn' | 'en';
+export type Template = '2021' | '2019' | 'legacy';
+export type SourceFormat = 'text' | 'markdown';
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** Machine-readable facts for fixes (e.g. the expected value of a cell). */
+  data?: Record<string, unknown>;
+}
+
+export function range(line: number, start: number, endLine: number, end: number): Range {
+  return { start: { line, character: start }, end: { line: endLine, character: end } };
+}
+
+export function comparePos(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}

@@ -1,0 +1,42 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'net',
+  'os', 'path', 'process', 'readline', 'stream', 'url', 'util', 'worker_threads', 'zlib',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'out/**', '.cache/**', 'test-results/**', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The core is shared by the Node server, the web-worker server and the CLI: no editor, LSP or Node APIs.
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'vscode', message: 'core/ must not depend on the VS Code API.' },
+          ...nodeBuiltins.map((name) => ({ name, message: 'core/ must not use Node built-ins.' })),
+        ],
+        patterns: [
+          { group: ['node:*'], message: 'core/ must not use Node built-ins.' },
+          { group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'], message: 'core/ must not depend on the LSP libraries.' },
+          { group: ['**/server/**', '**/client/**', '**/cli/**'], message: 'core/ must not import the layers built on it.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname'],
+    },
+  },
+  {
+    files: ['client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/**'], message: 'The client talks to the server; it does not run the core.' }] }],
+    },
+  },
+);

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Range, Report, TableModel } from '../core/src/index';
+
+export const ROOT = join(__dirname, '..');
+export const SEEDS = join(ROOT, '..', 'shared', 'seeds');
+
+/** The three shared seeds, with the Markdown renderings written for them. */
+export const SEED_FILES = [
+  { id: '000', txt: 'examples/haiyuan-xian-2024.txt', md: 'test/fixtures/md/000.md' },
+  { id: '002', txt: 'examples/pingluo-2024.txt', md: 'test/fixtures/md/002.md' },
+  { id: '004', txt: 'examples/xibao-2023.txt', md: 'test/fixtures/md/004.md' },
+] as const;
+
+export function read(rel: string): string {
+  return readFileSync(join(ROOT, rel), 'utf8');
+}
+
+/** The source text a range covers. */
+export function slice(text: string, r: Range): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (r.start.line === r.end.line) return lines[r.start.line].slice(r.start.character, r.end.character);
+  const parts = [lines[r.start.line].slice(r.start.character)];
+  for (let l = r.start.line + 1; l < r.end.line; l++) parts.push(lines[l]);
+  parts.push(lines[r.end.line].slice(0, r.end.character));
+  return parts.join('\n');
+}
+
+/** A table as `key: v v v` lines (recognised rows only), for golden comparison across formats. */
+export function tableLines(t: TableModel): string[] {
+  return t.rows.filter((r) => r.key).map((r) => `${r.key}${r.inferred ? '?' : ''}: ${r.values.map((v) => (v.raw === '' ? '_' : v.raw.replace(/\s+/g, ''))).join(' ')}`);
+}
+
+export function tablesOf(report: Report): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const t of report.tables) out[t.kind] = tableLines(t);
+  return out;
+}

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT } from '../helpers';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+function cli(args: string[]) {
+  assert.ok(existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('nianbao check (CLI contract)', () => {
+  it('reports year and template of the three seeds as JSON, exit 0 when nothing is an error', () => {
+    const r = cli(['check', '--format', 'json', 'examples']);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.version, 1);
+    const byPath = Object.fromEntries(out.files.map((f: { path: string }) => [f.path, f]));
+    assert.deepEqual(byPath['examples/haiyuan-xian-2024.txt'].report, { year: 2024, template: '2021', title: '海原县西安镇人民政府 2024 年政府信息公开工作年度报告' });
+    assert.equal(byPath['examples/pingluo-2024.txt'].report.year, 2024);
+    assert.equal(byPath['examples/pingluo-2024.txt'].report.template, '2021');
+    assert.equal(byPath['examples/xibao-2023.txt'].report.year, 2023);
+    assert.equal(byPath['examples/xibao-2023.txt'].report.template, '2019');
+    const errors000 = byPath['examples/haiyuan-xian-2024.txt'].diagnostics.filter((d: { code: string }) => /^(section|table)/.test(d.code));
+    assert.deepEqual(errors000, []);
+    assert.equal(out.summary.files, 3);
+    assert.equal(out.summary.reports, 3);
+  });
+
+  it('exits 1 on an error diagnostic and prints file:line:col, severity, message and rule id', () => {
+    const r = cli(['check', '--locale', 'zh-cn', 'test/fixtures/rules/table3-balance/fail-carry-next.txt']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /test\/fixtures\/rules\/table3-balance\/fail-carry-next\.txt/);
+    assert.match(r.stdout, /79:14 +错误 +表三“自然人”列：第一项（5）加第二项（1）之和为 6.*table3-balance/);
+  });
+
+  it('speaks English with --locale en and keeps 0-based ranges in JSON', () => {
+    const r = cli(['check', '--format', 'json', '--locale', 'en', 'test/fixtures/rules/table3-balance/fail-carry-next.txt']);
+    assert.equal(r.code, 1);
+    const d = JSON.parse(r.stdout).files[0].diagnostics[0];
+    assert.equal(d.code, 'table3-balance');
+    assert.equal(d.severity, 'error');
+    assert.deepEqual(d.range, { start: { line: 78, character: 13 }, end: { line: 78, character: 14 } });
+    assert.match(d.message, /^Table 3, column "natural persons"/);
+  });
+
+  it('skips non-reports found in folders, flags them when named explicitly', () => {
+    const folder = cli(['check', '--format', 'json', 'test/fixtures/not-reports']);
+    assert.equal(folder.code, 0);
+    assert.deepEqual(JSON.parse(folder.stdout).files, []);
+    const named = cli(['check', '--format', 'json', 'test/fixtures/not-reports/news.txt']);
+    const f = JSON.parse(named.stdout).files[0];
+    assert.equal(f.report, null);
+    assert.equal(f.diagnostics[0].code, 'not-a-report');
+    assert.equal(named.code, 0);
+  });
+
+  it('exits 2 on usage and I/O errors, with a message on stderr', () => {
+    const missing = cli(['check', 'no/such/file.txt']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no such file/i);
+    const bad = cli(['check', '--format', 'xml', 'examples']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /xml/);
+    assert.equal(cli(['frobnicate']).code, 2);
+  });
+
+  it('survives binary, empty and BOM files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 255, 0, 7]));
+    writeFileSync(join(dir, 'bom.txt'), '\ufeff' + '某局2024年政府信息公开工作年度报告\r\n\r\n一、总体情况\r\n');
+    const r = cli(['check', '--format', 'json', dir]);
+    assert.equal(r.code, 1, r.stderr); // the BOM report misses five sections
+    const files = JSON.parse(r.stdout).files;
+    assert.equal(files.length, 1);
+    assert.equal(files[0].report.year, 2024);
+    assert.equal(files[0].diagnostics.filter((d: { code: string }) => d.code === 'section-missing').length, 5);
+  });
+
+  it('writes SARIF', () => {
+    const r = cli(['check', '--format', 'sarif', 'test/fixtures/rules/table4-total/fail-review.txt']);
+    const s = JSON.parse(r.stdout);
+    assert.equal(s.version, '2.1.0');
+    assert.equal(s.runs[0].results[0].ruleId, 'table4-total');
+    assert.equal(s.runs[0].results[0].locations[0].physicalLocation.region.startLine, 86);
+  });
+});

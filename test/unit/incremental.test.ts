@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkDocument, ParsedDocument, type Range, type SourceFormat } from '../../core/src/index';
+import { read, SEED_FILES } from '../helpers';
+
+/** Small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
+}
+
+function lineStarts(text: string): { starts: number[]; lengths: number[] } {
+  const starts = [0];
+  const lengths: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lengths.push(i - starts[starts.length - 1]);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  lengths.push(text.length - starts[starts.length - 1]);
+  return { starts, lengths };
+}
+
+const SNIPPETS = ['0', '7', '13', '\t', '\t0', ' ', '年', '2024 年', '报告', '一、总体情况', '\n', '\n\n', '\r\n', '\r', '|', '| 0 |', '#', '## ', '**', '`', '```', '<table>', '</table>', '<td rowspan="2">', '<!--', '-->', '（一）', '三、收到和处理政府信息公开申请情况', '\u3000', '\ufeff'];
+
+interface Corpus {
+  lines: string[];
+  tableChunks: string[];
+}
+
+function corpus(texts: string[]): Corpus {
+  const lines = texts.flatMap((t) => t.split(/\r\n|\r|\n/)).filter((l) => l.trim());
+  const tableChunks: string[] = [];
+  for (const t of texts) {
+    const ls = t.split(/\r\n|\r|\n/);
+    for (let i = 0; i < ls.length; i++) {
+      if (/\t|^\|/.test(ls[i]) && (i === 0 || !/\t|^\|/.test(ls[i - 1]))) {
+        let j = i;
+        while (j < ls.length && /\t|^\|/.test(ls[j])) j++;
+        tableChunks.push(ls.slice(i, j).join('\n') + '\n');
+      }
+    }
+  }
+  return { lines, tableChunks };
+}
+
+/** One random edit: typing, deleting, pasting lines or tables, line-ending changes, blank lines in tables. */
+function randomEdit(r: ReturnType<typeof rng>, text: string, c: Corpus): { range: Range; text: string } {
+  const { starts, lengths } = lineStarts(text);
+  const nl = starts.length;
+  const at = () => {
+    const line = r.int(nl);
+    return { line, character: r.int(lengths[line] + 1) };
+  };
+  const kind = r.int(10);
+  if (kind <= 2) {
+    const p = at();
+    return { range: { start: p, end: p }, text: r.pick(SNIPPETS) };
+  }
+  if (kind === 3) {
+    const p = at();
+    const len = 1 + r.int(30);
+    const startOffset = starts[p.line] + p.character;
+    const endOffset = Math.min(text.length, startOffset + len);
+    const end = toPos(starts, lengths, text, endOffset);
+    return { range: { start: p, end }, text: '' };
+  }
+  if (kind === 4) {
+    const line = r.int(nl);
+    const p = { line, character: 0 };
+    return { range: { start: p, end: p }, text: r.pick(c.lines) + '\n' };
+  }
+  if (kind === 5) {
+    const line = r.int(nl);
+    const p = { line, character: 0 };
+    return { range: { start: p, end: p }, text: r.pick(c.tableChunks) };
+  }
+  if (kind === 6) {
+    // a blank line inside (or next to) a table row
+    const rows = [];
+    for (let i = 0; i < nl; i++) if (lengths[i] > 0 && /\t|\|/.test(text.slice(starts[i], starts[i] + lengths[i]))) rows.push(i);
+    const line = rows.length ? r.pick(rows) : r.int(nl);
+    const p = { line, character: r.next() < 0.5 ? 0 : lengths[line] };
+    return { range: { start: p, end: p }, text: r.pick(['\n', '\r\n', '\n\n']) };
+  }
+  if (kind === 7) {
+    // change one line ending
+    const line = r.int(Math.max(1, nl - 1));
+    if (line + 1 >= nl) return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '' };
+    return { range: { start: { line, character: lengths[line] }, end: { line: line + 1, character: 0 } }, text: r.pick(['\r\n', '\n', '\r', '\n\n', '']) };
+  }
+  if (kind === 8) {
+    // delete whole lines
+    const line = r.int(nl);
+    const to = Math.min(nl - 1, line + 1 + r.int(4));
+    return { range: { start: { line, character: 0 }, end: { line: to, character: 0 } }, text: '' };
+  }
+  // replace a digit
+  const digits: number[] = [];
+  for (let i = 0; i < text.length && digits.length < 400; i += 1 + r.int(7)) if (/\d/.test(text[i])) digits.push(i);
+  const off = digits.length ? r.pick(digits) : r.int(text.length + 1);
+  const s = toPos(starts, lengths, text, off);
+  const e = toPos(starts, lengths, text, Math.min(text.length, off + 1));
+  return { range: { start: s, end: e }, text: String(r.int(20)) };
+}
+
+function toPos(starts: number[], lengths: number[], _text: string, offset: number) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: Math.min(offset - starts[lo], lengths[lo]) };
+}
+
+function applyToString(text: string, range: Range, insert: string): string {
+  const { starts } = lineStarts(text);
+  const a = starts[range.start.line] + range.start.character;
+  const b = starts[range.end.line] + range.end.character;
+  return text.slice(0, a) + insert + text.slice(b);
+}
+
+function snapshot(doc: ParsedDocument): string {
+  return JSON.stringify(doc.blocks.map((b) => [b.start, b.end, b.key, b.items]));
+}
+
+function run(label: string, original: string, format: SourceFormat, edits: number, seed: number, c: Corpus): { reparsed: number; blocks: number } {
+  const r = rng(seed);
+  let text = original;
+  let doc = ParsedDocument.parse(text, format);
+  let reparsed = 0;
+  let blocks = 0;
+  // The reference parse splits the whole text afresh; the pure per-block parse is memoised to keep the run short.
+  const memo = new Map<string, ReturnType<typeof ParsedDocument.parse>['blocks'][number]['items']>();
+  for (let k = 0; k < edits; k++) {
+    if (text.length > original.length * 3) {
+      text = original;
+      doc = ParsedDocument.parse(text, format);
+    }
+    const edit = randomEdit(r, text, c);
+    text = applyToString(text, edit.range, edit.text);
+    doc.applyChange(edit);
+    reparsed += doc.lastReparsed;
+    blocks += doc.blocks.length;
+    if (memo.size > 20_000) memo.clear();
+    const full = ParsedDocument.parse(text, format, memo);
+    if (doc.text !== text || snapshot(doc) !== snapshot(full)) {
+      assert.equal(doc.text, text, `${label} edit #${k} (seed ${seed}): text differs after ${JSON.stringify(edit)}`);
+      assert.equal(snapshot(doc), snapshot(full), `${label} edit #${k} (seed ${seed}): blocks differ after ${JSON.stringify(edit)}`);
+    }
+    if (k % 97 === 0) {
+      assert.deepEqual(checkDocument(doc, { validate: 'always' }).diagnostics, checkDocument(full, { validate: 'always' }).diagnostics, `${label} edit #${k}: diagnostics differ`);
+    }
+  }
+  return { reparsed, blocks };
+}
+
+const EDITS = Number(process.env.NIANBAO_EDITS ?? 0) || 10_000;
+
+describe('incremental parsing equals a full parse', () => {
+  const texts = SEED_FILES.flatMap((s) => [read(s.txt), read(s.md)]);
+  const c = corpus(texts);
+  const docs = SEED_FILES.flatMap((s) => [
+    { label: s.txt, text: read(s.txt), format: 'text' as const },
+    { label: s.md, text: read(s.md), format: 'markdown' as const },
+  ]);
+  const per = Math.ceil(EDITS / docs.length);
+  for (const [i, d] of docs.entries()) {
+    it(`${d.label}: ${per} random edits`, () => {
+      const { reparsed, blocks } = run(d.label, d.text, d.format, per, 1000 + i, c);
+      // Re-parsing only what an edit touched: far fewer blocks than the document holds.
+      assert.ok(reparsed < blocks / 5, `re-parsed ${reparsed} blocks of ${blocks} seen`);
+    });
+  }
+  it(`covers at least 10,000 edits in all (${per * docs.length})`, () => {
+    assert.ok(per * docs.length >= 10_000);
+  });
+});

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { checkText, formatOf, RULES } from '../../core/src/index';
+import { read, ROOT, slice } from '../helpers';
+
+const DIR = join(ROOT, 'test', 'fixtures', 'rules');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+function fixtures(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...fixtures(p));
+    else if (/\.(txt|md)$/.test(name) && !/\.fixed\.(txt|md)$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+interface Golden {
+  code: string;
+  severity: string;
+  range: string;
+  /** The text the range covers. */
+  text: string;
+  message: string;
+  en: string;
+}
+
+function golden(file: string): Golden[] {
+  const rel = relative(ROOT, file);
+  const text = read(rel);
+  const zh = checkText(text, formatOf(file)).diagnostics;
+  const en = checkText(text, formatOf(file), { locale: 'en' }).diagnostics;
+  return zh.map((d, i) => ({
+    code: d.code,
+    severity: d.severity,
+    range: `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
+    text: slice(text, d.range),
+    message: d.message,
+    en: en[i].message,
+  }));
+}
+
+const files = fixtures(DIR);
+const fired = new Map<string, number>();
+
+describe('golden fixtures: document → expected diagnostics', () => {
+  for (const file of files) {
+    const rel = relative(DIR, file);
+    it(rel, () => {
+      const expectedPath = file.replace(/\.(txt|md)$/, '.$1.json');
+      const actual = golden(file);
+      for (const d of actual) fired.set(d.code, (fired.get(d.code) ?? 0) + 1);
+      if (UPDATE || !existsSync(expectedPath)) {
+        if (!UPDATE) assert.fail(`${rel}: no expected file; run with UPDATE_GOLDEN=1 and review ${relative(ROOT, expectedPath)}`);
+        writeFileSync(expectedPath, JSON.stringify(actual, null, 2) + '\n');
+      }
+      assert.deepEqual(actual, JSON.parse(read(relative(ROOT, expectedPath))));
+      const dir = rel.split(/[\\/]/)[0];
+      if (dir !== 'pass') {
+        assert.ok(actual.some((d) => d.code === dir), `${rel} must raise ${dir}`);
+      } else {
+        assert.deepEqual(actual.filter((d) => d.severity === 'error' || d.severity === 'warning'), [], `${rel} must raise no error or warning`);
+      }
+    });
+  }
+
+  it('every rule has a failing fixture (a folder named by its id)', () => {
+    const dirs = new Set(files.map((f) => relative(DIR, f).split(/[\\/]/)[0]));
+    for (const rule of RULES) assert.ok(dirs.has(rule.id), `no fixture folder test/fixtures/rules/${rule.id}/`);
+  });
+});
