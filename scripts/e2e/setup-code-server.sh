@@ -47,7 +47,7 @@ if [[ -f "$MARKER" && -f "$DEST/node_modules/code-server/out/node/entry.js" ]]; 
   exit 0
 fi
 
-log "installing code-server $CODE_SERVER_VERSION into $DEST (takes 2-3 minutes)"
+log "installing code-server $CODE_SERVER_VERSION into $DEST (about 1-3 minutes)"
 rm -f "$MARKER"
 mkdir -p "$DEST"
 cd "$DEST"

@@ -39,15 +39,15 @@ export function setupCodeServer(): void {
 }
 
 /**
- * Builds dist/ and packages it as .cache/nianbao.vsix. Until the repo has a root .vscodeignore, the
- * allow-list in scripts/e2e/vscodeignore keeps the package to what the installed extension needs.
+ * Builds dist/ and packages it as .cache/nianbao.vsix (what goes in is decided by the root .vscodeignore).
+ * `--no-rewrite-relative-links`: without a `repository` in package.json vsce refuses a README with a
+ * relative image link (it cannot make it absolute for the Marketplace); the installed copy does not care.
  */
 export function packageExtension(): string {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  const ignoreFile = existsSync(join(ROOT, '.vscodeignore')) ? [] : ['--ignoreFile', join('scripts', 'e2e', 'vscodeignore')];
   execFileSync(process.execPath, [
     join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package',
-    '--no-dependencies', '--allow-missing-repository', '--skip-license', ...ignoreFile, '-o', VSIX,
+    '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', VSIX,
   ], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   return VSIX;
 }
@@ -107,6 +107,8 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
   'extensions.autoUpdate': false,
   'chat.commandCenter.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // No fade-ins: a screenshot taken as soon as a hover is there shows it fully drawn.
+  'workbench.reduceMotion': 'on',
 };
 
 export class CodeServer {
@@ -233,7 +235,7 @@ export class Workbench {
    * 'en' when no pack is installed).
    */
   static async open(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; displayLanguage?: string } = {}): Promise<Workbench> {
-    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, deviceScaleFactor: 1, locale: 'en-US' });
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, deviceScaleFactor: 1, locale: 'en-US', reducedMotion: 'reduce' });
     const page = await context.newPage();
     const language = options.displayLanguage;
     if (language) {

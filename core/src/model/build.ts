@@ -28,14 +28,6 @@ export function matchSectionHeading(text: string): { def: (typeof SECTIONS)[numb
   return best ? { def: best, numeral: m[1], title } : null;
 }
 
-function mappedRange(m: MappedText, from: number, to: number): Range {
-  return { start: mapOffset(m, from), end: mapOffset(m, to, true) };
-}
-
-function fullRange(m: MappedText): Range {
-  return mappedRange(m, 0, m.text.length);
-}
-
 interface Flat {
   item: Item;
   base: number;
@@ -44,24 +36,118 @@ interface Flat {
 
 const TITLE_WORDS = /年度报告|年报/;
 const YEAR = /(\d{4})\s*年/;
-const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+const AGENCY_WORDS = /政府|机关|局|委|办|院|镇|乡|街道|县|区|市|省/;
 const PERIOD =
   /统计[^。]{0,24}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const PUBLISH = /现(?:予)?(?:发布|公布)《([^》]{1,80})》/;
 const OPENING = /^[\s*]*(\d{4})\s*年(?:度)?(?![\s]*(?:\d|以来|以前|之前|底|末|初|上半年|下半年|至|到|同期))/;
 const CLOSING_DATE = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
 
-function cellOf(c: CellItem, base: number): Cell {
-  const read = readCell(c.text);
-  return { raw: c.text, kind: read.kind, value: read.value, range: { start: { line: base + c.line, character: c.start }, end: { line: base + c.line, character: c.end } } };
+interface RelCell {
+  raw: string;
+  kind: Cell['kind'];
+  value: number | null;
+  line: number;
+  start: number;
+  end: number;
 }
+
+interface Facts {
+  period?: { m: RegExpExecArray };
+  publish?: { year: number; at: number };
+  opening?: { year: number; at: number };
+  closing?: { year: number; month: number; day: number; at: number; end: number };
+}
+
+interface TextInfo {
+  /** Trimmed text. */
+  t: string;
+  sec: ReturnType<typeof matchSectionHeading>;
+  wording: SectionInfo['wording'];
+  subhead: boolean;
+  caption: boolean;
+  terminal: boolean;
+  t3Header: boolean;
+  facts: Facts;
+}
+
+// Per-item results: items are immutable and shared between incremental parses, so this work is done once per block.
+const textInfos = new WeakMap<object, TextInfo>();
+const rowInfos = new WeakMap<object, { cells: RelCell[]; t3Header: boolean }>();
+const joinedFacts = new Map<string, Facts>();
+
+function factsOf(s: string): Facts {
+  const f: Facts = {};
+  const m = PERIOD.exec(s);
+  if (m) f.period = { m };
+  const pub = PUBLISH.exec(s);
+  if (pub) {
+    const y = YEAR.exec(pub[1]);
+    if (y) f.publish = { year: +y[1], at: pub.index + pub[0].indexOf(pub[1]) + y.index };
+  }
+  const o = OPENING.exec(s);
+  if (o) f.opening = { year: +o[1], at: o.index + o[0].indexOf(o[1]) };
+  const c = CLOSING_DATE.exec(s);
+  if (c) f.closing = { year: +c[1], month: +c[2], day: +c[3], at: s.indexOf(c[1]), end: s.trimEnd().length };
+  return f;
+}
+
+function textInfo(item: { text: MappedText }): TextInfo {
+  let info = textInfos.get(item);
+  if (!info) {
+    const t = item.text.text.trim();
+    const sec = t ? matchSectionHeading(t) : null;
+    const wording: SectionInfo['wording'] = !sec
+      ? 'other'
+      : normalizeLabel(sec.title) === normalizeLabel(sec.def.standard)
+        ? 'standard'
+        : sec.def.variants.some((v) => normalizeLabel(v) === normalizeLabel(sec.title))
+          ? 'variant'
+          : 'other';
+    info = {
+      t,
+      sec,
+      wording,
+      subhead: SUBHEAD.test(t) && t.length <= 40 && !TERMINAL.test(t.replace(/\*+$/, '')) && t.indexOf('。') < 0,
+      caption: CAPTION.test(t) && t.length < 30,
+      terminal: TERMINAL.test(item.text.text),
+      t3Header: false,
+      facts: factsOf(item.text.text),
+    };
+    textInfos.set(item, info);
+  }
+  return info;
+}
+
+function rowInfo(item: { cells: CellItem[] }) {
+  let info = rowInfos.get(item);
+  if (!info) {
+    const cells = item.cells.map((c) => ({ raw: c.text, ...readCell(c.text), line: c.line, start: c.start, end: c.end }));
+    info = { cells, t3Header: T3_HEADER.test(normalizeLabel(item.cells.map((c) => c.text).join(''))) };
+    rowInfos.set(item, info);
+  }
+  return info;
+}
+
+const T3_HEADER = /勾稽关系|申请人情况/;
 
 export interface RawRow {
   cells: Cell[];
   line: number;
 }
 
-/** Builds the report model from parsed blocks. Cheap: all text work per block was done when it was parsed. */
+/** A text offset of a paragraph as a document range. */
+export function paragraphRange(p: { text: MappedText; base: number }, from: number, to: number): Range {
+  const a = mapOffset(p.text, from);
+  const b = mapOffset(p.text, to, true);
+  return { start: { line: a.line + p.base, character: a.character }, end: { line: b.line + p.base, character: b.character } };
+}
+
+function absolute(m: MappedText, base: number): MappedText {
+  return base === 0 ? m : { text: m.text, segs: m.segs.map((s) => ({ ...s, line: s.line + base })) };
+}
+
+/** Builds the report model from parsed blocks. Cheap: the text work of each block is cached with its items. */
 export function buildReport(blocks: readonly Block[], lineCount: number, lastLineLength: number, format: SourceFormat): Report {
   const flat: Flat[] = [];
   for (let b = 0; b < blocks.length; b++) {
@@ -72,96 +158,111 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
   const sections: SectionInfo[] = [];
   const subheads: Subhead[] = [];
   const paragraphs: Paragraph[] = [];
+  const facts: Facts[] = [];
   const tables: TableModel[] = [];
-  const preface: { text: MappedText; base: number; line: number }[] = [];
+  const preface: { p: { text: MappedText; base: number }; info: TextInfo; line: number }[] = [];
   let current: SectionKey | 0 = 0;
   let opening = true;
   let region: RawRow[] | null = null;
+  let regionHasT3Header = false;
   let regionSection: SectionKey | 0 = 0;
   let lastPara: Paragraph | null = null;
   let lastParaFlat = -1;
-
-  const shift = (m: MappedText, base: number): MappedText => (base === 0 ? m : { text: m.text, segs: m.segs.map((s) => ({ ...s, line: s.line + base })) });
 
   const closeRegion = () => {
     if (region && region.length) tables.push(buildTable(region, regionSection));
     region = null;
   };
+  const whole = (p: { text: MappedText; base: number }) => paragraphRange(p, 0, p.text.text.length);
+  const labelRow = (p: { text: MappedText; base: number }, t: string): RawRow => {
+    const r = whole(p);
+    return { cells: [{ raw: t, kind: 'text', value: null, range: r }], line: r.start.line };
+  };
 
   for (let i = 0; i < flat.length; i++) {
     const { item, base } = flat[i];
     if (item.kind === 'row') {
-      const cells = item.cells.map((c) => cellOf(c, base));
-      const text = normalizeLabel(cells.map((c) => c.raw).join(''));
+      const info = rowInfo(item);
       // A new table's header row starts a new region even without a heading between.
-      if (region && region.length && /勾稽关系|申请人情况/.test(text) && !/勾稽关系|申请人情况/.test(normalizeLabel(region[0].cells.map((c) => c.raw).join('')))) closeRegion();
+      if (region && info.t3Header && !regionHasT3Header) closeRegion();
       if (!region) {
         region = [];
         regionSection = current;
+        regionHasT3Header = false;
       }
+      if (info.t3Header) regionHasT3Header = true;
+      const cells: Cell[] = info.cells.map((c) => ({
+        raw: c.raw,
+        kind: c.kind,
+        value: c.value,
+        range: { start: { line: base + c.line, character: c.start }, end: { line: base + c.line, character: c.end } },
+      }));
       region.push({ cells, line: base + item.line });
       lastPara = null;
       continue;
     }
     if (item.kind === 'tableEnd' || item.kind === 'other' || item.kind === 'comment') continue;
 
-    const text = shift(item.text, base);
-    const t = text.text.trim();
+    const info = textInfo(item);
+    const t = info.t;
     if (!t) continue;
-    const sec = matchSectionHeading(t);
-    if (sec) {
+    const p = { text: item.text, base };
+    if (info.sec) {
       closeRegion();
-      const range = fullRange(text);
+      const range = whole(p);
       sections.push({
-        key: sec.def.key,
-        numeral: sec.numeral,
-        title: sec.title,
+        key: info.sec.def.key,
+        numeral: info.sec.numeral,
+        title: info.sec.title,
         headingText: t,
         headingRange: range,
         range: { start: { line: range.start.line, character: 0 }, end: range.end },
-        wording: normalizeLabel(sec.title) === normalizeLabel(sec.def.standard) ? 'standard' : sec.def.variants.some((v) => normalizeLabel(v) === normalizeLabel(sec.title)) ? 'variant' : 'other',
+        wording: info.wording,
       });
-      current = sec.def.key;
+      current = info.sec.def.key;
       opening = true;
       lastPara = null;
       continue;
     }
     // A 第二十条 caption between table blocks belongs to the table.
-    if (region && CAPTION.test(t) && t.length < 30) {
-      const r = fullRange(text);
-      (region as RawRow[]).push({ cells: [{ raw: t, kind: 'text', value: null, range: r }], line: r.start.line });
+    if (region && info.caption) {
+      (region as RawRow[]).push(labelRow(p, t));
       continue;
     }
     // A short line between rows of one text block is a wrapped label.
     if (region && format === 'text' && t.length < 60 && i + 1 < flat.length && flat[i + 1].item.kind === 'row' && flat[i + 1].block === flat[i].block && flat[i - 1]?.item.kind === 'row') {
-      const r = fullRange(text);
-      (region as RawRow[]).push({ cells: [{ raw: t, kind: 'text', value: null, range: r }], line: r.start.line });
+      (region as RawRow[]).push(labelRow(p, t));
       continue;
     }
     closeRegion();
     const isHeading = item.kind === 'heading';
-    if (SUBHEAD.test(t) && t.length <= 40 && !TERMINAL.test(t.replace(/\*+$/, '')) && t.indexOf('。') < 0) {
-      subheads.push({ text: t, range: fullRange(text), section: current, end: fullRange(text).end });
+    if (info.subhead || (isHeading && item.depth >= 3)) {
+      const range = whole(p);
+      subheads.push({ text: t, range, section: current, end: range.end });
       opening = true;
       lastPara = null;
       continue;
     }
-    if (isHeading && item.depth >= 3) {
-      subheads.push({ text: t, range: fullRange(text), section: current, end: fullRange(text).end });
-      opening = true;
-      lastPara = null;
-      continue;
-    }
-    if (current === 0 && sections.length === 0) preface.push({ text, base, line: base + item.line });
+    if (current === 0 && sections.length === 0) preface.push({ p, info, line: base + item.line });
     // Paragraphs broken by extraction: a long line with no closing punctuation continues in the next one.
     if (lastPara && lastParaFlat === i - 1 && !isHeading && lastPara.text.text.length >= 40 && !TERMINAL.test(lastPara.text.text)) {
-      lastPara.text = joinMapped(lastPara.text, text);
+      lastPara.text = joinMapped(absolute(lastPara.text, lastPara.base), absolute(item.text, base));
+      lastPara.base = 0;
       lastPara.endLine = base + item.endLine;
+      const key = lastPara.text.text;
+      let f = joinedFacts.get(key);
+      if (!f) {
+        if (joinedFacts.size > 2000) joinedFacts.clear();
+        f = factsOf(key);
+        joinedFacts.set(key, f);
+      }
+      facts[facts.length - 1] = f;
       lastParaFlat = i;
       continue;
     }
-    const para: Paragraph = { text, section: current, opening, line: base + item.line, endLine: base + item.endLine };
+    const para: Paragraph = { text: item.text, base, section: current, opening, line: base + item.line, endLine: base + item.endLine };
     paragraphs.push(para);
+    facts.push(info.facts);
     lastPara = isHeading ? null : para;
     lastParaFlat = i;
     opening = false;
@@ -174,23 +275,29 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
     sections[s].range.end = s + 1 < sections.length ? { line: sections[s + 1].headingRange.start.line, character: 0 } : docEnd;
   }
   const headingLines = [...sections.map((s) => s.headingRange.start.line), ...subheads.map((s) => s.range.start.line)].sort((a, b) => a - b);
+  let h = 0;
   for (const sh of subheads) {
-    const next = headingLines.find((l) => l > sh.range.start.line);
-    sh.end = next !== undefined ? { line: next, character: 0 } : docEnd;
+    while (h < headingLines.length && headingLines[h] <= sh.range.start.line) h++;
+    sh.end = h < headingLines.length ? { line: headingLines[h], character: 0 } : docEnd;
   }
 
   // Title: the first line before section 一 that names the annual report; a short line just before it is the 机关.
   let title: Report['title'] = null;
+  let titleYearAt: { p: { text: MappedText; base: number }; at: number } | null = null;
   const firstSectionLine = sections.length ? sections[0].headingRange.start.line : Infinity;
-  for (let p = 0; p < preface.length && preface[p].line < firstSectionLine; p++) {
-    const t = preface[p].text.text.trim();
+  for (let k = 0; k < preface.length && preface[k].line < firstSectionLine; k++) {
+    const t = preface[k].info.t;
     if (t.length <= 80 && TITLE_WORDS.test(t) && !PUBLISH.test(t) && t.indexOf('。') < 0) {
       let text = t;
-      let range = fullRange(preface[p].text);
-      const prev = p > 0 ? preface[p - 1] : null;
-      if (prev && !/政府|机关|局|委|办|院|镇|乡|街道|县|区|市|省/.test(t.replace(/政府信息公开.*$/, '')) && prev.text.text.trim().length <= 30 && !/[。，,：:]/.test(prev.text.text) && prev.line >= preface[p].line - 3) {
-        text = prev.text.text.trim() + t;
-        range = { start: fullRange(prev.text).start, end: range.end };
+      let range = whole(preface[k].p);
+      const prev = k > 0 ? preface[k - 1] : null;
+      const y = YEAR.exec(preface[k].p.text.text);
+      if (y) titleYearAt = { p: preface[k].p, at: y.index };
+      if (prev && !AGENCY_WORDS.test(t.replace(/政府信息公开.*$/, '')) && prev.info.t.length <= 30 && !/[。，,：:]/.test(prev.info.t) && prev.line >= preface[k].line - 3) {
+        text = prev.info.t + t;
+        range = { start: whole(prev.p).start, end: range.end };
+        const py = YEAR.exec(prev.p.text.text);
+        if (!y && py) titleYearAt = { p: prev.p, at: py.index };
       }
       const agencyMatch = /^(.*?)(?:\s*\d{4}\s*年度?)?\s*(?:政府信息公开|信息公开|政务公开)/.exec(text);
       title = { text, range, agency: agencyMatch && agencyMatch[1].trim() ? agencyMatch[1].trim() : null };
@@ -200,67 +307,46 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
 
   // Year slots.
   const yearSlots: YearSlot[] = [];
-  if (title) {
-    const m = YEAR.exec(title.text);
-    if (m) {
-      // Locate the year in the source: the title may span two lines.
-      const holder = preface.find((p) => YEAR.test(p.text.text) && p.line >= title!.range.start.line && p.line <= title!.range.end.line);
-      if (holder) {
-        const mm = YEAR.exec(holder.text.text)!;
-        yearSlots.push({ kind: 'title', year: Number(mm[1]), range: mappedRange(holder.text, mm.index, mm.index + 4) });
-      }
-    }
+  if (titleYearAt) {
+    const { p, at } = titleYearAt;
+    yearSlots.push({ kind: 'title', year: Number(p.text.text.slice(at, at + 4)), range: paragraphRange(p, at, at + 4) });
   }
   let period: Report['period'] = null;
-  for (const para of paragraphs) {
-    const s = para.text.text;
-    if (!period) {
-      const m = PERIOD.exec(s);
-      if (m) {
-        const startYearAt = m.index + m[0].indexOf(m[1]);
-        const start: DateRef = { year: +m[1], month: +m[2], day: +m[3], range: mappedRange(para.text, startYearAt, startYearAt + 4) };
-        const endYear = m[4] ? +m[4] : +m[1];
-        let endRange = start.range;
-        if (m[4]) {
-          const at = m.index + m[0].lastIndexOf(m[4] + '');
-          endRange = mappedRange(para.text, at, at + 4);
-        }
-        period = { start, end: { year: endYear, month: +m[5], day: +m[6], range: endRange } };
-        yearSlots.push({ kind: 'periodStart', year: start.year, range: start.range });
-        if (m[4]) yearSlots.push({ kind: 'periodEnd', year: endYear, range: endRange });
+  for (let k = 0; k < paragraphs.length; k++) {
+    const para = paragraphs[k];
+    const f = facts[k];
+    if (!period && f.period) {
+      const m = f.period.m;
+      const startYearAt = m.index + m[0].indexOf(m[1]);
+      const start: DateRef = { year: +m[1], month: +m[2], day: +m[3], range: paragraphRange(para, startYearAt, startYearAt + 4) };
+      const endYear = m[4] ? +m[4] : +m[1];
+      let endRange = start.range;
+      if (m[4]) {
+        const at = m.index + m[0].lastIndexOf(m[4]);
+        endRange = paragraphRange(para, at, at + 4);
       }
+      period = { start, end: { year: endYear, month: +m[5], day: +m[6], range: endRange } };
+      yearSlots.push({ kind: 'periodStart', year: start.year, range: start.range });
+      if (m[4]) yearSlots.push({ kind: 'periodEnd', year: endYear, range: endRange });
     }
-    const pub = PUBLISH.exec(s);
-    if (pub) {
-      const y = YEAR.exec(pub[1]);
-      if (y) {
-        const at = pub.index + pub[0].indexOf(pub[1]) + y.index;
-        yearSlots.push({ kind: 'publish', year: +y[1], range: mappedRange(para.text, at, at + 4) });
-      }
-    }
-    if (para.section === 1 && para.opening) {
-      const o = OPENING.exec(s);
-      if (o) {
-        const at = o.index + o[0].indexOf(o[1]);
-        yearSlots.push({ kind: 'opening', year: +o[1], range: mappedRange(para.text, at, at + 4) });
-      }
+    if (f.publish) yearSlots.push({ kind: 'publish', year: f.publish.year, range: paragraphRange(para, f.publish.at, f.publish.at + 4) });
+    if (para.section === 1 && para.opening && f.opening) {
+      yearSlots.push({ kind: 'opening', year: f.opening.year, range: paragraphRange(para, f.opening.at, f.opening.at + 4) });
     }
   }
 
   // Closing date: a line holding only a date, after the last section heading.
   let closingDate: DateRef | null = null;
   const lastSectionLine = sections.length ? sections[sections.length - 1].headingRange.start.line : Infinity;
-  for (let p = paragraphs.length - 1; p >= 0 && p >= paragraphs.length - 4; p--) {
-    const para = paragraphs[p];
+  for (let k = paragraphs.length - 1; k >= 0 && k >= paragraphs.length - 4; k--) {
+    const para = paragraphs[k];
     if (para.line < lastSectionLine) break;
-    const m = CLOSING_DATE.exec(para.text.text);
-    if (m) {
-      const at = para.text.text.indexOf(m[1]);
-      closingDate = { year: +m[1], month: +m[2], day: +m[3], range: mappedRange(para.text, at, para.text.text.trimEnd().length) };
+    const c = facts[k].closing;
+    if (c) {
+      closingDate = { year: c.year, month: c.month, day: c.day, range: paragraphRange(para, c.at, c.end) };
       break;
     }
   }
-  void DATE;
 
   const pick = (kind: YearSlot['kind']) => yearSlots.find((s) => s.kind === kind);
   let year: number | null = null;

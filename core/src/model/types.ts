@@ -79,7 +79,9 @@ export interface Subhead {
 }
 
 export interface Paragraph {
+  /** Text mapped to lines relative to `base` (see paragraphRange). */
   text: MappedText;
+  base: number;
   section: SectionKey | 0;
   /** First paragraph after a section heading or sub-head. */
   opening: boolean;
