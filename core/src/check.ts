@@ -15,6 +15,10 @@ export interface CheckOptions {
   /** `auto`: only documents that look like a report; `always`: every document. */
   validate?: 'auto' | 'always';
   docsBase?: string;
+  /** `MM-DD`, default `01-31`. */
+  deadline?: string;
+  /** The previous year's report of the same 机关 (see findPrevious). */
+  previous?: Report | null;
 }
 
 export interface CheckResult {
@@ -34,22 +38,47 @@ export function formatOf(pathOrLanguage: string): SourceFormat {
 }
 
 export function resolveOptions(options: CheckOptions = {}): ResolvedOptions {
-  return { locale: resolveLocale(options.locale), rules: options.rules ?? {}, year: options.year, template: options.template, docsBase: options.docsBase };
+  const d = /^(\d{2})-(\d{2})$/.exec(options.deadline ?? '');
+  return {
+    locale: resolveLocale(options.locale),
+    rules: options.rules ?? {},
+    year: options.year,
+    template: options.template,
+    docsBase: options.docsBase,
+    deadline: d ? { month: +d[1], day: +d[2] } : { month: 1, day: 31 },
+  };
 }
 
-export function runRules(report: Report, options: ResolvedOptions): Diagnostic[] {
+/** Applies `<!-- nianbao-disable … -->`, `<!-- nianbao-enable … -->` and `<!-- nianbao-disable-next-line … -->`. */
+function suppressed(report: Report, d: Diagnostic): boolean {
+  const line = d.range.start.line;
+  let off = false;
+  for (const dir of report.directives) {
+    if (dir.line > line) break;
+    const covers = dir.rules.length === 0 || dir.rules.includes(d.code);
+    if (!covers) continue;
+    if (dir.kind === 'disable-next-line') {
+      if (dir.endLine + 1 === line) return true;
+    } else if (dir.endLine < line) off = dir.kind === 'disable';
+  }
+  return off;
+}
+
+export function runRules(report: Report, options: ResolvedOptions, previous: Report | null = null): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     const severity = options.rules[rule.id] ?? rule.severity;
     if (severity === 'off') continue;
     const ctx: RuleContext = {
       report,
+      previous,
       locale: options.locale,
       options,
       label: (x) => (options.locale === 'en' ? x.en : x.zh),
       emit(message, range, args, data) {
         const m = rule.messages[message];
-        out.push({ code: rule.id, severity, message: fill(m[options.locale], args), range, ...(data ? { data } : {}) });
+        const d: Diagnostic = { code: rule.id, severity, message: fill(m[options.locale], args), range, ...(data ? { data } : {}) };
+        if (!suppressed(report, d)) out.push(d);
       },
     };
     rule.check(ctx);
@@ -66,7 +95,7 @@ export function analyze(doc: ParsedDocument): Report {
 export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): CheckResult {
   const report = analyze(doc);
   const checked = report.isReport || options.validate === 'always';
-  return { report, checked, diagnostics: checked ? runRules(report, resolveOptions(options)) : [] };
+  return { report, checked, diagnostics: checked ? runRules(report, resolveOptions(options), options.previous ?? null) : [] };
 }
 
 export function checkText(text: string, format: SourceFormat, options: CheckOptions = {}): CheckResult {

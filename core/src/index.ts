@@ -8,3 +8,6 @@ export { SECTIONS, T3_ROWS, T3_COLUMNS, T4_GROUPS, T4_OUTCOMES } from './model/t
 export { RULES, RULES_BY_ID } from './rules/index';
 export type { Rule, Message } from './rules/rule';
 export { cliMessage, CLI_MESSAGES } from './cli-messages';
+export { readConfig, mergeConfig, isSeverity, CONFIG_FILE } from './config';
+export type { NianbaoConfig } from './config';
+export { agencyKey, findPrevious } from './across';

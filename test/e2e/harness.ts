@@ -301,7 +301,14 @@ export class Workbench {
     return this.page.locator('.editor-group-container.active .monaco-editor .view-overlays [class*="squiggly-"]');
   }
 
+  /** Waits until no CSS animation runs on the page (the hover's fade-in, say). */
+  async animationsDone(): Promise<void> {
+    await this.page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running')", undefined, { polling: 50 });
+  }
+
+  /** Saves test-results/e2e/<name>.png once the page has finished animating. */
   async screenshot(name: string): Promise<string> {
+    await this.animationsDone();
     mkdirSync(RESULTS, { recursive: true });
     const path = join(RESULTS, `${name}.png`);
     await this.page.screenshot({ path });

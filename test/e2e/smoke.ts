@@ -61,7 +61,8 @@ async function main(): Promise<void> {
     log(`language mode: ${LANGUAGE_LABEL}`);
 
     const rows = await wb.openProblems();
-    const table3 = rows.filter({ hasText: 'table3' });
+    // broken.txt's new-requests row no longer adds up: at least table3-row-total must be reported.
+    const table3 = rows.filter({ hasText: 'table3-row-total' });
     await table3.first().waitFor();
     const problems = await rows.allInnerTexts();
     log(`Problems panel (${problems.length} rows):\n  ${problems.map((t) => t.replace(/\s+/g, ' ')).join('\n  ')}`);

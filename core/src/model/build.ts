@@ -4,7 +4,7 @@ import type { Range, SourceFormat, Template } from '../types';
 import { normalizeLabel } from '../text/normalize';
 import { readCell } from './cells';
 import { buildTable } from './tables';
-import type { Cell, DateRef, Paragraph, Report, SectionInfo, Subhead, Table2, Table3, Table4, TableModel, TableRow, YearSlot } from './types';
+import type { Cell, DateRef, Directive, Paragraph, Report, SectionInfo, Subhead, Table2, Table3, Table4, TableModel, TableRow, YearSlot } from './types';
 import type { SectionKey } from './templates';
 import { MARKERS_2019, MARKERS_2021, SECTIONS } from './templates';
 
@@ -129,6 +129,7 @@ function rowInfo(item: { cells: CellItem[] }) {
   return info;
 }
 
+const DIRECTIVE = /^<!--\s*nianbao-(disable-next-line|disable|enable)\b([^>]*?)-->/;
 const T3_HEADER = /勾稽关系|申请人情况/;
 
 export interface RawRow {
@@ -160,6 +161,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
   const paragraphs: Paragraph[] = [];
   const facts: Facts[] = [];
   const tables: TableModel[] = [];
+  const directives: Directive[] = [];
   const preface: { p: { text: MappedText; base: number }; info: TextInfo; line: number }[] = [];
   let current: SectionKey | 0 = 0;
   let opening = true;
@@ -201,7 +203,15 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
       lastPara = null;
       continue;
     }
-    if (item.kind === 'tableEnd' || item.kind === 'other' || item.kind === 'comment') continue;
+    if (item.kind === 'comment') {
+      const d = DIRECTIVE.exec(item.text);
+      if (d) {
+        const rules = d[2].split(/[\s,]+/).filter(Boolean);
+        directives.push({ kind: d[1] as Directive['kind'], rules, line: base + item.line, endLine: base + item.endLine });
+      }
+      continue;
+    }
+    if (item.kind === 'tableEnd' || item.kind === 'other') continue;
 
     const info = textInfo(item);
     const t = info.t;
@@ -391,6 +401,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
     yearSlots,
     period,
     closingDate,
+    directives,
     lineCount,
   };
 }

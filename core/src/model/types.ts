@@ -104,6 +104,15 @@ export interface DateRef {
   range: Range;
 }
 
+/** An inline `<!-- nianbao-disable … -->` comment. `rules` empty means every rule. */
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-next-line';
+  rules: string[];
+  line: number;
+  /** Last line of the comment. */
+  endLine: number;
+}
+
 export interface Report {
   format: SourceFormat;
   isReport: boolean;
@@ -121,5 +130,6 @@ export interface Report {
   yearSlots: YearSlot[];
   period: { start: DateRef; end: DateRef } | null;
   closingDate: DateRef | null;
+  directives: Directive[];
   lineCount: number;
 }

@@ -1,6 +1,7 @@
 import type { CellItem, Item } from './items';
 import { plainText } from './items';
 
+const COMMENT = /^\s*<!--.*-->\s*$/;
 const PAGE_MARKER = /^\s*[-—–]\s*\d{1,3}\s*[-—–]\s*$/;
 
 function trimmedCell(line: string, rel: number, from: number, to: number): CellItem {
@@ -30,6 +31,8 @@ export function parseTextBlock(lines: readonly string[]): Item[] {
         }
       }
       items.push({ kind: 'row', cells, line: i });
+    } else if (COMMENT.test(line)) {
+      items.push({ kind: 'comment', text: line.trim(), line: i, endLine: i });
     } else if (PAGE_MARKER.test(line)) {
       items.push({ kind: 'other', line: i, endLine: i });
     } else {

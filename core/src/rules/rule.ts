@@ -14,6 +14,8 @@ export interface RuleDocs {
 
 export interface RuleContext {
   readonly report: Report;
+  /** The previous year's report of the same 机关, when one was found (cross-year rules). */
+  readonly previous: Report | null;
   readonly locale: Locale;
   readonly options: ResolvedOptions;
   /** Reports a problem: `message` is one of the rule's messages. */
@@ -39,6 +41,8 @@ export interface ResolvedOptions {
   template?: '2019' | '2021';
   /** Base URI of the rule pages, ending with `/`. */
   docsBase?: string;
+  /** Publication deadline in the year after the report year. */
+  deadline: { month: number; day: number };
 }
 
 export function defineRule(rule: Rule): Rule {

@@ -1,0 +1,28 @@
+import type { Report } from './model/types';
+import { normalizeLabel } from './text/normalize';
+
+/** The 机关 name of a report, normalised for comparison (`人民政府` and `政府` are the same). */
+export function agencyKey(report: Report): string | null {
+  const a = report.title?.agency;
+  if (!a) return null;
+  const key = normalizeLabel(a).replace(/人民政府/g, '政府');
+  return key.length >= 2 ? key : null;
+}
+
+function sameAgency(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && long.endsWith(short);
+}
+
+/** Among candidate reports, the one of the same 机关 for the year before. */
+export function findPrevious<T extends { report: Report }>(report: Report, candidates: readonly T[]): T | null {
+  const key = agencyKey(report);
+  if (!key || report.year === null) return null;
+  for (const c of candidates) {
+    if (c.report === report || c.report.year !== report.year - 1 || !c.report.isReport) continue;
+    const other = agencyKey(c.report);
+    if (other && sameAgency(key, other)) return c;
+  }
+  return null;
+}
