@@ -58,11 +58,14 @@ describe('golden fixtures: document → expected diagnostics', () => {
         writeFileSync(expectedPath, JSON.stringify(actual, null, 2) + '\n');
       }
       assert.deepEqual(actual, JSON.parse(read(relative(ROOT, expectedPath))));
-      const dir = rel.split(/[\\/]/)[0];
-      if (dir !== 'pass') {
-        assert.ok(actual.some((d) => d.code === dir), `${rel} must raise ${dir}`);
-      } else {
+      const [dir, name] = rel.split(/[\\/]/);
+      if (dir === 'pass') {
         assert.deepEqual(actual.filter((d) => d.severity === 'error' || d.severity === 'warning'), [], `${rel} must raise no error or warning`);
+      } else if (name.startsWith('pass-')) {
+        assert.ok(!actual.some((d) => d.code === dir), `${rel} must not raise ${dir}`);
+      } else {
+        assert.ok(name.startsWith('fail-'), `${rel}: fixtures are named fail-* or pass-*`);
+        assert.ok(actual.some((d) => d.code === dir), `${rel} must raise ${dir}`);
       }
     });
   }

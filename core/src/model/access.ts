@@ -20,7 +20,23 @@ export function t3Count(t: Table3, row: TableRow | undefined, c: number): number
   return countOf(t3Cell(t, row, c));
 }
 
-/** Number of applicant columns with data (总计 excluded). */
-export function t3ApplicantColumns(t: Table3): number {
-  return 6 + (t.hasTotalColumn ? 0 : 0);
+/** A table-三 row's total: its 总计 cell, or the sum of the six applicant columns when the table has no 总计 column. */
+export function t3Total(t: Table3, key: string): number | null {
+  const row = t.byKey[key];
+  if (!row) return null;
+  if (t.hasTotalColumn) return row.values.length === 7 ? countOf(row.values[6]) : null;
+  if (row.values.length !== 6) return null;
+  let sum = 0;
+  for (const c of row.values) {
+    const v = countOf(c);
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+/** Table 四 value by index (0–14), when the row is complete. */
+export function t4Count(row: TableRow | null | undefined, i: number): number | null {
+  if (!row || row.values.length !== 15) return null;
+  return countOf(row.values[i]);
 }

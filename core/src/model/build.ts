@@ -36,6 +36,7 @@ interface Flat {
 
 const TITLE_WORDS = /年度报告|年报/;
 const YEAR = /(\d{4})\s*年/;
+const FEE = /信息处理费/;
 const AGENCY_WORDS = /政府|机关|局|委|办|院|镇|乡|街道|县|区|市|省/;
 const PERIOD =
   /统计[^。]{0,24}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
@@ -56,6 +57,7 @@ interface Facts {
   period?: { m: RegExpExecArray };
   publish?: { year: number; at: number };
   opening?: { year: number; at: number };
+  fee?: { year: number; at: number };
   closing?: { year: number; month: number; day: number; at: number; end: number };
 }
 
@@ -87,6 +89,10 @@ function factsOf(s: string): Facts {
   }
   const o = OPENING.exec(s);
   if (o) f.opening = { year: +o[1], at: o.index + o[0].indexOf(o[1]) };
+  if (FEE.test(s)) {
+    const y = YEAR.exec(s);
+    if (y) f.fee = { year: +y[1], at: y.index };
+  }
   const c = CLOSING_DATE.exec(s);
   if (c) f.closing = { year: +c[1], month: +c[2], day: +c[3], at: s.indexOf(c[1]), end: s.trimEnd().length };
   return f;
@@ -162,6 +168,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
   const facts: Facts[] = [];
   const tables: TableModel[] = [];
   const directives: Directive[] = [];
+  let firstText: Range | null = null;
   const preface: { p: { text: MappedText; base: number }; info: TextInfo; line: number }[] = [];
   let current: SectionKey | 0 = 0;
   let opening = true;
@@ -220,6 +227,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
     if (info.sec) {
       closeRegion();
       const range = whole(p);
+      if (!firstText) firstText = range;
       sections.push({
         key: info.sec.def.key,
         numeral: info.sec.numeral,
@@ -254,6 +262,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
       continue;
     }
     if (current === 0 && sections.length === 0) preface.push({ p, info, line: base + item.line });
+    if (!firstText) firstText = whole(p);
     // Paragraphs broken by extraction: a long line with no closing punctuation continues in the next one.
     if (lastPara && lastParaFlat === i - 1 && !isHeading && lastPara.text.text.length >= 40 && !TERMINAL.test(lastPara.text.text)) {
       lastPara.text = joinMapped(absolute(lastPara.text, lastPara.base), absolute(item.text, base));
@@ -335,14 +344,14 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
         const at = m.index + m[0].lastIndexOf(m[4]);
         endRange = paragraphRange(para, at, at + 4);
       }
-      period = { start, end: { year: endYear, month: +m[5], day: +m[6], range: endRange } };
+      const whole = paragraphRange(para, startYearAt, m.index + m[0].length);
+      period = { start, end: { year: endYear, month: +m[5], day: +m[6], range: endRange }, range: whole };
       yearSlots.push({ kind: 'periodStart', year: start.year, range: start.range });
       if (m[4]) yearSlots.push({ kind: 'periodEnd', year: endYear, range: endRange });
     }
     if (f.publish) yearSlots.push({ kind: 'publish', year: f.publish.year, range: paragraphRange(para, f.publish.at, f.publish.at + 4) });
-    if (para.section === 1 && para.opening && f.opening) {
-      yearSlots.push({ kind: 'opening', year: f.opening.year, range: paragraphRange(para, f.opening.at, f.opening.at + 4) });
-    }
+    if (f.opening) yearSlots.push({ kind: 'opening', year: f.opening.year, range: paragraphRange(para, f.opening.at, f.opening.at + 4), section: para.section });
+    if (f.fee && f.fee.at !== f.opening?.at) yearSlots.push({ kind: 'fee', year: f.fee.year, range: paragraphRange(para, f.fee.at, f.fee.at + 4) });
   }
 
   // Closing date: a line holding only a date, after the last section heading.
@@ -358,21 +367,26 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
     }
   }
 
-  const pick = (kind: YearSlot['kind']) => yearSlots.find((s) => s.kind === kind);
   let year: number | null = null;
   let yearSource: Report['yearSource'] = null;
-  const order: [YearSlot['kind'], Report['yearSource']][] = [['title', 'title'], ['periodStart', 'period'], ['publish', 'publish'], ['opening', 'opening']];
-  for (const [kind, source] of order) {
-    const slot = pick(kind);
-    if (slot) {
-      year = slot.year;
-      yearSource = source;
-      break;
-    }
-  }
-  if (year === null && closingDate) {
+  const inferred =
+    yearSlots.find((x) => x.kind === 'title') ??
+    yearSlots.find((x) => x.kind === 'periodStart') ??
+    yearSlots.find((x) => x.kind === 'publish') ??
+    yearSlots.find((x) => x.kind === 'opening' && x.section === 1);
+  const sourceOf: Partial<Record<YearSlot['kind'], Report['yearSource']>> = { title: 'title', periodStart: 'period', publish: 'publish', opening: 'opening' };
+  if (inferred) {
+    year = inferred.year;
+    yearSource = sourceOf[inferred.kind] ?? null;
+  } else if (closingDate) {
     year = closingDate.year - 1;
     yearSource = 'closing';
+  } else {
+    const any = yearSlots.find((x) => x.kind === 'opening');
+    if (any) {
+      year = any.year;
+      yearSource = 'opening';
+    }
   }
 
   const t2 = (tables.find((t) => t.kind === 't2') as Table2 | undefined) ?? null;
@@ -402,6 +416,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
     period,
     closingDate,
     directives,
+    firstText: firstText ?? (sections[0]?.headingRange ?? null),
     lineCount,
   };
 }

@@ -89,12 +89,13 @@ export interface Paragraph {
   endLine: number;
 }
 
-export type YearSlotKind = 'title' | 'periodStart' | 'periodEnd' | 'publish' | 'opening';
+export type YearSlotKind = 'title' | 'periodStart' | 'periodEnd' | 'publish' | 'opening' | 'fee';
 
 export interface YearSlot {
   kind: YearSlotKind;
   year: number;
   range: Range;
+  section?: SectionKey | 0;
 }
 
 export interface DateRef {
@@ -128,8 +129,11 @@ export interface Report {
   t3: Table3 | null;
   t4: Table4 | null;
   yearSlots: YearSlot[];
-  period: { start: DateRef; end: DateRef } | null;
+  /** The statistics period (本报告统计数据从…至…): `range` covers the whole date span. */
+  period: { start: DateRef; end: DateRef; range: Range } | null;
   closingDate: DateRef | null;
   directives: Directive[];
+  /** The first line of text, where a missing title belongs. */
+  firstText: Range | null;
   lineCount: number;
 }

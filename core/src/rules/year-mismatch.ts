@@ -6,14 +6,15 @@ const SLOT: Record<YearSlotKind, { zh: string; en: string }> = {
   periodStart: { zh: '统计期限起始', en: 'the start of the statistics period' },
   periodEnd: { zh: '统计期限截止', en: 'the end of the statistics period' },
   publish: { zh: '“现发布《…》”一句', en: 'the "现发布《…》" sentence' },
-  opening: { zh: '第一部分段首', en: 'a paragraph opening in section 一' },
+  opening: { zh: '段首', en: 'the opening of a paragraph' },
+  fee: { zh: '信息处理费说明', en: 'the statement on information processing fees' },
 };
 
 const SOURCE: Record<string, { zh: string; en: string }> = {
   title: { zh: '标题', en: 'the title' },
   period: { zh: '统计期限', en: 'the statistics period' },
   publish: { zh: '“现发布《…》”一句', en: 'the "现发布《…》" sentence' },
-  opening: { zh: '第一部分开头', en: 'the opening of section 一' },
+  opening: { zh: '段首', en: 'the opening of a paragraph' },
   closing: { zh: '落款日期', en: 'the closing date' },
   option: { zh: '设置', en: 'the settings' },
 };

@@ -1,0 +1,176 @@
+import type { MappedText } from '../parse/items';
+
+/** What a narrative sentence claims about the tables; offsets are into the paragraph text. */
+export type ClaimKind =
+  | 'received' // 一 (new applications) — or 一 + 二 when `withCarried`
+  | 'noneReceived' // 未收到…申请: 一 is 0
+  | 'answered' // （七）总计
+  | 'carriedOver' // 四 结转下年度
+  | 'review' // 行政复议 总计
+  | 'noReview'
+  | 'litigation' // 直接起诉 总计 + 复议后起诉 总计
+  | 'noLitigation';
+
+export interface Claim {
+  kind: ClaimKind;
+  value: number;
+  withCarried?: boolean;
+  /** Offset and length of the number (or of the phrase when there is no number). */
+  at: number;
+  len: number;
+}
+
+export interface ListFact {
+  total: number;
+  totalAt: number;
+  unit: string;
+  /** Parts counted until they reach the total or the sentence ends. */
+  parts: { value: number; at: number; len: number }[];
+  sum: number;
+}
+
+export interface AcceptedDone {
+  accepted: number;
+  acceptedAt: number;
+  done: number;
+  doneAt: number;
+  doneLen: number;
+}
+
+export interface Narrative {
+  claims: Claim[];
+  lists: ListFact[];
+  acceptedDone: AcceptedDone[];
+}
+
+const SENTENCE_END = /[。；;！？!?]/g;
+
+const RECEIVED = /(?:收到|受理|接到|接收|办理)[^。；\d]{0,24}?申请[^。；\d]{0,6}?(\d+)\s*件/g;
+const RECEIVED_AFTER = /申请[^。；\d]{0,4}?(?:共|合计|总计)?\s*(\d+)\s*件/;
+const NONE_RECEIVED = /未(?:收到|受理|接到|接收)[^。；\d]{0,30}?申请/;
+const ANSWERED = /(?:答复|办结|办理完毕|已办理|处理完毕)[^。；\d]{0,6}?(\d+)\s*件/g;
+const CARRIED_OVER = /(?:结转(?:至|到)?下(?:一)?年度?(?:继续办理)?|顺延(?:至|到)?下(?:一)?年度?)[^。；\d]{0,6}?(\d+)\s*件/g;
+const REVIEW = /行政复议[^。；\d，,]{0,6}?(\d+)\s*(?:件|起|宗|次)/g;
+const LITIGATION = /行政诉讼[^。；\d，,]{0,6}?(\d+)\s*(?:件|起|宗|次)/g;
+const NO_REVIEW = /(?:未|没有|无)(?:发生|出现|产生|被提起|被申请|收到|引发)?[^。；\d]{0,16}?行政复议/;
+const NO_LITIGATION = /(?:未|没有|无)(?:发生|出现|产生|被提起|被申请|收到|引发)?[^。；\d]{0,16}?行政诉讼/;
+const WITH_CARRIED = /(?:含|包括|包含)上年(?:度)?结转/;
+
+const LIST_TOTAL = /(?:共[^\d，,。；、]{0,8}?|总计[^\d，,。；、]{0,4}?|合计[^\d，,。；、]{0,4}?)(\d+)\s*(条|件|篇|期|个|项|次|场)/g;
+const BEFORE_QIZHONG = /(\d+)\s*(条|件|篇|期|个|项|次|场)\s*[，,]\s*其中/g;
+const ACCEPTED = /受理.{0,30}?(\d+)\s*件/g;
+const DONE = /办结.{0,10}?(\d+)\s*件/;
+
+function sentences(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END.exec(text))) {
+    out.push({ start, end: m.index });
+    start = m.index + 1;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+/** Offset of group `g` of a match: the last occurrence of its text before the match ends. */
+function groupAt(m: RegExpExecArray, g: number): number {
+  return m.index + m[0].lastIndexOf(m[g]);
+}
+
+function lists(s: string, base: number, out: ListFact[]): void {
+  const totals: { total: number; at: number; unit: string; from: number }[] = [];
+  LIST_TOTAL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LIST_TOTAL.exec(s))) totals.push({ total: +m[1], at: groupAt(m, 1), unit: m[2], from: m.index + m[0].length });
+  BEFORE_QIZHONG.lastIndex = 0;
+  while ((m = BEFORE_QIZHONG.exec(s))) {
+    const at = groupAt(m, 1);
+    if (!totals.some((t) => t.at === at)) totals.push({ total: +m[1], at, unit: m[2], from: m.index + m[1].length });
+  }
+  for (const t of totals) {
+    const rest = s.slice(t.from);
+    const q = rest.indexOf('其中');
+    // The parts follow 其中, right after the total.
+    if (q < 0 || q > 4) continue;
+    const partRe = new RegExp(`(\\d+)\\s*${t.unit}`, 'g');
+    const body = rest.slice(q + 2);
+    const parts: ListFact['parts'] = [];
+    let sum = 0;
+    let reached = false;
+    let p: RegExpExecArray | null;
+    while ((p = partRe.exec(body))) {
+      // Percentages and decimals are not parts.
+      const prev = body[p.index - 1];
+      if (prev === '.' || /\d/.test(prev ?? '')) continue;
+      parts.push({ value: +p[1], at: base + t.from + q + 2 + p.index, len: p[1].length });
+      sum += +p[1];
+      if (sum === t.total) {
+        reached = true;
+        break;
+      }
+      if (sum > t.total) break;
+    }
+    if (parts.length >= 2 || (parts.length === 1 && parts[0].value > t.total)) {
+      out.push({ total: t.total, totalAt: base + t.at, unit: t.unit, parts, sum: reached ? t.total : sum });
+    }
+  }
+}
+
+/** Reads the counts a paragraph states. Numbers must be followed by a unit (件, 条 …): phone numbers, postcodes, `12345`, dates and percentages never are. */
+export function readNarrative(text: string): Narrative {
+  const n: Narrative = { claims: [], lists: [], acceptedDone: [] };
+  for (const { start, end } of sentences(text)) {
+    const s = text.slice(start, end);
+    if (s.length < 4) continue;
+    let m: RegExpExecArray | null;
+    const mentionsApplication = s.includes('申请');
+    if (mentionsApplication) {
+      RECEIVED.lastIndex = 0;
+      if ((m = RECEIVED.exec(s))) {
+        n.claims.push({ kind: 'received', value: +m[1], at: start + groupAt(m, 1), len: m[1].length, withCarried: WITH_CARRIED.test(s) });
+      } else if ((m = RECEIVED_AFTER.exec(s)) && /收到|受理|接到|接收/.test(s.slice(0, m.index))) {
+        n.claims.push({ kind: 'received', value: +m[1], at: start + groupAt(m, 1), len: m[1].length, withCarried: WITH_CARRIED.test(s) });
+      } else if ((m = NONE_RECEIVED.exec(s)) && !/\d+\s*件/.test(s)) {
+        n.claims.push({ kind: 'noneReceived', value: 0, at: start + m.index, len: m[0].length });
+      }
+      ANSWERED.lastIndex = 0;
+      if ((m = ANSWERED.exec(s))) n.claims.push({ kind: 'answered', value: +m[1], at: start + groupAt(m, 1), len: m[1].length });
+      CARRIED_OVER.lastIndex = 0;
+      if ((m = CARRIED_OVER.exec(s))) n.claims.push({ kind: 'carriedOver', value: +m[1], at: start + groupAt(m, 1), len: m[1].length });
+    }
+    REVIEW.lastIndex = 0;
+    if ((m = REVIEW.exec(s))) n.claims.push({ kind: 'review', value: +m[1], at: start + groupAt(m, 1), len: m[1].length });
+    else if ((m = NO_REVIEW.exec(s)) && !/\d/.test(s)) n.claims.push({ kind: 'noReview', value: 0, at: start + m.index, len: m[0].length });
+    LITIGATION.lastIndex = 0;
+    if ((m = LITIGATION.exec(s))) n.claims.push({ kind: 'litigation', value: +m[1], at: start + groupAt(m, 1), len: m[1].length });
+    else if ((m = NO_LITIGATION.exec(s)) && !/\d/.test(s)) n.claims.push({ kind: 'noLitigation', value: 0, at: start + m.index, len: m[0].length });
+
+    lists(s, start, n.lists);
+
+    ACCEPTED.lastIndex = 0;
+    if ((m = ACCEPTED.exec(s))) {
+      const after = s.slice(m.index + m[0].length);
+      const d = DONE.exec(after);
+      if (d) {
+        const doneAt = start + m.index + m[0].length + d.index + d[0].lastIndexOf(d[1]);
+        n.acceptedDone.push({ accepted: +m[1], acceptedAt: start + groupAt(m, 1), done: +d[1], doneAt, doneLen: d[1].length });
+      }
+    }
+  }
+  return n;
+}
+
+const cache = new WeakMap<MappedText, Narrative>();
+
+/** Narrative facts of a paragraph, computed once per paragraph text. */
+export function narrativeOf(text: MappedText): Narrative {
+  let n = cache.get(text);
+  if (!n) {
+    n = readNarrative(text.text);
+    cache.set(text, n);
+  }
+  return n;
+}
+

@@ -1,0 +1,26 @@
+import { defineRule } from './rule';
+
+export default defineRule({
+  id: 'date-late',
+  severity: 'info',
+  docs: { summary: { 'zh-cn': '落款日期晚于公布期限（默认次年 1 月 31 日）', en: 'The closing date is after the publication deadline (default 31 January of the next year)' } },
+  messages: {
+    late: {
+      'zh-cn': '落款日期 {date} 晚于公布期限 {deadline}（条例第四十九条）',
+      en: 'The closing date {date} is after the deadline {deadline} (Regulation art. 49)',
+    },
+  },
+  check(ctx) {
+    const { report, options } = ctx;
+    const d = report.closingDate;
+    const year = options.year ?? report.year;
+    if (!d || year === null || year === undefined) return;
+    const { month, day } = options.deadline;
+    const late = d.year > year + 1 || (d.year === year + 1 && (d.month > month || (d.month === month && d.day > day)));
+    if (!late) return;
+    const en = ctx.locale === 'en';
+    const date = en ? `${d.year}-${d.month}-${d.day}` : `${d.year} 年 ${d.month} 月 ${d.day} 日`;
+    const deadline = en ? `${year + 1}-${month}-${day}` : `${year + 1} 年 ${month} 月 ${day} 日`;
+    ctx.emit('late', d.range, { date, deadline });
+  },
+});

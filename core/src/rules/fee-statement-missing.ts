@@ -1,0 +1,26 @@
+import { defineRule } from './rule';
+
+const FEE = /信息处理费|处理费用|收费通知/;
+
+export default defineRule({
+  id: 'fee-statement-missing',
+  severity: 'warning',
+  docs: { summary: { 'zh-cn': '2021 年起的报告须在第六部分说明信息处理费收取情况', en: 'From 2021, section 六 must report on information processing fees' } },
+  messages: {
+    missing: {
+      'zh-cn': '第六部分没有说明信息处理费的收取情况（《政府信息公开信息处理费管理办法》，{year} 年度报告应写明发出收费通知的件数、金额和实际收取金额，或说明未收取）',
+      en: 'Section 六 says nothing about information processing fees; a report for {year} must state the fee notices issued, their amount and the amount collected, or that none were collected',
+    },
+  },
+  check(ctx) {
+    const { report, options } = ctx;
+    const year = options.year ?? report.year;
+    if (year === null || year === undefined || year < 2021) return;
+    const six = report.sections.find((s) => s.key === 6);
+    if (!six) return;
+    const start = six.headingRange.start.line;
+    const texts = [...report.paragraphs.filter((p) => p.section === 6).map((p) => p.text.text), ...report.subheads.filter((s) => s.range.start.line > start).map((s) => s.text)];
+    if (texts.some((t) => FEE.test(t))) return;
+    ctx.emit('missing', six.headingRange, { year }, { section: 6 });
+  },
+});

@@ -1,0 +1,33 @@
+import { paragraphRange } from '../model/build';
+import { narrativeOf } from '../model/narrative';
+import { defineRule } from './rule';
+
+export default defineRule({
+  id: 'narrative-arithmetic',
+  severity: 'warning',
+  docs: { summary: { 'zh-cn': '正文中的分项之和不能超过总数，办结数不能超过受理数', en: 'Parts must not exceed their total; cases closed must not exceed cases accepted' } },
+  messages: {
+    parts: {
+      'zh-cn': '“共 {total} {unit}”，其中各项之和为 {sum} {unit}（{terms}），超过了总数',
+      en: 'The parts ({terms}) add up to {sum}, more than the stated total of {total}',
+    },
+    done: {
+      'zh-cn': '办结 {done} 件多于受理 {accepted} 件',
+      en: '{done} cases closed is more than the {accepted} accepted',
+    },
+  },
+  check(ctx) {
+    for (const p of ctx.report.paragraphs) {
+      const n = narrativeOf(p.text);
+      for (const l of n.lists) {
+        if (l.sum <= l.total) continue;
+        const last = l.parts[l.parts.length - 1];
+        ctx.emit('parts', paragraphRange(p, l.totalAt, last.at + last.len), { total: l.total, unit: l.unit, sum: l.sum, terms: l.parts.map((x) => x.value).join(' + ') });
+      }
+      for (const a of n.acceptedDone) {
+        if (a.done <= a.accepted) continue;
+        ctx.emit('done', paragraphRange(p, a.doneAt, a.doneAt + a.doneLen), { done: a.done, accepted: a.accepted });
+      }
+    }
+  },
+});

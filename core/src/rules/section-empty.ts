@@ -1,0 +1,24 @@
+import { defineRule } from './rule';
+
+const NOTHING = /^(?:无|暂无|没有|无。|暂无。)[。.]?$/;
+
+export default defineRule({
+  id: 'section-empty',
+  severity: 'warning',
+  docs: { summary: { 'zh-cn': '每个部分都应有实际内容，不能为空或只写“无”', en: 'Every section needs real content, not nothing or just "无"' } },
+  messages: {
+    empty: { 'zh-cn': '“{heading}”下没有内容', en: '"{heading}" has no content' },
+    nothing: { 'zh-cn': '“{heading}”下只写了“{text}”', en: '"{heading}" only says "{text}"' },
+  },
+  check(ctx) {
+    const { sections, paragraphs, tables } = ctx.report;
+    for (const s of sections) {
+      const start = s.headingRange.end.line;
+      const end = s.range.end.character === 0 ? s.range.end.line - 1 : s.range.end.line;
+      if (tables.some((t) => t.range.start.line > start && t.range.start.line <= end)) continue;
+      const texts = paragraphs.filter((p) => p.line > start && p.line <= end).map((p) => p.text.text.trim()).filter(Boolean);
+      if (texts.length === 0) ctx.emit('empty', s.headingRange, { heading: s.headingText });
+      else if (texts.every((t) => NOTHING.test(t))) ctx.emit('nothing', s.headingRange, { heading: s.headingText, text: texts[0] });
+    }
+  },
+});

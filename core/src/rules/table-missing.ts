@@ -1,0 +1,47 @@
+import type { SectionKey } from '../model/templates';
+import { defineRule } from './rule';
+
+const KIND: Record<number, 't2' | 't3' | 't4'> = { 2: 't2', 3: 't3', 4: 't4' };
+const NAME: Record<string, { zh: string; en: string }> = {
+  t2: { zh: '主动公开政府信息情况表（表二）', en: 'the proactive-disclosure table (table 2)' },
+  t3: { zh: '收到和处理政府信息公开申请情况表（表三）', en: 'the applications table (table 3)' },
+  t4: { zh: '行政复议、行政诉讼情况表（表四）', en: 'the reconsideration and litigation table (table 4)' },
+};
+
+/** 第二十条 blocks of table 二, with the rows that stand for them. */
+const BLOCKS: { item: string; rows: string[]; templates: ('2021' | '2019')[] }[] = [
+  { item: '一', rows: ['rules', 'normative'], templates: ['2021', '2019'] },
+  { item: '五', rows: ['licensing', 'otherServices'], templates: ['2021', '2019'] },
+  { item: '六', rows: ['penalty', 'coercion'], templates: ['2021', '2019'] },
+  { item: '八', rows: ['fees'], templates: ['2021', '2019'] },
+  { item: '九', rows: ['procurement'], templates: ['2019'] },
+];
+
+export default defineRule({
+  id: 'table-missing',
+  severity: 'error',
+  docs: { summary: { 'zh-cn': '第二、三、四部分须有规定的统计表', en: 'Sections 二, 三 and 四 must hold their tables' } },
+  messages: {
+    table: { 'zh-cn': '“{heading}”下缺少{table}', en: '"{heading}" lacks {table}' },
+    block: {
+      'zh-cn': '表二缺少“第二十条第（{item}）项”的内容',
+      en: 'Table 2 lacks the block for 第二十条第（{item}）项',
+    },
+  },
+  check(ctx) {
+    const { report } = ctx;
+    for (const s of report.sections) {
+      const kind = KIND[s.key as SectionKey];
+      if (!kind || report[kind]) continue;
+      ctx.emit('table', s.headingRange, { heading: s.headingText, table: ctx.label(NAME[kind]) }, { section: s.key });
+    }
+    const t2 = report.t2;
+    if (!t2) return;
+    const template = t2.template ?? (report.template === '2019' ? '2019' : '2021');
+    for (const b of BLOCKS) {
+      if (!b.templates.includes(template)) continue;
+      if (t2.items.includes(b.item) || b.rows.some((r) => t2.byKey[r])) continue;
+      ctx.emit('block', t2.rows[0].range, { item: b.item }, { item: b.item });
+    }
+  },
+});

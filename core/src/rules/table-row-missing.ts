@@ -1,0 +1,49 @@
+import { t2RowDef, t3RowLabel } from '../model/labels';
+import { T2_2019, T2_2021, T3_ROWS } from '../model/templates';
+import type { TableRow } from '../model/types';
+import { defineRule } from './rule';
+
+export default defineRule({
+  id: 'table-row-missing',
+  severity: 'error',
+  docs: { summary: { 'zh-cn': '统计表中不能缺少格式规定的行', en: 'Tables must hold every row of the template' } },
+  messages: {
+    t3: { 'zh-cn': '表三缺少“{row}”一行', en: 'Table 3 lacks the row "{row}"' },
+    t2: { 'zh-cn': '表二缺少“{row}”一行', en: 'Table 2 lacks the row "{row}"' },
+    t4: { 'zh-cn': '表四缺少数据行', en: 'Table 4 has no row of figures' },
+  },
+  check(ctx) {
+    const { t2, t3, t4 } = ctx.report;
+    if (t3) {
+      const form = t3.otherHandlingForm ?? (ctx.report.template === '2019' ? '2019' : '2021');
+      let previous: TableRow | null = null;
+      for (const def of T3_ROWS) {
+        if (!def.templates.includes(form)) continue;
+        const row = t3.byKey[def.key];
+        if (row) {
+          previous = row;
+          continue;
+        }
+        const at = previous ? { start: previous.range.start, end: previous.range.end } : { start: t3.range.start, end: t3.range.start };
+        ctx.emit('t3', at, { row: ctx.label(t3RowLabel(def.key)) }, { table: 't3', row: def.key, afterLine: previous ? previous.line : null });
+      }
+    }
+    if (t2) {
+      const defs = t2.template === '2019' ? T2_2019 : T2_2021;
+      const presentItems = new Set([...t2.items, ...Object.keys(t2.byKey).map((k) => t2RowDef(t2.template, k)?.item)]);
+      let previous: TableRow | null = null;
+      for (const def of defs) {
+        const row = t2.byKey[def.key];
+        if (row) {
+          previous = row;
+          continue;
+        }
+        // A whole missing block is table-missing's; here only rows missing inside a present block.
+        if (!presentItems.has(def.item)) continue;
+        const at = previous ? previous.range : { start: t2.range.start, end: t2.range.start };
+        ctx.emit('t2', at, { row: ctx.label(def) }, { table: 't2', row: def.key, afterLine: previous ? previous.line : null });
+      }
+    }
+    if (t4 && !t4.data) ctx.emit('t4', { start: t4.range.start, end: t4.range.start }, {}, { table: 't4' });
+  },
+});
