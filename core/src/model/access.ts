@@ -40,3 +40,16 @@ export function t4Count(row: TableRow | null | undefined, i: number): number | n
   if (!row || row.values.length !== 15) return null;
   return countOf(row.values[i]);
 }
+
+/** False when a table-三 row's 总计 is not the sum of its six applicant columns (as far as they are known). */
+export function t3RowConsistent(t: Table3, row: TableRow | undefined): boolean {
+  if (!row || !t.hasTotalColumn || row.values.length !== 7) return true;
+  let sum = 0;
+  for (let c = 0; c < 6; c++) {
+    const v = countOf(row.values[c]);
+    if (v === null) return true;
+    sum += v;
+  }
+  const total = countOf(row.values[6]);
+  return total === null || total === sum;
+}

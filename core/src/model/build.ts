@@ -242,8 +242,13 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
       lastPara = null;
       continue;
     }
-    // A 第二十条 caption between table blocks belongs to the table.
-    if (region && info.caption) {
+    // A 第二十条 caption belongs to table 二, also when it stands alone before the first block.
+    if (info.caption) {
+      if (!region) {
+        region = [];
+        regionSection = current;
+        regionHasT3Header = false;
+      }
       (region as RawRow[]).push(labelRow(p, t));
       continue;
     }

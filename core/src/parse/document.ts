@@ -116,6 +116,12 @@ export class ParsedDocument {
     return doc;
   }
 
+  /** The document's line ending (its first one; \n when it has none). */
+  get eol(): string {
+    for (const e of this.eols) if (e) return e;
+    return '\n';
+  }
+
   get text(): string {
     let s = '';
     for (let i = 0; i < this.lines.length; i++) s += this.lines[i] + this.eols[i];

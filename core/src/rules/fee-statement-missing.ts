@@ -1,3 +1,5 @@
+import { append, insertBefore } from '../fixes/helpers';
+import { feeStatement } from '../templates/snippets';
 import { defineRule } from './rule';
 
 const FEE = /信息处理费|处理费用|收费通知/;
@@ -22,5 +24,14 @@ export default defineRule({
     const texts = [...report.paragraphs.filter((p) => p.section === 6).map((p) => p.text.text), ...report.subheads.filter((s) => s.range.start.line > start).map((s) => s.text)];
     if (texts.some((t) => FEE.test(t))) return;
     ctx.emit('missing', six.headingRange, { year }, { section: 6 });
+  },
+  fix(_d, ctx) {
+    const year = ctx.options.year ?? ctx.report.year;
+    const six = ctx.report.sections.find((s) => s.key === 6);
+    if (!six || year === null || year === undefined) return [];
+    const next = ctx.report.sections.find((s) => s.headingRange.start.line > six.headingRange.start.line);
+    const lines = [feeStatement(year), ''];
+    const edit = next ? insertBefore(ctx.doc, next.headingRange.start.line, lines) : append(ctx.doc, lines.slice(0, -1));
+    return [{ title: ctx.t({ 'zh-cn': '插入信息处理费说明（请核实件数和金额）', en: 'Insert a fee statement (check the figures)' }), edits: [edit], preferred: true }];
   },
 });

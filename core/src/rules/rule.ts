@@ -1,4 +1,6 @@
 import type { Report } from '../model/types';
+import type { ParsedDocument } from '../parse/document';
+import type { TextEdit } from '../fixes/edit';
 import type { Diagnostic, Locale, Range, Severity } from '../types';
 
 /** A message in every supported language; `{name}` placeholders are filled from the arguments. */
@@ -24,12 +26,36 @@ export interface RuleContext {
   label(x: { zh: string; en: string }): string;
 }
 
+/** A fix the rule offers for one of its diagnostics. */
+export interface FixDraft {
+  title: string;
+  edits: TextEdit[];
+  /** The most likely fix (shown first, applied by Ctrl+.). */
+  preferred?: boolean;
+  /** Mechanical and certain: applied by "fix all" and on save (source.fixAll.nianbao). */
+  safe?: boolean;
+}
+
+export interface FixContext {
+  readonly report: Report;
+  readonly doc: ParsedDocument;
+  readonly locale: Locale;
+  readonly options: ResolvedOptions;
+  /** All diagnostics of the document, for fixes that act on every occurrence. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** A rule message in the current language. */
+  t(message: Message, args?: Record<string, string | number>): string;
+  label(x: { zh: string; en: string }): string;
+}
+
 export interface Rule {
   id: string;
   severity: Severity;
   docs: RuleDocs;
   messages: Record<string, Message>;
   check(ctx: RuleContext): void;
+  /** Quick fixes for one of this rule's diagnostics. */
+  fix?(diagnostic: Diagnostic, ctx: FixContext): FixDraft[];
 }
 
 export interface ResolvedOptions {

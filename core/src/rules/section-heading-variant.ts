@@ -1,3 +1,4 @@
+import { replace } from '../fixes/helpers';
 import { SECTIONS } from '../model/templates';
 import { defineRule } from './rule';
 
@@ -18,5 +19,17 @@ export default defineRule({
       const standard = `${def.numeral}、${def.standard}`;
       ctx.emit('variant', s.headingRange, { found: `${s.numeral}、${s.title}`, standard }, { standard });
     }
+  },
+  fix(d, ctx) {
+    const standard = d.data?.standard;
+    if (typeof standard !== 'string') return [];
+    const line = ctx.doc.lines[d.range.start.line];
+    // Replace from the numeral to the end of the wording, keeping Markdown marks and bold around it.
+    const from = line.search(/[一二三四五六]\s*[、.,．，]/);
+    if (from < 0) return [];
+    let to = line.length;
+    while (to > from && /[\s*#]/.test(line[to - 1])) to--;
+    const range = { start: { line: d.range.start.line, character: from }, end: { line: d.range.start.line, character: to } };
+    return [{ title: ctx.t({ 'zh-cn': '改为标准表述“{standard}”', en: 'Use the standard wording "{standard}"' }, { standard }), edits: [replace(range, standard)], preferred: true, safe: true }];
   },
 });

@@ -1,3 +1,6 @@
+import { append, headingMarks, insertBefore } from '../fixes/helpers';
+import { renderTable } from '../templates/tables';
+import { feeStatement } from '../templates/snippets';
 import { SECTIONS } from '../model/templates';
 import { defineRule } from './rule';
 
@@ -22,5 +25,20 @@ export default defineRule({
       const anchor = after?.headingRange ?? before?.headingRange ?? title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       ctx.emit('missing', anchor, { numeral: def.numeral, title: def.standard, en: def.en }, { section: def.key, insertBefore: after ? after.headingRange.start.line : null });
     }
+  },
+  fix(d, ctx) {
+    const key = d.data?.section;
+    const def = SECTIONS.find((s) => s.key === key);
+    if (!def) return [];
+    const { report, doc } = ctx;
+    const year = ctx.options.year ?? report.year;
+    const form = report.template === '2019' || report.template === '2021' ? report.template : year !== null && year !== undefined && year < 2021 ? '2019' : '2021';
+    const lines = [`${headingMarks(doc, report)}${def.numeral}、${def.standard}`, ''];
+    const kind = ({ 2: 't2', 3: 't3', 4: 't4' } as const)[def.key as 2 | 3 | 4];
+    if (kind) lines.push(...renderTable(kind, doc.format, form).split('\n'), '');
+    if (def.key === 6 && year !== null && year !== undefined && year >= 2021) lines.push(feeStatement(year), '');
+    const before = d.data?.insertBefore;
+    const edit = typeof before === 'number' ? insertBefore(doc, before, lines) : append(doc, lines.slice(0, -1));
+    return [{ title: ctx.t({ 'zh-cn': '插入“{heading}”', en: 'Insert "{heading}"' }, { heading: `${def.numeral}、${def.standard}` }), edits: [edit], preferred: true }];
   },
 });

@@ -1,3 +1,4 @@
+import { replace } from '../fixes/helpers';
 import { t2RowDef, t3ColumnLabel, t3RowLabel, t4ColumnLabel, type Label } from '../model/labels';
 import type { Cell } from '../model/types';
 import { defineRule, type RuleContext } from './rule';
@@ -50,5 +51,13 @@ export default defineRule({
         });
       }
     }
+  },
+  fix(d, ctx) {
+    if (d.data?.replacement !== '0') return [];
+    const line = ctx.doc.lines[d.range.start.line] ?? '';
+    // An empty Markdown cell: keep a space on each side of the 0.
+    const inner = line.slice(d.range.start.character, d.range.end.character);
+    const text = ctx.doc.format === 'markdown' && inner.trim() === '' && inner.length >= 2 ? ' 0 ' : '0';
+    return [{ title: ctx.t({ 'zh-cn': '填入 0', en: 'Write 0' }), edits: [replace(d.range, text)], preferred: true, safe: true }];
   },
 });

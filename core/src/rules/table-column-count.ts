@@ -1,3 +1,6 @@
+import { countOf } from '../model/access';
+import type { TextEdit } from '../fixes/edit';
+import { isHtmlRow } from '../fixes/table-text';
 import { t2RowDef, t3RowLabel } from '../model/labels';
 import type { Range } from '../types';
 import type { TableRow } from '../model/types';
@@ -55,5 +58,49 @@ export default defineRule({
         ctx.emit('row', valuesRange(row), { table: ctx.label(T2), row: ctx.label(def), found: row.values.length, expected: def.columns.length }, { table: 't2', row: row.key, expected: def.columns.length });
       }
     }
+  },
+  fix(d, ctx) {
+    const { report, doc } = ctx;
+    const md = doc.format === 'markdown';
+    const cellAfter = (row: TableRow, text: string): TextEdit => {
+      const end = row.values[row.values.length - 1].range.end;
+      const line = doc.lines[end.line];
+      if (!md) return { range: { start: end, end }, newText: `\t${text}` };
+      // After the cell's closing pipe.
+      const pipe = line.indexOf('|', end.character);
+      const at = { line: end.line, character: pipe < 0 ? line.length : pipe + 1 };
+      return { range: { start: at, end: at }, newText: ` ${text} |` };
+    };
+    const sum = (row: TableRow) => row.values.reduce((a, c) => a + (countOf(c) ?? NaN), 0);
+    const t3 = report.t3;
+    if (d.data?.table === 't3' && t3) {
+      const rows = d.data.row ? [t3.byKey[d.data.row as string]].filter(Boolean) : t3.rows.filter((r) => r.key && r.values.length);
+      if (rows.length === 0 || rows.some((r) => r.values.length !== 6 || isHtmlRow(doc, r.line) || Number.isNaN(sum(r)))) return [];
+      const edits = rows.map((r) => cellAfter(r, String(sum(r))));
+      if (!d.data.row) {
+        // The whole 总计 column: its header too (a Markdown table also needs the delimiter row).
+        const header = t3.rows[0];
+        const hl = doc.lines[header.line];
+        if (md) {
+          const delim = doc.lines[header.line + 1] ?? '';
+          edits.push({ range: { start: { line: header.line, character: hl.trimEnd().length }, end: { line: header.line, character: hl.trimEnd().length } }, newText: ' 总计 |' });
+          edits.push({ range: { start: { line: header.line + 1, character: delim.trimEnd().length }, end: { line: header.line + 1, character: delim.trimEnd().length } }, newText: ' ---: |' });
+        } else {
+          edits.push({ range: { start: { line: header.line, character: hl.length }, end: { line: header.line, character: hl.length } }, newText: '\t总计' });
+        }
+      }
+      const title = d.data.row
+        ? ctx.t({ 'zh-cn': '补上“总计” {value}（各列之和）', en: 'Add the total {value} (the sum of the row)' }, { value: sum(rows[0]) })
+        : ctx.t({ 'zh-cn': '添加“总计”列（按各行之和计算）', en: 'Add the total column (computed from each row)' });
+      return [{ title, edits, preferred: true }];
+    }
+    if (d.data?.table === 't2' && report.t2 && typeof d.data.row === 'string' && typeof d.data.expected === 'number') {
+      const row = report.t2.byKey[d.data.row];
+      if (!row || row.values.length === 0 || row.values.length >= d.data.expected || isHtmlRow(doc, row.line)) return [];
+      const missing = d.data.expected - row.values.length;
+      const edits = [cellAfter(row, Array(missing).fill('0').join(md ? ' | ' : '\t'))];
+      return [{ title: ctx.t({ 'zh-cn': '补上 {count} 个 0', en: 'Add {count} zeros' }, { count: missing }), edits, preferred: true }];
+    }
+    return [];
   },
 });

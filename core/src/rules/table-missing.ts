@@ -1,3 +1,5 @@
+import { insertAfter, insertBefore } from '../fixes/helpers';
+import { renderT2Block, renderTable } from '../templates/tables';
 import type { SectionKey } from '../model/templates';
 import { defineRule } from './rule';
 
@@ -43,5 +45,35 @@ export default defineRule({
       if (t2.items.includes(b.item) || b.rows.some((r) => t2.byKey[r])) continue;
       ctx.emit('block', t2.rows[0].range, { item: b.item }, { item: b.item });
     }
+  },
+  fix(d, ctx) {
+    const { report, doc } = ctx;
+    const year = ctx.options.year ?? report.year;
+    const form = report.t2?.template ?? (report.template === '2019' || report.template === '2021' ? report.template : year !== null && year !== undefined && year < 2021 ? '2019' : '2021');
+    if (typeof d.data?.section === 'number') {
+      const kind = KIND[d.data.section];
+      const heading = d.range.start.line;
+      const next = doc.lines[heading + 1];
+      const lines = ['', ...renderTable(kind, doc.format, form).split('\n')];
+      if (next !== undefined && next.trim() !== '') lines.push('');
+      return [{ title: ctx.t({ 'zh-cn': '插入标准表格', en: 'Insert the standard table' }), edits: [insertAfter(doc, heading, lines)], preferred: true }];
+    }
+    const item = d.data?.item;
+    const t2 = report.t2;
+    if (typeof item !== 'string' || !t2) return [];
+    // After the last row of the blocks that come before this one.
+    const order = BLOCKS.map((b) => b.item);
+    const before = new Set(order.slice(0, order.indexOf(item)));
+    let afterLine = -1;
+    for (const r of t2.rows) {
+      const def = r.key ? BLOCKS.find((b) => b.rows.includes(r.key!)) : null;
+      const caption = /第二十条第[（(]([一二三四五六七八九十]+)[）)]项/.exec(r.label)?.[1];
+      if ((def && before.has(def.item)) || (caption && before.has(caption))) afterLine = r.range.end.line;
+    }
+    if (afterLine < 0) afterLine = t2.range.start.line - 1;
+    const block = renderT2Block(item, doc.format, form);
+    const lines = doc.format === 'markdown' ? ['', ...block] : block;
+    const edit = afterLine < t2.range.start.line ? insertBefore(doc, t2.range.start.line, doc.format === 'markdown' ? [...block, ''] : block) : insertAfter(doc, afterLine, lines);
+    return [{ title: ctx.t({ 'zh-cn': '插入“第二十条第（{item}）项”', en: 'Insert 第二十条第（{item}）项' }, { item }), edits: [edit], preferred: true }];
   },
 });

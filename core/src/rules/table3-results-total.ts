@@ -1,4 +1,5 @@
-import { t3Cell, t3Count } from '../model/access';
+import { replace } from '../fixes/helpers';
+import { t3Cell, t3Count, t3RowConsistent } from '../model/access';
 import { T3_COLUMNS, T3_RESULT_KEYS } from '../model/templates';
 import { defineRule } from './rule';
 
@@ -35,5 +36,26 @@ export default defineRule({
       const col = T3_COLUMNS[t.hasTotalColumn ? c : Math.min(c, 5)];
       ctx.emit('resultsTotal', t3Cell(t, totalRow, c)!.range, { column: ctx.label(col), sum, total }, { expected: sum, column: col.key });
     }
+  },
+  fix(_d, ctx) {
+    // Every column of row （七） that does not add up, at once; the 总计 column only when the rows themselves add up.
+    const t = ctx.report.t3;
+    const totalRow = t?.byKey['resultTotal'];
+    if (!t || !totalRow) return [];
+    const resultRows = T3_RESULT_KEYS.map((k) => t.byKey[k]).filter((r) => r !== undefined);
+    const rowsOk = [totalRow, ...resultRows].every((r) => t3RowConsistent(t, r));
+    const edits = [];
+    const values: string[] = [];
+    for (let c = 0; c < t.expectedColumns; c++) {
+      if (c === 6 && !rowsOk) continue;
+      const total = t3Count(t, totalRow, c);
+      let sum = 0;
+      for (const r of resultRows) sum += t3Count(t, r, c) ?? NaN;
+      if (total === null || Number.isNaN(sum) || sum === total) continue;
+      edits.push(replace(t3Cell(t, totalRow, c)!.range, String(sum)));
+      values.push(String(sum));
+    }
+    if (edits.length === 0) return [];
+    return [{ title: ctx.t({ 'zh-cn': '将“（七）总计”改为办理结果之和（{values}）', en: 'Set row (7) to the sum of the results ({values})' }, { values: values.join(', ') }), edits, preferred: true, safe: true }];
   },
 });

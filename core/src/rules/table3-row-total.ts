@@ -1,3 +1,4 @@
+import { replace } from '../fixes/helpers';
 import { t3Cell, t3Count } from '../model/access';
 import { T3_COLUMNS, T3_ROWS } from '../model/templates';
 import { defineRule } from './rule';
@@ -30,5 +31,10 @@ export default defineRule({
       const def = T3_ROWS.find((r) => r.key === row.key)!;
       ctx.emit('rowTotal', t3Cell(t, row, 6)!.range, { row: ctx.label(def), sum, terms: parts.join(' + '), total }, { expected: sum, column: T3_COLUMNS[6].key });
     }
+  },
+  fix(d, ctx) {
+    const expected = d.data?.expected;
+    if (typeof expected !== 'number') return [];
+    return [{ title: ctx.t({ 'zh-cn': '将“总计”改为 {value}（各列之和）', en: 'Set the total to {value} (the sum of the row)' }, { value: expected }), edits: [replace(d.range, String(expected))], preferred: true, safe: true }];
   },
 });

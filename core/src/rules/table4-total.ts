@@ -1,3 +1,4 @@
+import { replace } from '../fixes/helpers';
 import { countOf } from '../model/access';
 import { T4_GROUPS, T4_OUTCOMES } from '../model/templates';
 import { defineRule } from './rule';
@@ -30,5 +31,10 @@ export default defineRule({
         ctx.emit('groupTotal', totalCell.range, { group: ctx.label(g), sum, terms: parts.join(' + '), total }, { expected: sum, group: g.key, outcome: T4_OUTCOMES[4].key });
       }
     });
+  },
+  fix(d, ctx) {
+    const expected = d.data?.expected;
+    if (typeof expected !== 'number') return [];
+    return [{ title: ctx.t({ 'zh-cn': '将“总计”改为 {value}（四项结果之和）', en: 'Set the total to {value} (the sum of the four outcomes)' }, { value: expected }), edits: [replace(d.range, String(expected))], preferred: true, safe: true }];
   },
 });

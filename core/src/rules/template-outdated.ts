@@ -1,9 +1,33 @@
+import { countOf } from '../model/access';
+import type { TextEdit } from '../fixes/edit';
+import { isHtmlRow, pipeCells } from '../fixes/table-text';
+import { renderT3Row, renderTable, type TableValues } from '../templates/tables';
 import { defineRule } from './rule';
 
 const PARTS = {
   t2: { zh: '表二', en: 'table 2 is' },
   t3: { zh: '表三“（六）其他处理”', en: 'the (6) rows of table 3 are' },
   both: { zh: '表二和表三“（六）其他处理”', en: 'table 2 and the (6) rows of table 3 are' },
+};
+
+/** Table 二 rows of the target format ← value index in the old row (null: no counterpart, left 0). */
+const TO_2021: Record<string, (number | null)[]> = {
+  rules: [0, null, 2],
+  normative: [0, null, 2],
+  licensing: [2],
+  penalty: [2],
+  coercion: [2],
+  fees: [null],
+};
+const TO_2019: Record<string, (number | null)[]> = {
+  rules: [0, null, 2],
+  normative: [0, null, 2],
+  licensing: [null, null, 0],
+  otherServices: [null, null, null],
+  penalty: [null, null, 0],
+  coercion: [null, null, 0],
+  fees: [null, null],
+  procurement: [null, null],
 };
 
 export default defineRule({
@@ -32,5 +56,39 @@ export default defineRule({
     const joined = ctx.label(parts);
     const at = t2Wrong ? { start: t2Wrong.range.start, end: t2Wrong.rows[0].range.end } : t3Row!.range;
     ctx.emit(want === '2021' ? 'old' : 'new', at, { year, parts: joined }, { want, t2: !!t2Wrong, t3: !!t3Row });
+  },
+  fix(d, ctx) {
+    const { report, doc } = ctx;
+    const want = d.data?.want === '2019' ? '2019' : '2021';
+    const edits: TextEdit[] = [];
+    const t2 = report.t2;
+    if (d.data?.t2 && t2 && !isHtmlRow(doc, t2.range.start.line)) {
+      const values: TableValues = {};
+      for (const [key, cols] of Object.entries(want === '2021' ? TO_2021 : TO_2019)) {
+        const row = t2.byKey[key];
+        values[key] = cols.map((c) => (c === null || !row ? 0 : (countOf(row.values[c]) ?? 0)));
+      }
+      const first = t2.range.start.line;
+      const last = t2.range.end.line;
+      edits.push({ range: { start: { line: first, character: 0 }, end: { line: last, character: doc.lines[last].length } }, newText: renderTable('t2', doc.format, want, values).split('\n').join(doc.eol) });
+    }
+    const t3 = report.t3;
+    if (d.data?.t3 && t3) {
+      const single = t3.byKey['otherHandling'];
+      const subs = ['otherHandling.1', 'otherHandling.2', 'otherHandling.3'].map((k) => t3.byKey[k]);
+      const n = t3.expectedColumns;
+      if (want === '2021' && single && !isHtmlRow(doc, single.line)) {
+        const cells = pipeCells(doc.lines[single.line]);
+        const old = Array.from({ length: n }, (_, c) => countOf(single.values[c]) ?? 0);
+        const rows = [renderT3Row('otherHandling.1', doc.format, '2021', Array(n).fill(0), cells), renderT3Row('otherHandling.2', doc.format, '2021', Array(n).fill(0), cells), renderT3Row('otherHandling.3', doc.format, '2021', old, cells)];
+        edits.push({ range: { start: { line: single.line, character: 0 }, end: { line: single.line, character: doc.lines[single.line].length } }, newText: rows.join(doc.eol) });
+      } else if (want === '2019' && subs.every(Boolean) && subs[2]!.line - subs[0]!.line === 2 && !isHtmlRow(doc, subs[0]!.line)) {
+        const sum = Array.from({ length: n }, (_, c) => subs.reduce((a, r) => a + (countOf(r!.values[c]) ?? 0), 0));
+        const row = renderT3Row('otherHandling', doc.format, '2019', sum, pipeCells(doc.lines[subs[0]!.line]));
+        edits.push({ range: { start: { line: subs[0]!.line, character: 0 }, end: { line: subs[2]!.line, character: doc.lines[subs[2]!.line].length } }, newText: row });
+      }
+    }
+    if (edits.length === 0) return [];
+    return [{ title: ctx.t({ 'zh-cn': '换成 {want} 版格式（保留能对应的数字，其余填 0，请核实）', en: 'Convert to the {want} format (figures that map are kept, the rest are 0: check them)' }, { want }), edits, preferred: true }];
   },
 });

@@ -1,3 +1,4 @@
+import { replace } from '../fixes/helpers';
 import { paragraphRange } from '../model/build';
 import { t3Total, t4Count } from '../model/access';
 import { narrativeOf, type ClaimKind } from '../model/narrative';
@@ -72,5 +73,10 @@ export default defineRule({
         ctx.emit(zero ? 'none' : 'count', range, { said: ctx.label(SAID[claim.kind]), value: claim.value, where: ctx.label(e.where), table: e.value }, zero ? { claim: claim.kind } : { claim: claim.kind, replacement: String(e.value) });
       }
     }
+  },
+  fix(d, ctx) {
+    const value = d.data?.replacement;
+    if (typeof value !== 'string') return [];
+    return [{ title: ctx.t({ 'zh-cn': '改为表中的数字 {value}', en: 'Use the table’s figure, {value}' }, { value }), edits: [replace(d.range, value)], preferred: true }];
   },
 });

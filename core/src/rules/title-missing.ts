@@ -1,3 +1,4 @@
+import { insertBefore } from '../fixes/helpers';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -16,5 +17,11 @@ export default defineRule({
     const start = report.firstText?.start ?? { line: 0, character: 0 };
     const at = { start, end: start };
     ctx.emit('missing', at, {}, { year: report.year });
+  },
+  fix(d, ctx) {
+    const year = typeof d.data?.year === 'number' ? d.data.year : new Date().getFullYear() - 1;
+    const marks = ctx.doc.format === 'markdown' ? '# ' : '';
+    const title = `${marks}${ctx.label({ zh: '（机关名称）', en: '（机关名称）' })} ${year} 年政府信息公开工作年度报告`;
+    return [{ title: ctx.t({ 'zh-cn': '插入标题', en: 'Insert a title' }), edits: [insertBefore(ctx.doc, d.range.start.line, [title, ''])], preferred: true }];
   },
 });

@@ -17,4 +17,17 @@ export default defineRule({
     if (year !== null) ctx.emit('missingInferred', title.range, { year }, { year });
     else ctx.emit('missing', title.range);
   },
+  fix(d, ctx) {
+    const year = d.data?.year;
+    if (typeof year !== 'number') return [];
+    for (let l = d.range.start.line; l <= d.range.end.line; l++) {
+      const line = ctx.doc.lines[l];
+      const at = line.search(/政府信息公开|政务公开|信息公开/);
+      if (at < 0) continue;
+      const space = at > 0 && !/\s/.test(line[at - 1]) ? ' ' : '';
+      const pos = { line: l, character: at };
+      return [{ title: ctx.t({ 'zh-cn': '在标题中写明年份 {year}', en: 'Add the year {year} to the title' }, { year }), edits: [{ range: { start: pos, end: pos }, newText: `${space}${year} 年` }], preferred: true }];
+    }
+    return [];
+  },
 });

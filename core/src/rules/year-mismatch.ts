@@ -1,3 +1,4 @@
+import { replace } from '../fixes/helpers';
 import type { YearSlotKind } from '../model/types';
 import { defineRule } from './rule';
 
@@ -45,5 +46,15 @@ export default defineRule({
       if (slot.year === year) continue;
       ctx.emit('mismatch', slot.range, { slot: ctx.label(SLOT[slot.kind]), found: slot.year, year, source: ctx.label(SOURCE[source]) }, { expected: String(year), found: String(slot.year) });
     }
+  },
+  fix(d, ctx) {
+    const year = d.data?.expected;
+    if (typeof year !== 'string') return [];
+    const all = ctx.diagnostics.filter((x) => x.code === 'year-mismatch' && x.data?.expected === year);
+    const fixes = [{ title: ctx.t({ 'zh-cn': '改为 {year}', en: 'Change to {year}' }, { year }), edits: [replace(d.range, year)], preferred: true }];
+    if (all.length > 1) {
+      fixes.push({ title: ctx.t({ 'zh-cn': '将文中 {count} 处不一致的年份都改为 {year}', en: 'Change all {count} mismatched years to {year}' }, { year, count: all.length }), edits: all.map((x) => replace(x.range, year)), preferred: false });
+    }
+    return fixes;
   },
 });
