@@ -57,7 +57,7 @@ const NO_LITIGATION = /(?:未|没有|无)(?:发生|出现|产生|被提起|被�
 const WITH_CARRIED = /(?:含|包括|包含)上年(?:度)?结转/;
 
 const LIST_TOTAL = /(?:共[^\d，,。；、]{0,8}?|总计[^\d，,。；、]{0,4}?|合计[^\d，,。；、]{0,4}?)(\d+)\s*(条|件|篇|期|个|项|次|场)/g;
-const BEFORE_QIZHONG = /(\d+)\s*(条|件|篇|期|个|项|次|场)\s*[，,]\s*其中/g;
+const BEFORE_QIZHONG = /(?<!\d)(\d+)\s*(条|件|篇|期|个|项|次|场)\s*[，,]\s*其中/g;
 const ACCEPTED = /受理.{0,30}?(\d+)\s*件/g;
 const DONE = /办结.{0,10}?(\d+)\s*件/;
 
@@ -94,7 +94,7 @@ function lists(s: string, base: number, out: ListFact[]): void {
     const q = rest.indexOf('其中');
     // The parts follow 其中, right after the total.
     if (q < 0 || q > 4) continue;
-    const partRe = new RegExp(`(\\d+)\\s*${t.unit}`, 'g');
+    const partRe = new RegExp(`(?<!\\d)(\\d+)\\s*${t.unit}`, 'g');
     const body = rest.slice(q + 2);
     const parts: ListFact['parts'] = [];
     let sum = 0;
