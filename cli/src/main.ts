@@ -1,16 +1,25 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  checkText,
+  analyze,
+  checkDocument,
   cliMessage,
+  CONFIG_FILE,
+  findPrevious,
   formatOf,
+  mergeConfig,
+  ParsedDocument,
+  readConfig,
   resolveLocale,
+  RULES,
   type Diagnostic,
   type Locale,
+  type NianbaoConfig,
   type Report,
 } from '../../core/src/index';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeFileSystem } from '../../server/src/node-fs';
 import { docsBaseFor } from '../../server/src/paths';
 import { startServer } from '../../server/src/server';
 import { toJson, toSarif, toText, type FileResult } from './output';
@@ -54,14 +63,51 @@ interface CheckCommandOptions {
   year?: number;
   template: 'auto' | '2019' | '2021';
   color?: boolean;
+  config?: string;
+  deadline?: string;
+}
+
+const DEADLINE = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** `--config <file>`, else `.nianbao.json` in the current directory when there is one. Throws UsageError when it is bad. */
+function loadConfig(explicit: string | undefined, locale: Locale): NianbaoConfig {
+  const path = explicit ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : null);
+  if (!path) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(cliMessage(locale, 'configUnreadable', { path, reason: (e as Error).message }));
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new UsageError(cliMessage(locale, 'configBadJson', { path, reason: (e as Error).message }));
+  }
+  const { config, problems } = readConfig(raw, new Set(RULES.map((r) => r.id)));
+  if (problems.length) throw new UsageError(cliMessage(locale, 'configInvalid', { path, problems: problems.join('; ') }));
+  return config;
+}
+
+interface Loaded {
+  path: string;
+  explicit: boolean;
+  text: string;
+  doc: ParsedDocument;
+  report: Report;
 }
 
 function runCheck(paths: string[], opts: CheckCommandOptions): number {
   const locale = resolveLocale(opts.locale ?? process.env.NIANBAO_LOCALE ?? process.env.LANG?.replace(/[_.].*$/, ''));
+  if (opts.deadline !== undefined && !DEADLINE.test(opts.deadline)) throw new UsageError(cliMessage(locale, 'badDeadline', { value: opts.deadline }));
+  // Command-line options win over the configuration file.
+  const config = mergeConfig(loadConfig(opts.config, locale), { deadline: opts.deadline });
   const targets: { path: string; explicit: boolean }[] = [];
   for (const p of paths) collect(p, true, targets);
-  const results: FileResult[] = [];
   let ioFailure = false;
+  // Read and model every file first: each report's previous year's report is looked up among all of them.
+  const loaded: Loaded[] = [];
   for (const t of targets) {
     let read;
     try {
@@ -75,25 +121,36 @@ function runCheck(paths: string[], opts: CheckCommandOptions): number {
       if (t.explicit) process.stderr.write(read.skip + '\n');
       continue;
     }
-    const result = checkText(read.text, formatOf(t.path), {
-      locale,
-      year: opts.year,
-      template: opts.template === 'auto' ? undefined : opts.template,
-      validate: 'auto',
-    });
-    const shown = relative(process.cwd(), t.path) || t.path;
-    if (!result.checked) {
-      if (!t.explicit) continue;
-      const notReport: Diagnostic = {
-        code: 'not-a-report',
-        severity: 'info',
-        message: cliMessage(locale, 'notAReport'),
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      };
-      results.push({ path: shown, report: null, diagnostics: [notReport], lines: [] });
-      continue;
+    const doc = ParsedDocument.parse(read.text, formatOf(t.path));
+    loaded.push({ ...t, text: read.text, doc, report: analyze(doc) });
+  }
+  const results: FileResult[] = [];
+  if (config.validate !== 'off') {
+    for (const f of loaded) {
+      const previous = findPrevious(f.report, loaded);
+      const result = checkDocument(f.doc, {
+        locale,
+        year: opts.year,
+        template: opts.template === 'auto' ? undefined : opts.template,
+        validate: config.validate === 'always' ? 'always' : 'auto',
+        rules: config.rules,
+        deadline: config.deadline,
+        previous: previous?.report ?? null,
+      });
+      const shown = relative(process.cwd(), f.path) || f.path;
+      if (!result.checked) {
+        if (!f.explicit) continue;
+        const notReport: Diagnostic = {
+          code: 'not-a-report',
+          severity: 'info',
+          message: cliMessage(locale, 'notAReport'),
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        };
+        results.push({ path: shown, report: null, diagnostics: [notReport], lines: [] });
+        continue;
+      }
+      results.push({ path: shown, report: summarize(result.report), diagnostics: result.diagnostics, lines: f.text.split(/\r\n|\r|\n/) });
     }
-    results.push({ path: shown, report: summarize(result.report), diagnostics: result.diagnostics, lines: read.text.split(/\r\n|\r|\n/) });
   }
   const out = opts.format === 'json' ? toJson(results) : opts.format === 'sarif' ? toSarif(results) : toText(results, locale, opts.color !== false && !process.env.NO_COLOR && !!process.stdout.isTTY);
   process.stdout.write(out);
@@ -128,6 +185,8 @@ export function main(argv: string[]): number {
     .addOption(new Option('-l, --locale <locale>', 'message language').choices(['zh-cn', 'en', 'zh', 'en-us']))
     .option('--year <year>', 'report year, overriding the one read from the document', parseYear)
     .addOption(new Option('--template <template>', 'table format to expect').choices(['auto', '2019', '2021']).default('auto'))
+    .option('--config <file>', 'settings file (default: .nianbao.json in the current directory, when present)')
+    .option('--deadline <MM-DD>', 'publication deadline in the year after the report year (default 01-31)')
     .option('--no-color', 'plain output')
     .action((paths: string[], opts: CheckCommandOptions) => {
       code = runCheck(paths, opts);
@@ -139,7 +198,7 @@ export function main(argv: string[]): number {
     .allowUnknownOption(true)
     .action(() => {
       if (!process.argv.includes('--stdio') && !process.argv.some((a) => a.startsWith('--node-ipc') || a.startsWith('--socket'))) process.argv.push('--stdio');
-      startServer(createConnection(ProposedFeatures.all), { docsBase: docsBaseFor(__dirname) });
+      startServer(createConnection(ProposedFeatures.all), { docsBase: docsBaseFor(__dirname), fs: nodeFileSystem });
       code = -1;
     });
   try {

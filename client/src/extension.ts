@@ -41,9 +41,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     for (const scheme of ['file', 'untitled']) documentSelector.push({ language, scheme });
   }
 
+  // The server re-reads `.nianbao.json` and the reports on disk it compares with (previous year's report)
+  // when these change; it never runs anything from the workspace.
+  const watchers = [
+    vscode.workspace.createFileSystemWatcher('**/.nianbao.json'),
+    vscode.workspace.createFileSystemWatcher('**/*.{txt,md,markdown}'),
+  ];
+  context.subscriptions.push(...watchers);
+
   const clientOptions: LanguageClientOptions = {
     documentSelector,
-    synchronize: { configurationSection: 'nianbao' },
+    synchronize: { configurationSection: 'nianbao', fileEvents: watchers },
     initializationOptions: { locale: vscode.env.language },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,

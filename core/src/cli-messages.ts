@@ -15,6 +15,10 @@ const MESSAGES = {
   templateLegacy: { 'zh-cn': '旧版格式', en: 'legacy format' },
   templateUnknown: { 'zh-cn': '格式未识别', en: 'format not recognised' },
   yearUnknown: { 'zh-cn': '年度未知', en: 'unknown year' },
+  configUnreadable: { 'zh-cn': '无法读取配置文件 {path}：{reason}', en: 'Cannot read the configuration file {path}: {reason}' },
+  configBadJson: { 'zh-cn': '配置文件 {path} 不是有效的 JSON：{reason}', en: 'The configuration file {path} is not valid JSON: {reason}' },
+  configInvalid: { 'zh-cn': '配置文件 {path} 有误：{problems}', en: 'The configuration file {path} is invalid: {problems}' },
+  badDeadline: { 'zh-cn': '--deadline 应为 MM-DD 格式的日期，例如 01-31，而不是“{value}”', en: '--deadline must be a date as MM-DD, e.g. 01-31, not "{value}"' },
 } as const;
 
 export type CliMessage = keyof typeof MESSAGES;

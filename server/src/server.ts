@@ -1,96 +1,399 @@
 import {
+  analyze,
   checkDocument,
+  CONFIG_FILE,
+  findPrevious,
   formatOf,
+  mergeConfig,
   ParsedDocument,
   resolveLocale,
+  RULES,
   type CheckResult,
   type Locale,
+  type NianbaoConfig,
+  type Report,
 } from '../../core/src/index';
 import {
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
+  type ConfigurationItem,
   type Connection,
+  type DidChangeWatchedFilesParams,
   type InitializeParams,
   type InitializeResult,
   type TextDocumentContentChangeEvent,
+  type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { documentSymbols, foldingRanges, toLspDiagnostic } from './convert';
+import { isReportFile, joinUri, NO_FILES, uriKey, type FileSystem } from './files';
+import { serverMessage } from './messages';
+import { parseConfigFile, readEditorSettings, type ConfigFileResult, type EditorSettings } from './settings';
+import { ReportIndex, type Candidate } from './workspace';
 
 export interface ServerOptions {
   /** URI of the folder holding the rule pages, ending with `/`. */
   docsBase?: string;
+  /**
+   * The files of the workspace: `.nianbao.json` at each folder root and the reports the cross-year rules
+   * compare with. The Node entry passes node-fs.ts; without it the server sees only open documents.
+   */
+  fs?: FileSystem;
 }
 
-interface Settings {
-  validate: 'auto' | 'always' | 'off';
-  debounceMs: number;
-}
-
-const DEFAULTS: Settings = { validate: 'auto', debounceMs: 120 };
+const DEFAULT_DEBOUNCE_MS = 120;
+const KNOWN_RULES: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
+const NO_SETTINGS: EditorSettings = { config: {}, locale: 'auto', problems: [] };
 
 interface OpenDoc {
   uri: string;
   languageId: string;
   version: number;
   doc: ParsedDocument;
+  /** Bumped on every content change. */
+  rev: number;
+  analyzed?: { rev: number; report: Report };
+  /** `nianbao.*` for this document's resource scope; undefined while it is being fetched. */
+  settings?: EditorSettings;
   timer?: ReturnType<typeof setTimeout>;
+  /** Waiting for settings or the workspace index; `propagate`: its content changed, tell its dependents. */
+  queued?: { propagate: boolean };
   last?: CheckResult;
   kindSent?: string;
+  /** URI of the report used as the previous year's one in the last check. */
+  previousUri: string | null;
+}
+
+interface FolderConfig {
+  folder: string;
+  result: ConfigFileResult;
 }
 
 /** The language server; transport-agnostic, so the Node and the web-worker entries share it. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const docs = new Map<string, OpenDoc>();
-  let locale: Locale = 'zh-cn';
-  let settings: Settings = { ...DEFAULTS };
+  const fs = options.fs ?? NO_FILES;
+  let clientLocale: Locale = 'zh-cn';
+  let global: EditorSettings = NO_SETTINGS;
+  let initDebounceMs = DEFAULT_DEBOUNCE_MS;
   let canPullConfig = false;
+  let canWatchFolders = false;
   let docsBase = options.docsBase;
+  const folderConfigs = new Map<string, FolderConfig>();
+  /** Per folder, the config file content last warned about: a warning is shown once per change. */
+  const warned = new Map<string, string>();
+  const configReads = new Map<string, number>();
+  const index = new ReportIndex(fs, (m) => connection.console.log(m));
+
+  const errorText = (e: unknown) => (e instanceof Error ? (e.stack ?? e.message) : String(e));
 
   const safe = <P, R>(name: string, fallback: R, fn: (p: P) => R | Promise<R>) => async (p: P): Promise<R> => {
     try {
       return await fn(p);
     } catch (e) {
-      connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      connection.console.error(`${name} failed: ${errorText(e)}`);
       return fallback;
     }
   };
 
+  // ---- background work (settings, config files, the workspace index) ---------------------------------
+  // Checks wait until no such work is under way, so that a check sees the settings and the previous
+  // report it is meant to see; once it is done, a check runs synchronously on each change.
+
+  let busy = 0;
+  let idleWaiters: (() => void)[] = [];
+
+  function track(name: string, work: () => Promise<unknown>): Promise<void> {
+    busy++;
+    const done = () => {
+      if (--busy === 0) {
+        const ws = idleWaiters;
+        idleWaiters = [];
+        for (const w of ws) w();
+      }
+    };
+    return work().then(done, (e) => {
+      connection.console.error(`${name} failed: ${errorText(e)}`);
+      done();
+    });
+  }
+
+  function whenIdle(): Promise<void> {
+    return busy === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
+  }
+
+  function flushQueued(): void {
+    if (busy > 0) {
+      void whenIdle().then(flushQueued);
+      return;
+    }
+    for (const d of docs.values()) {
+      if (!d.queued) continue;
+      try {
+        validateNow(d, d.queued.propagate);
+      } catch (e) {
+        connection.console.error(`validate ${d.uri} failed: ${errorText(e)}`);
+      }
+    }
+  }
+
+  // ---- settings ---------------------------------------------------------------------------------------
+
+  const uiLocale = (s: EditorSettings = global): Locale => (s.locale === 'auto' ? clientLocale : s.locale);
+  const debounceMs = () => global.debounceMs ?? initDebounceMs;
+
+  /** A warning the user sees (window/showMessage: a notification, nothing to answer) and the log keeps. */
+  function warn(message: string): void {
+    connection.console.warn(message);
+    connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch((e: unknown) => connection.console.error(String(e)));
+  }
+
+  function logProblems(where: string, problems: string[]): void {
+    if (problems.length) connection.console.warn(`${where}: ${problems.join('; ')}`);
+  }
+
+  /** A document's `nianbao.*`: per resource when the client answers workspace/configuration, else the pushed ones. */
+  const settingsOf = (d: OpenDoc): EditorSettings => (canPullConfig ? (d.settings ?? global) : global);
+
+  /** Pulls `nianbao.*` (unscoped, and for each given document's resource). */
+  async function pullSettings(targets: OpenDoc[]): Promise<void> {
+    if (!canPullConfig) return;
+    const items: ConfigurationItem[] = [{ section: 'nianbao' }, ...targets.map((d) => ({ scopeUri: d.uri, section: 'nianbao' }))];
+    let answers: unknown[];
+    try {
+      answers = (await connection.workspace.getConfiguration(items)) as unknown[];
+    } catch (e) {
+      connection.console.warn(`could not read settings: ${String(e)}`);
+      for (const d of targets) d.settings ??= global;
+      return;
+    }
+    global = readEditorSettings(answers[0], KNOWN_RULES);
+    logProblems('settings', global.problems);
+    targets.forEach((d, i) => {
+      d.settings = readEditorSettings(answers[i + 1], KNOWN_RULES);
+    });
+  }
+
+  function displayPath(uri: string): string {
+    return uriKey(uri).replace(/^file:\/\//, '');
+  }
+
+  /** Reads `.nianbao.json` at a folder root; a bad file is ignored with a warning (once per change). */
+  async function readFolderConfig(folder: string): Promise<void> {
+    const uri = joinUri(folder, CONFIG_FILE);
+    const key = uriKey(folder);
+    // Reads may finish out of order: only the latest one started for a folder counts.
+    const seq = (configReads.get(key) ?? 0) + 1;
+    configReads.set(key, seq);
+    let result: ConfigFileResult;
+    let marker: string | null = null;
+    let message = '';
+    try {
+      const text = await fs.readFile(uri);
+      result = parseConfigFile(text, KNOWN_RULES);
+      if (result.kind === 'badJson') {
+        marker = `json:${text}`;
+        message = serverMessage(uiLocale(), 'configBadJson', { path: displayPath(uri), reason: result.reason });
+      } else if (result.kind === 'ok' && result.problems.length) {
+        marker = `problems:${text}`;
+        message = serverMessage(uiLocale(), 'configProblems', { path: displayPath(uri), problems: result.problems.join('; ') });
+      }
+    } catch (e) {
+      result = { kind: 'none' };
+      const reason = e instanceof Error ? e.message : String(e);
+      marker = `unreadable:${reason}`;
+      message = serverMessage(uiLocale(), 'configUnreadable', { path: displayPath(uri), reason });
+    }
+    if (configReads.get(key) !== seq || !index.workspaceFolders.some((f) => uriKey(f) === key)) return; // superseded, or the folder went away
+    folderConfigs.set(key, { folder, result });
+    if (marker === null) warned.delete(key);
+    else if (warned.get(key) !== marker) {
+      warned.set(key, marker);
+      warn(message);
+    } else connection.console.warn(message);
+  }
+
+  function configFor(d: OpenDoc): NianbaoConfig {
+    const folder = index.folderOf(d.uri);
+    const file = folder ? folderConfigs.get(uriKey(folder))?.result : undefined;
+    // `.nianbao.json` wins over the editor settings, rule by rule.
+    return mergeConfig(settingsOf(d).config, file?.kind === 'ok' ? file.config : undefined);
+  }
+
+  // ---- workspace folders ------------------------------------------------------------------------------
+
+  function addFolder(folder: string): void {
+    void track(`index ${folder}`, async () => {
+      await Promise.all([index.addFolder(folder), readFolderConfig(folder)]);
+      for (const d of docs.values()) if (index.folderOf(d.uri) && uriKey(index.folderOf(d.uri)!) === uriKey(folder)) request(d, false);
+    });
+  }
+
+  function removeFolder(folder: string): void {
+    const key = uriKey(folder);
+    const affected = [...docs.values()].filter((d) => {
+      const f = index.folderOf(d.uri);
+      return (f && uriKey(f) === key) || (d.previousUri && index.folderOf(d.previousUri) && uriKey(index.folderOf(d.previousUri)!) === key);
+    });
+    index.removeFolder(folder);
+    folderConfigs.delete(key);
+    warned.delete(key);
+    for (const d of affected) request(d, false);
+  }
+
+  // ---- checking ---------------------------------------------------------------------------------------
+
+  function currentReport(d: OpenDoc): Report {
+    if (d.analyzed?.rev !== d.rev) d.analyzed = { rev: d.rev, report: analyze(d.doc) };
+    return d.analyzed.report;
+  }
+
+  function openCandidates(): Candidate[] {
+    return [...docs.values()].map((o) => ({ uri: o.uri, report: currentReport(o) }));
+  }
+
+  /** Checks a document now if nothing it depends on is still being read; otherwise as soon as that is done. */
+  function request(d: OpenDoc, propagate: boolean): void {
+    if (d.timer) clearTimeout(d.timer);
+    d.timer = undefined;
+    if (busy > 0 || (canPullConfig && !d.settings)) {
+      d.queued = { propagate: propagate || !!d.queued?.propagate };
+      void whenIdle().then(flushQueued);
+      return;
+    }
+    validateNow(d, propagate);
+  }
+
+  function validateNow(d: OpenDoc, propagate: boolean): void {
+    if (docs.get(d.uri) !== d) return;
+    if (d.timer) clearTimeout(d.timer);
+    d.timer = undefined;
+    d.queued = undefined;
+    const cfg = configFor(d);
+    const mode = d.languageId === 'nianbao' ? (cfg.validate === 'off' ? 'off' : 'always') : (cfg.validate ?? 'auto');
+    const report = currentReport(d);
+    let diagnostics: ReturnType<typeof toLspDiagnostic>[] = [];
+    if (mode === 'off') {
+      d.last = { report, checked: false, diagnostics: [] };
+      d.previousUri = null;
+    } else {
+      const previous = index.previousOf(d.uri, report, openCandidates());
+      const locale = uiLocale(settingsOf(d));
+      const result = checkDocument(d.doc, {
+        locale,
+        validate: mode === 'always' ? 'always' : 'auto',
+        docsBase,
+        rules: cfg.rules,
+        deadline: cfg.deadline,
+        previous: previous?.report ?? null,
+      });
+      d.last = result;
+      d.previousUri = previous?.uri ?? null;
+      diagnostics = result.diagnostics.map((x) => toLspDiagnostic(x, docsBase));
+    }
+    void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics });
+    const kind = JSON.stringify([report.isReport, report.year, report.template]);
+    if (kind !== d.kindSent) {
+      d.kindSent = kind;
+      void connection.sendNotification('nianbao/documentKind', { uri: d.uri, isReport: report.isReport, year: report.year, template: report.template });
+    }
+    if (propagate) recheckDependents(d);
+  }
+
+  /**
+   * After a document's content changed: re-checks the open reports that used it as their previous report, or
+   * could use it now. Other open documents are left alone.
+   */
+  function recheckDependents(x: OpenDoc): void {
+    const xr = currentReport(x);
+    const key = uriKey(x.uri);
+    for (const d of docs.values()) {
+      if (d === x) continue;
+      const dependent = d.previousUri !== null && uriKey(d.previousUri) === key;
+      const r = d.analyzed?.report;
+      const could = !dependent && !!r && r.year !== null && xr.isReport && xr.year === r.year - 1 && findPrevious(r, [{ report: xr }]) !== null;
+      if (dependent || could) request(d, false);
+    }
+  }
+
+  /** After a file changed on disk: re-checks the open reports it was, or may now be, the previous report of. */
+  function recheckForDiskChange(uri: string, years: ReadonlySet<number>): void {
+    const key = uriKey(uri);
+    for (const d of docs.values()) {
+      const y = d.analyzed?.report.year;
+      if ((d.previousUri !== null && uriKey(d.previousUri) === key) || (y != null && years.has(y - 1))) request(d, false);
+    }
+  }
+
+  function schedule(d: OpenDoc): void {
+    if (d.timer) clearTimeout(d.timer);
+    const ms = debounceMs();
+    if (ms <= 0) request(d, true);
+    else d.timer = setTimeout(() => request(d, true), ms);
+  }
+
+  // ---- protocol ---------------------------------------------------------------------------------------
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as { locale?: string; docsBase?: string; debounceMs?: number };
-    locale = resolveLocale(init.locale ?? params.locale);
+    clientLocale = resolveLocale(init.locale ?? params.locale);
     if (init.docsBase) docsBase = init.docsBase;
-    if (typeof init.debounceMs === 'number') settings.debounceMs = init.debounceMs;
+    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) initDebounceMs = init.debounceMs;
     canPullConfig = !!params.capabilities.workspace?.configuration;
+    canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;
+    const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    for (const f of folders) addFolder(f.uri);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Nianbao' },
         foldingRangeProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'nianbao', version: '0.1.0' },
     };
   });
 
-  async function refreshSettings(): Promise<void> {
-    if (!canPullConfig) return;
-    try {
-      const [cfg] = (await connection.workspace.getConfiguration([{ section: 'nianbao' }])) as [Partial<Settings> | null];
-      settings = {
-        validate: cfg?.validate === 'always' || cfg?.validate === 'off' ? cfg.validate : 'auto',
-        debounceMs: typeof cfg?.debounceMs === 'number' && cfg.debounceMs >= 0 ? cfg.debounceMs : settings.debounceMs,
-      };
-    } catch (e) {
-      connection.console.warn(`could not read settings: ${String(e)}`);
-    }
-  }
-
   connection.onInitialized(() => {
-    void refreshSettings();
+    void track('settings', () => pullSettings([...docs.values()]));
+    if (canWatchFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        safe('didChangeWorkspaceFolders', undefined, (e) => {
+          for (const f of e.removed) removeFolder(f.uri);
+          for (const f of e.added) addFolder(f.uri);
+        }),
+      );
+    }
   });
 
   connection.onDidChangeConfiguration(
-    safe('didChangeConfiguration', undefined, async () => {
-      await refreshSettings();
-      for (const d of docs.values()) validate(d);
+    safe('didChangeConfiguration', undefined, (p) => {
+      if (!canPullConfig) {
+        const pushed = (p.settings as { nianbao?: unknown } | null)?.nianbao;
+        global = readEditorSettings(pushed, KNOWN_RULES);
+        logProblems('settings', global.problems);
+      }
+      void track('settings', () => Promise.all([pullSettings([...docs.values()]), ...index.workspaceFolders.map((f) => readFolderConfig(f))]));
+      for (const d of docs.values()) request(d, false);
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    safe('didChangeWatchedFiles', undefined, (p: DidChangeWatchedFilesParams) => {
+      for (const change of p.changes) {
+        const folder = index.workspaceFolders.find((f) => uriKey(joinUri(f, CONFIG_FILE)) === uriKey(change.uri));
+        if (folder) {
+          void track('config', () => readFolderConfig(folder));
+          for (const d of docs.values()) if (index.folderOf(d.uri) === folder) request(d, false); // queued until it is read
+        } else if (isReportFile(change.uri)) {
+          const uri = change.uri;
+          // Created, changed or deleted alike: the index re-reads the file (an open document keeps its live text).
+          void track('index', async () => {
+            const years = await index.refresh(uri);
+            if (years && !docs.has(uri)) recheckForDiskChange(uri, years);
+          });
+        }
+      }
     }),
   );
 
@@ -98,34 +401,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return languageId === 'markdown' ? 'markdown' : formatOf(uri);
   }
 
-  function validate(d: OpenDoc): void {
-    if (d.timer) clearTimeout(d.timer);
-    d.timer = undefined;
-    const mode = d.languageId === 'nianbao' ? (settings.validate === 'off' ? 'off' : 'always') : settings.validate;
-    const result = checkDocument(d.doc, { locale, validate: mode === 'always' ? 'always' : 'auto', docsBase });
-    d.last = result;
-    const diagnostics = mode === 'off' ? [] : result.diagnostics.map((x) => toLspDiagnostic(x, docsBase));
-    void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics });
-    const r = result.report;
-    const kind = JSON.stringify([r.isReport, r.year, r.template]);
-    if (kind !== d.kindSent) {
-      d.kindSent = kind;
-      void connection.sendNotification('nianbao/documentKind', { uri: d.uri, isReport: r.isReport, year: r.year, template: r.template });
-    }
-  }
-
-  function schedule(d: OpenDoc): void {
-    if (d.timer) clearTimeout(d.timer);
-    if (settings.debounceMs <= 0) validate(d);
-    else d.timer = setTimeout(() => validate(d), settings.debounceMs);
-  }
-
   connection.onDidOpenTextDocument(
     safe('didOpen', undefined, (p) => {
       const { uri, languageId, version, text } = p.textDocument;
-      const d: OpenDoc = { uri, languageId, version, doc: ParsedDocument.parse(text, formatFor(uri, languageId)) };
+      const d: OpenDoc = { uri, languageId, version, doc: ParsedDocument.parse(text, formatFor(uri, languageId)), rev: 0, previousUri: null };
       docs.set(uri, d);
-      validate(d);
+      if (canPullConfig) void track('settings', () => pullSettings([d]));
+      currentReport(d);
+      request(d, true);
     }),
   );
 
@@ -137,6 +420,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if ('range' in change && change.range) d.doc.applyChange({ range: change.range, text: change.text });
         else d.doc = ParsedDocument.parse(change.text, d.doc.format);
       }
+      d.rev++;
       d.version = p.textDocument.version;
       schedule(d);
     }),
@@ -144,24 +428,33 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidCloseTextDocument(
     safe('didClose', undefined, (p) => {
-      const d = docs.get(p.textDocument.uri);
+      const uri = p.textDocument.uri;
+      const d = docs.get(uri);
       if (d?.timer) clearTimeout(d.timer);
-      docs.delete(p.textDocument.uri);
-      void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
+      docs.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      // Its dependents now compare with the file on disk (or with nothing).
+      void track('index', async () => {
+        await index.refresh(uri);
+        const key = uriKey(uri);
+        for (const o of docs.values()) {
+          const y = o.analyzed?.report.year;
+          if ((o.previousUri !== null && uriKey(o.previousUri) === key) || (y != null && index.names(uri, y - 1))) request(o, false);
+        }
+      });
     }),
   );
 
   const reportOf = (uri: string) => {
     const d = docs.get(uri);
-    if (!d) return null;
-    if (d.timer) validate(d);
-    return d.last?.report ?? null;
+    return d ? currentReport(d) : null;
   };
 
   connection.onDocumentSymbol(
     safe('documentSymbol', [], (p) => {
       const r = reportOf(p.textDocument.uri);
-      return r && r.isReport ? documentSymbols(r, locale) : [];
+      const d = docs.get(p.textDocument.uri);
+      return r && r.isReport ? documentSymbols(r, d ? uiLocale(settingsOf(d)) : clientLocale) : [];
     }),
   );
 

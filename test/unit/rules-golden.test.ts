@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkText, formatOf, RULES } from '../../core/src/index';
+import { analyze, checkText, formatOf, ParsedDocument, RULES, type Report } from '../../core/src/index';
 import { read, ROOT, slice } from '../helpers';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'rules');
@@ -13,7 +13,7 @@ function fixtures(dir: string): string[] {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) out.push(...fixtures(p));
-    else if (/\.(txt|md)$/.test(name) && !/\.fixed\.(txt|md)$/.test(name)) out.push(p);
+    else if (/\.(txt|md)$/.test(name) && !/\.fixed\.(txt|md)$/.test(name) && !/^previous\.(txt|md)$/.test(name)) out.push(p);
   }
   return out;
 }
@@ -28,11 +28,21 @@ interface Golden {
   en: string;
 }
 
+/** A `previous.txt` beside a fixture is last year's report of the same 机关 (cross-year rules). */
+export function previousFor(file: string): Report | null {
+  for (const ext of ['txt', 'md']) {
+    const p = join(dirname(file), `previous.${ext}`);
+    if (existsSync(p)) return analyze(ParsedDocument.parse(read(relative(ROOT, p)), formatOf(p)));
+  }
+  return null;
+}
+
 function golden(file: string): Golden[] {
   const rel = relative(ROOT, file);
   const text = read(rel);
-  const zh = checkText(text, formatOf(file)).diagnostics;
-  const en = checkText(text, formatOf(file), { locale: 'en' }).diagnostics;
+  const previous = previousFor(file);
+  const zh = checkText(text, formatOf(file), { previous }).diagnostics;
+  const en = checkText(text, formatOf(file), { locale: 'en', previous }).diagnostics;
   return zh.map((d, i) => ({
     code: d.code,
     severity: d.severity,

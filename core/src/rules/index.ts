@@ -1,4 +1,7 @@
 import type { Rule } from './rule';
+import copiedFromPrevious from './copied-from-previous';
+import crossYearCarryover from './cross-year-carryover';
+import crossYearStock from './cross-year-stock';
 import dateBeforePeriodEnd from './date-before-period-end';
 import dateLate from './date-late';
 import feeInconsistent from './fee-inconsistent';
@@ -50,6 +53,9 @@ export const RULES: readonly Rule[] = [
   narrativeArithmetic,
   feeStatementMissing,
   feeInconsistent,
+  crossYearCarryover,
+  crossYearStock,
+  copiedFromPrevious,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

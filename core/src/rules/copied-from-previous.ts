@@ -1,0 +1,64 @@
+import type { Report } from '../model/types';
+import { defineRule } from './rule';
+
+/** Share of this report's narrative (in characters) found verbatim in last year's report that fires the rule. */
+const THRESHOLD = 0.7;
+/** Sentences shorter than this (after normalisation) say too little to count either way (`无。`, `一是`). */
+const MIN_SENTENCE = 6;
+/** Below this many narrative characters there is too little text to judge. */
+const MIN_NARRATIVE = 100;
+
+/**
+ * The narrative sentences of a report: paragraphs of the six sections (not the title and preface, whose
+ * wording is fixed), split on 。；！？, without whitespace or emphasis marks, every number replaced by `#`
+ * so that a changed year or count does not hide a copied sentence.
+ */
+export function narrativeSentences(report: Report): string[] {
+  const out: string[] = [];
+  for (const p of report.paragraphs) {
+    if (p.section === 0) continue;
+    const text = p.text.text.normalize('NFKC');
+    for (const raw of text.split(/[。;!?；！？]/)) {
+      const s = raw.replace(/[\s*_`]/g, '').replace(/\d+(?:[.,]\d+)*/g, '#');
+      if (s.length >= MIN_SENTENCE) out.push(s);
+    }
+  }
+  return out;
+}
+
+/** The share (0–1) of this report's narrative characters in sentences that also occur in `previous`, or null when there is too little narrative. */
+export function copiedShare(report: Report, previous: Report): number | null {
+  const mine = narrativeSentences(report);
+  const total = mine.reduce((a, s) => a + s.length, 0);
+  if (total < MIN_NARRATIVE) return null;
+  const theirs = new Set(narrativeSentences(previous));
+  if (theirs.size === 0) return null;
+  const copied = mine.reduce((a, s) => a + (theirs.has(s) ? s.length : 0), 0);
+  return copied / total;
+}
+
+export default defineRule({
+  id: 'copied-from-previous',
+  severity: 'warning',
+  docs: {
+    summary: {
+      'zh-cn': '本年度报告正文大部分与同一机关上一年度报告相同',
+      en: 'Most of the narrative is identical to the same agency\'s report for the previous year',
+    },
+  },
+  messages: {
+    copied: {
+      'zh-cn': '本报告正文约 {percent}% 的内容与 {prevYear} 年度报告相同（年份、数字不同的不计为差别），请按本年度的实际工作撰写',
+      en: 'About {percent}% of this report\'s narrative is identical to the {prevYear} report (ignoring changed years and numbers); describe this year\'s actual work',
+    },
+  },
+  check(ctx) {
+    const prev = ctx.previous;
+    if (!prev) return;
+    const share = copiedShare(ctx.report, prev);
+    if (share === null || share < THRESHOLD) return;
+    const range = ctx.report.title?.range ?? ctx.report.sections[0]?.headingRange;
+    if (!range) return;
+    ctx.emit('copied', range, { percent: Math.floor(share * 100), prevYear: prev.year ?? '' }, { share });
+  },
+});

@@ -1,0 +1,55 @@
+// Settings from the editor (`nianbao.*`) and from `.nianbao.json`, turned into core configuration. Data only:
+// nothing here can make the server run code from a workspace.
+import { CONFIG_FILE, readConfig, type NianbaoConfig } from '../../core/src/index';
+
+export type LocaleSetting = 'auto' | 'zh-cn' | 'en';
+
+export interface EditorSettings {
+  config: NianbaoConfig;
+  locale: LocaleSetting;
+  /** Absent when the editor does not say. */
+  debounceMs?: number;
+  problems: string[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The `nianbao` section as the editor reports it. VS Code fills rule settings nobody set with `""` or `null`;
+ * those keep the rule's default.
+ */
+export function readEditorSettings(raw: unknown, knownRules: ReadonlySet<string>): EditorSettings {
+  const section = isObject(raw) ? raw : {};
+  const picked: Record<string, unknown> = {};
+  if (isObject(section.rules)) {
+    const rules: Record<string, unknown> = {};
+    for (const [id, v] of Object.entries(section.rules)) if (v !== '' && v !== null && v !== undefined) rules[id] = v;
+    picked.rules = rules;
+  }
+  if (typeof section.deadline === 'string' && section.deadline !== '') picked.deadline = section.deadline;
+  if (section.validate !== undefined && section.validate !== null) picked.validate = section.validate;
+  const { config, problems } = readConfig(picked, knownRules);
+  const locale: LocaleSetting = section.locale === 'zh-cn' || section.locale === 'en' ? section.locale : 'auto';
+  const d = section.debounceMs;
+  return { config, locale, problems, ...(typeof d === 'number' && Number.isFinite(d) && d >= 0 ? { debounceMs: d } : {}) };
+}
+
+export type ConfigFileResult =
+  | { kind: 'none' }
+  | { kind: 'ok'; config: NianbaoConfig; problems: string[] }
+  | { kind: 'badJson'; reason: string };
+
+/** A `.nianbao.json` file's text (`null`: there is none). */
+export function parseConfigFile(text: string | null, knownRules: ReadonlySet<string>): ConfigFileResult {
+  if (text === null) return { kind: 'none' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return { kind: 'badJson', reason: e instanceof Error ? e.message : String(e) };
+  }
+  const { config, problems } = readConfig(raw, knownRules);
+  return { kind: 'ok', config, problems };
+}
+
+export { CONFIG_FILE };
