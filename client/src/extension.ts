@@ -1,6 +1,7 @@
 // The VS Code side of Nianbao: starts the language server and reflects what it reports.
 // Deliberately thin: no parsing and no rules here; the server decides what a report is and what is wrong.
 import * as vscode from 'vscode';
+import { registerCommands } from './commands';
 import {
   LanguageClient,
   NotificationType,
@@ -131,6 +132,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
+
+  registerCommands(context, languageClient);
 
   try {
     await languageClient.start();

@@ -14,6 +14,18 @@ const MESSAGES = {
     'zh-cn': 'Nianbao：配置文件 {path} 中以下设置有误，已忽略：{problems}',
     en: 'Nianbao: these settings in {path} are wrong and were ignored: {problems}',
   },
+  fixAllSafe: { 'zh-cn': 'Nianbao：修复所有可自动修复的问题', en: 'Nianbao: fix all auto-fixable problems' },
+  fixAllOfRule: { 'zh-cn': '修复本文件中所有 {rule} 问题（{count} 处）', en: 'Fix all {count} {rule} problems in this file' },
+  disableLine: { 'zh-cn': '在此行禁用 {rule}', en: 'Disable {rule} for this line' },
+  disableFile: { 'zh-cn': '在此文件中禁用 {rule}', en: 'Disable {rule} in this file' },
+  disableWorkspace: { 'zh-cn': '在工作区中关闭规则 {rule}（.nianbao.json）', en: 'Turn {rule} off for the workspace (.nianbao.json)' },
+  completionSkeleton: { 'zh-cn': '年度报告框架', en: 'Annual report skeleton' },
+  completionSkeletonDetail: { 'zh-cn': '{year} 年度政府信息公开工作年度报告（六个部分和标准表格）', en: 'A {year} report: the six sections and the standard tables' },
+  completionT2: { 'zh-cn': '插入表二：主动公开政府信息情况', en: 'Insert table 2: proactive disclosure' },
+  completionT3: { 'zh-cn': '插入表三：收到和处理政府信息公开申请情况', en: 'Insert table 3: applications received and handled' },
+  completionT4: { 'zh-cn': '插入表四：行政复议、行政诉讼情况', en: 'Insert table 4: reconsideration and litigation' },
+  format2021: { 'zh-cn': '2021 版格式（国办公开办函〔2021〕30号）', en: '2021 format (国办公开办函〔2021〕30号)' },
+  format2019: { 'zh-cn': '2019 版格式（国办公开办函〔2019〕60号）', en: '2019 format (国办公开办函〔2019〕60号)' },
 } as const;
 
 export type ServerMessage = keyof typeof MESSAGES;

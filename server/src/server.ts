@@ -8,12 +8,14 @@ import {
   ParsedDocument,
   resolveLocale,
   RULES,
+  type CheckOptions,
   type CheckResult,
   type Locale,
   type NianbaoConfig,
   type Report,
 } from '../../core/src/index';
 import {
+  CodeActionKind,
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
@@ -26,6 +28,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { documentSymbols, foldingRanges, toLspDiagnostic } from './convert';
+import { COMMANDS, FIX_ALL_KIND, registerFeatures } from './features';
 import { isReportFile, joinUri, NO_FILES, uriKey, type FileSystem } from './files';
 import { serverMessage } from './messages';
 import { parseConfigFile, readEditorSettings, type ConfigFileResult, type EditorSettings } from './settings';
@@ -59,6 +62,8 @@ interface OpenDoc {
   /** Waiting for settings or the workspace index; `propagate`: its content changed, tell its dependents. */
   queued?: { propagate: boolean };
   last?: CheckResult;
+  /** The options of the last check (fixes are computed with the same ones). */
+  lastOptions?: CheckOptions;
   kindSent?: string;
   /** URI of the report used as the previous year's one in the last check. */
   previousUri: string | null;
@@ -279,15 +284,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     } else {
       const previous = index.previousOf(d.uri, report, openCandidates());
       const locale = uiLocale(settingsOf(d));
-      const result = checkDocument(d.doc, {
+      const opts: CheckOptions = {
         locale,
         validate: mode === 'always' ? 'always' : 'auto',
         docsBase,
         rules: cfg.rules,
         deadline: cfg.deadline,
         previous: previous?.report ?? null,
-      });
+      };
+      const result = checkDocument(d.doc, opts);
       d.last = result;
+      d.lastOptions = opts;
       d.previousUri = previous?.uri ?? null;
       diagnostics = result.diagnostics.map((x) => toLspDiagnostic(x, docsBase));
     }
@@ -348,6 +355,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Nianbao' },
         foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        documentFormattingProvider: true,
+        completionProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'nianbao', version: '0.1.0' },
@@ -464,6 +477,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return r && r.isReport ? foldingRanges(r) : [];
     }),
   );
+
+  registerFeatures(connection, {
+    fs,
+    locale: (uri) => {
+      const d = docs.get(uri);
+      return d ? uiLocale(settingsOf(d)) : uiLocale();
+    },
+    folderOf: (uri) => index.folderOf(uri) ?? null,
+    state(uri) {
+      const d = docs.get(uri);
+      if (!d) return null;
+      // Requests answer for the text as it is now: a check still waiting for its debounce runs first.
+      if ((d.timer || d.queued) && busy === 0) validateNow(d, false);
+      if (!d.last) return null;
+      return { doc: d.doc, languageId: d.languageId, result: d.last, options: d.lastOptions ?? { locale: uiLocale(settingsOf(d)) } };
+    },
+    safe,
+  });
 
   connection.listen();
 }

@@ -37,7 +37,7 @@ import {
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SERVER_JS = join(ROOT, 'dist', 'server.js');
 export const CLI_JS = join(ROOT, 'dist', 'cli.js');
-export const SEEDS = '/work/shared/seeds';
+export const SEEDS = join(ROOT, '..', 'shared', 'seeds');
 
 /** How long any single wait for the server may take before the test fails. */
 export const TIMEOUT_MS = Number(process.env.NIANBAO_LSP_TIMEOUT_MS) || 10_000;
