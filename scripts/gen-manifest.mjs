@@ -63,6 +63,18 @@ const STATIC = {
       'nianbao.configuration.deadline.pattern': ['A date as MM-DD, e.g. 01-31.', '格式为 MM-DD 的日期，例如 01-31。'],
     },
   },
+  'nianbao.maxFileSizeMB': {
+    property: {
+      type: 'number',
+      minimum: 0,
+      default: 5,
+      scope: 'window',
+      description: '%nianbao.configuration.maxFileSizeMB%',
+    },
+    nls: {
+      'nianbao.configuration.maxFileSizeMB': ['Documents larger than this (in MB) are not checked; a message says so. Annual reports are a few dozen KB.', '超过此大小（MB）的文档不检查，并给出提示。年度报告一般只有几十 KB。'],
+    },
+  },
   'nianbao.debounceMs': {
     property: {
       type: 'number',

@@ -14,6 +14,10 @@ const MESSAGES = {
     'zh-cn': 'Nianbao：配置文件 {path} 中以下设置有误，已忽略：{problems}',
     en: 'Nianbao: these settings in {path} are wrong and were ignored: {problems}',
   },
+  tooLarge: {
+    'zh-cn': 'Nianbao：{path} 有 {size} MB，超过 {limit} MB（设置 nianbao.maxFileSizeMB），未检查',
+    en: 'Nianbao: {path} is {size} MB, over the {limit} MB limit (setting nianbao.maxFileSizeMB); it is not checked',
+  },
   fixAllSafe: { 'zh-cn': 'Nianbao：修复所有可自动修复的问题', en: 'Nianbao: fix all auto-fixable problems' },
   fixAllOfRule: { 'zh-cn': '修复本文件中所有 {rule} 问题（{count} 处）', en: 'Fix all {count} {rule} problems in this file' },
   disableLine: { 'zh-cn': '在此行禁用 {rule}', en: 'Disable {rule} for this line' },

@@ -28,6 +28,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { documentSymbols, foldingRanges, toLspDiagnostic } from './convert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS, FIX_ALL_KIND, registerFeatures } from './features';
 import { isReportFile, joinUri, NO_FILES, uriKey, type FileSystem } from './files';
 import { serverMessage } from './messages';
@@ -45,6 +46,7 @@ export interface ServerOptions {
 }
 
 const DEFAULT_DEBOUNCE_MS = 120;
+const DEFAULT_MAX_MB = 5;
 const KNOWN_RULES: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 const NO_SETTINGS: EditorSettings = { config: {}, locale: 'auto', problems: [] };
 
@@ -67,6 +69,8 @@ interface OpenDoc {
   kindSent?: string;
   /** URI of the report used as the previous year's one in the last check. */
   previousUri: string | null;
+  /** Over the size limit: the text is kept here, not parsed, and the document is not checked. */
+  big?: TextDocument;
 }
 
 interface FolderConfig {
@@ -146,6 +150,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const uiLocale = (s: EditorSettings = global): Locale => (s.locale === 'auto' ? clientLocale : s.locale);
   const debounceMs = () => global.debounceMs ?? initDebounceMs;
+  const maxChars = () => (global.maxFileSizeMB ?? DEFAULT_MAX_MB) * 1024 * 1024;
+  const tooLargeWarned = new Set<string>();
+
+  /** Keeps an oversized document's text without parsing it, and says once why it is not checked. */
+  function declineIfTooLarge(d: OpenDoc, text: string): boolean {
+    if (text.length <= maxChars()) {
+      tooLargeWarned.delete(d.uri);
+      return false;
+    }
+    d.big = TextDocument.create(d.uri, d.languageId, d.version, text);
+    d.doc = ParsedDocument.parse('', d.doc.format);
+    if (!tooLargeWarned.has(d.uri)) {
+      tooLargeWarned.add(d.uri);
+      const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+      warn(serverMessage(uiLocale(), 'tooLarge', { path: displayPath(d.uri), size: mb(text.length), limit: mb(maxChars()) }));
+    }
+    return true;
+  }
 
   /** A warning the user sees (window/showMessage: a notification, nothing to answer) and the log keeps. */
   function warn(message: string): void {
@@ -275,7 +297,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     d.timer = undefined;
     d.queued = undefined;
     const cfg = configFor(d);
-    const mode = d.languageId === 'nianbao' ? (cfg.validate === 'off' ? 'off' : 'always') : (cfg.validate ?? 'auto');
+    const mode = d.big ? 'off' : d.languageId === 'nianbao' ? (cfg.validate === 'off' ? 'off' : 'always') : (cfg.validate ?? 'auto');
     const report = currentReport(d);
     let diagnostics: ReturnType<typeof toLspDiagnostic>[] = [];
     if (mode === 'off') {
@@ -417,7 +439,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidOpenTextDocument(
     safe('didOpen', undefined, (p) => {
       const { uri, languageId, version, text } = p.textDocument;
-      const d: OpenDoc = { uri, languageId, version, doc: ParsedDocument.parse(text, formatFor(uri, languageId)), rev: 0, previousUri: null };
+      const format = formatFor(uri, languageId);
+      const d: OpenDoc = { uri, languageId, version, doc: ParsedDocument.parse('', format), rev: 0, previousUri: null };
+      if (!declineIfTooLarge(d, text)) d.doc = ParsedDocument.parse(text, format);
       docs.set(uri, d);
       if (canPullConfig) void track('settings', () => pullSettings([d]));
       currentReport(d);
@@ -429,12 +453,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     safe('didChange', undefined, (p) => {
       const d = docs.get(p.textDocument.uri);
       if (!d) return;
-      for (const change of p.contentChanges as TextDocumentContentChangeEvent[]) {
-        if ('range' in change && change.range) d.doc.applyChange({ range: change.range, text: change.text });
-        else d.doc = ParsedDocument.parse(change.text, d.doc.format);
+      const version = p.textDocument.version;
+      if (typeof version === 'number' && version <= d.version) {
+        // Out of order: applying it would corrupt the text; the client resends the document when it reopens it.
+        connection.console.warn(`ignored change to ${d.uri}: version ${version} is not newer than ${d.version}`);
+        return;
+      }
+      const changes = p.contentChanges as TextDocumentContentChangeEvent[];
+      if (d.big) {
+        d.big = TextDocument.update(d.big, changes, version);
+        const text = d.big.getText();
+        if (text.length <= maxChars()) {
+          d.big = undefined;
+          d.doc = ParsedDocument.parse(text, d.doc.format);
+        }
+      } else {
+        for (const change of changes) {
+          if ('range' in change && change.range) d.doc.applyChange({ range: change.range, text: change.text });
+          else if (!declineIfTooLarge(d, change.text)) d.doc = ParsedDocument.parse(change.text, d.doc.format);
+          if (d.big) {
+            d.big = TextDocument.update(d.big, changes.slice(changes.indexOf(change) + 1), version);
+            break;
+          }
+        }
+        // A large paste can take a document over the limit.
+        if (!d.big && changes.some((c) => c.text.length > 65_536)) declineIfTooLarge(d, d.doc.text);
       }
       d.rev++;
-      d.version = p.textDocument.version;
+      d.version = version;
       schedule(d);
     }),
   );

@@ -9,6 +9,8 @@ export interface EditorSettings {
   locale: LocaleSetting;
   /** Absent when the editor does not say. */
   debounceMs?: number;
+  /** Documents larger than this many MB are not checked. */
+  maxFileSizeMB?: number;
   problems: string[];
 }
 
@@ -31,7 +33,14 @@ export function readEditorSettings(raw: unknown, knownRules: ReadonlySet<string>
   const { config, problems } = readConfig(picked, knownRules);
   const locale: LocaleSetting = section.locale === 'zh-cn' || section.locale === 'en' ? section.locale : 'auto';
   const d = section.debounceMs;
-  return { config, locale, problems, ...(typeof d === 'number' && Number.isFinite(d) && d >= 0 ? { debounceMs: d } : {}) };
+  const m = section.maxFileSizeMB;
+  return {
+    config,
+    locale,
+    problems,
+    ...(typeof d === 'number' && Number.isFinite(d) && d >= 0 ? { debounceMs: d } : {}),
+    ...(typeof m === 'number' && Number.isFinite(m) && m >= 0 ? { maxFileSizeMB: m } : {}),
+  };
 }
 
 export type ConfigFileResult =
