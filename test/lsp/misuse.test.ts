@@ -1,7 +1,7 @@
 // The server under misuse: unknown documents, malformed parameters, changes out of order, huge documents.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DocumentSymbolRequest, HoverRequest, CodeActionRequest, ShowMessageNotification, type ShowMessageParams } from 'vscode-languageserver-protocol';
+import { DocumentSymbolRequest, HoverRequest, CodeActionRequest, type ShowMessageParams } from 'vscode-languageserver-protocol';
 import { LspClient, seedText, uriFor, withTimeout } from './harness';
 
 let client: LspClient;
@@ -9,7 +9,7 @@ const messages: ShowMessageParams[] = [];
 
 before(async () => {
   client = await LspClient.start();
-  client.conn.onNotification(ShowMessageNotification.type, (p) => messages.push(p));
+  client.conn.onNotification('window/showMessage', (p: ShowMessageParams) => messages.push(p));
 });
 after(async () => {
   await client.shutdown();
