@@ -9,7 +9,9 @@ const messages: ShowMessageParams[] = [];
 
 before(async () => {
   client = await LspClient.start();
-  client.conn.onNotification('window/showMessage', (p: ShowMessageParams) => messages.push(p));
+  client.conn.onNotification('window/showMessage', (p: ShowMessageParams) => {
+    messages.push(p);
+  });
 });
 after(async () => {
   await client.shutdown();
