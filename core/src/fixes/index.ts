@@ -20,12 +20,45 @@ function context(doc: ParsedDocument, options: CheckOptions, diagnostics: readon
   };
 }
 
-/** The fixes offered for one diagnostic (as produced by checking `doc` with the same options). */
+const key = (d: Diagnostic) => `${d.code}\u0000${d.message}`;
+
+/** Follow-ups a fix may leave: a section it inserts is still to be written. */
+const ALLOWED_AFTER: Record<string, string[]> = { 'section-missing': ['section-empty'] };
+
+/**
+ * Whether a fix does what it promises: applied and checked again, its problem is gone (one fewer of it) and
+ * no other problem appears. Fixes that fail this are never offered.
+ */
+function verified(doc: ParsedDocument, diagnostic: Diagnostic, diagnostics: readonly Diagnostic[], options: CheckOptions, edits: readonly TextEdit[]): number {
+  const text = doc.text;
+  const fixed = applyEdits(text, edits);
+  if (fixed === text) return -1;
+  const after = diagnosticsOf(ParsedDocument.parse(fixed, doc.format), options);
+  const count = (ds: readonly Diagnostic[], k: string) => ds.reduce((n, d) => n + (key(d) === k ? 1 : 0), 0);
+  const target = key(diagnostic);
+  if (count(after, target) >= count(diagnostics, target)) return -1;
+  const before = new Map<string, number>();
+  for (const d of diagnostics) before.set(key(d), (before.get(key(d)) ?? 0) + 1);
+  const allowed = ALLOWED_AFTER[diagnostic.code] ?? [];
+  for (const d of after) {
+    const k = key(d);
+    const left = before.get(k) ?? 0;
+    if (left > 0) before.set(k, left - 1);
+    else if (!allowed.includes(d.code)) return -1;
+  }
+  return after.length;
+}
+
+/** The fixes offered for one diagnostic (as produced by checking `doc` with the same options); each is verified. */
 export function fixesFor(doc: ParsedDocument, diagnostic: Diagnostic, diagnostics: readonly Diagnostic[], options: CheckOptions = {}): Fix[] {
   const rule = RULES_BY_ID.get(diagnostic.code);
   if (!rule?.fix) return [];
   try {
-    return rule.fix(diagnostic, context(doc, options, diagnostics)).map((f) => ({ ...f, code: rule.id }));
+    const drafts = rule.fix(diagnostic, context(doc, options, diagnostics));
+    const ok = drafts.map((f) => ({ f, left: verified(doc, diagnostic, diagnostics, options, f.edits) })).filter((x) => x.left >= 0);
+    // Preferred: the fix that leaves the fewest problems (the rule's own preference breaks ties).
+    const best = ok.reduce<(typeof ok)[number] | null>((b, x) => (!b || x.left < b.left || (x.left === b.left && x.f.preferred && !b.f.preferred) ? x : b), null);
+    return ok.map((x) => ({ ...x.f, preferred: x === best, code: rule.id }));
   } catch {
     return [];
   }

@@ -34,7 +34,21 @@ export default defineRule({
   },
   fix(d, ctx) {
     const expected = d.data?.expected;
-    if (typeof expected !== 'number') return [];
-    return [{ title: ctx.t({ 'zh-cn': '将“总计”改为 {value}（各列之和）', en: 'Set the total to {value} (the sum of the row)' }, { value: expected }), edits: [replace(d.range, String(expected))], preferred: true, safe: true }];
+    const t = ctx.report.t3;
+    if (typeof expected !== 'number' || !t) return [];
+    const fixes = [{ title: ctx.t({ 'zh-cn': '将“总计”改为 {value}（各列之和）', en: 'Set the total to {value} (the sum of the row)' }, { value: expected }), edits: [replace(d.range, String(expected))], preferred: true, safe: true }];
+    // Or one applicant cell is the typo: the value that makes the row add up (kept only if the columns add up too).
+    const row = t.rows.find((r) => r.values[6] && r.values[6].range.start.line === d.range.start.line && r.values[6].range.start.character === d.range.start.character);
+    const total = row ? t3Count(t, row, 6) : null;
+    if (row && total !== null) {
+      for (let c = 0; c < 6; c++) {
+        let others = 0;
+        for (let k = 0; k < 6; k++) if (k !== c) others += t3Count(t, row, k) ?? NaN;
+        const v = total - others;
+        if (Number.isNaN(v) || v < 0 || v === t3Count(t, row, c)) continue;
+        fixes.push({ title: ctx.t({ 'zh-cn': '将“{column}”列改为 {value}', en: 'Set column "{column}" to {value}' }, { column: ctx.label(T3_COLUMNS[c]), value: v }), edits: [replace(t3Cell(t, row, c)!.range, String(v))], preferred: false, safe: false });
+      }
+    }
+    return fixes;
   },
 });

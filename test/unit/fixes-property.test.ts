@@ -1,0 +1,85 @@
+// Property test: on generated faulty reports, every offered fix removes its problem and adds none,
+// and a single arithmetic fault always gets a fix.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyEdits, checkText, fixAll, fixesFor, ParsedDocument, type Diagnostic, type SourceFormat } from '../../core/src/index';
+import { read } from '../helpers';
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const key = (d: Diagnostic) => `${d.code}: ${d.message}`;
+
+/** Replaces one value cell of a table (chosen at random) in the source text. */
+function mutateCell(text: string, format: SourceFormat, r: () => number, kinds: string[], replacement: (old: string) => string): string {
+  const report = checkText(text, format).report;
+  const cells = report.tables.filter((t) => kinds.includes(t.kind)).flatMap((t) => t.rows.filter((x) => x.key).flatMap((x) => x.values));
+  if (cells.length === 0) return text;
+  const c = cells[Math.floor(r() * cells.length)];
+  return applyEdits(text, [{ range: c.range, newText: replacement(c.raw) }]);
+}
+
+const MUTATIONS: ((t: string, f: SourceFormat, r: () => number) => string)[] = [
+  (t, f, r) => mutateCell(t, f, r, ['t3'], () => String(Math.floor(r() * 9))),
+  (t, f, r) => mutateCell(t, f, r, ['t4'], () => String(Math.floor(r() * 4))),
+  (t, f, r) => mutateCell(t, f, r, ['t2', 't3', 't4'], () => (r() < 0.5 ? '/' : '—')),
+  (t) => t.replace('本报告统计数据从 2024 年', '本报告统计数据从 2023 年'),
+  (t) => t.replace('共收到政府信息公开申请 6 件', '共收到政府信息公开申请 9 件'),
+  (t) => t.replace(/\n五、存在的主要问题及改进情况\n/, '\n'),
+  (t) => t.replace('海原县西安镇人民政府 2024 年', '海原县西安镇人民政府'),
+  (t) => t.replace(/\n\t\t3\.属于行政查询事项[^\n]*\n/, '\n'),
+  (t) => t.replace(/\n本机关 2024 年未收取信息处理费用。/, '\n'),
+];
+
+const ARITHMETIC = new Set(['table3-row-total', 'table3-results-total', 'table3-balance', 'table4-total']);
+
+describe('every offered fix, on generated faulty reports', () => {
+  const base = read('test/fixtures/rules/pass/filled-correct.txt');
+  const CASES = Number(process.env.NIANBAO_FIX_CASES ?? 0) || 150;
+  it(`${CASES} reports with one to three random faults`, { timeout: 300_000 }, () => {
+    const r = rng(42);
+    let offered = 0;
+    let singleArithmetic = 0;
+    for (let k = 0; k < CASES; k++) {
+      const faults = 1 + Math.floor(r() * 3);
+      let text = base;
+      for (let i = 0; i < faults; i++) text = MUTATIONS[Math.floor(r() * MUTATIONS.length)](text, 'text', r);
+      const before = checkText(text, 'text').diagnostics;
+      const doc = ParsedDocument.parse(text, 'text');
+      for (const d of before) {
+        const fixes = fixesFor(doc, d, before);
+        if (faults === 1 && ARITHMETIC.has(d.code) && before.every((x) => ARITHMETIC.has(x.code))) {
+          singleArithmetic++;
+          // One wrong number: at least one of its diagnostics gets a fix (a value changed in a total cell
+          // breaks two identities; the row or the column it belongs to can always be repaired).
+          assert.ok(before.some((x) => fixesFor(doc, x, before).length > 0), `case ${k}: no fix for ${before.map(key).join('; ')}`);
+        }
+        for (const fix of fixes) {
+          offered++;
+          const after = checkText(applyEdits(text, fix.edits), 'text').diagnostics;
+          const n = (ds: Diagnostic[]) => ds.filter((x) => key(x) === key(d)).length;
+          assert.ok(n(after) < n(before), `case ${k}: “${fix.title}” leaves ${key(d)}`);
+          const left = new Map<string, number>();
+          for (const x of before) left.set(key(x), (left.get(key(x)) ?? 0) + 1);
+          for (const x of after) {
+            const c = left.get(key(x)) ?? 0;
+            if (c > 0) left.set(key(x), c - 1);
+            else assert.ok(d.code === 'section-missing' && x.code === 'section-empty', `case ${k}: “${fix.title}” adds ${key(x)}`);
+          }
+        }
+      }
+      const all = fixAll(text, 'text', {}, undefined, false);
+      assert.equal(fixAll(all, 'text', {}, undefined, false), all, `case ${k}: fix-all converges`);
+    }
+    assert.ok(offered > CASES, `${offered} fixes checked`);
+    assert.ok(singleArithmetic > 5, `${singleArithmetic} single arithmetic faults`);
+  });
+});
