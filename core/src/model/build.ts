@@ -28,12 +28,6 @@ export function matchSectionHeading(text: string): { def: (typeof SECTIONS)[numb
   return best ? { def: best, numeral: m[1], title } : null;
 }
 
-interface Flat {
-  item: Item;
-  base: number;
-  block: number;
-}
-
 const TITLE_WORDS = /年度报告|年报/;
 const YEAR = /(\d{4})\s*年/;
 const FEE = /信息处理费/;
@@ -156,11 +150,6 @@ function absolute(m: MappedText, base: number): MappedText {
 
 /** Builds the report model from parsed blocks. Cheap: the text work of each block is cached with its items. */
 export function buildReport(blocks: readonly Block[], lineCount: number, lastLineLength: number, format: SourceFormat): Report {
-  const flat: Flat[] = [];
-  for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b];
-    for (const item of block.items) flat.push({ item, base: block.start, block: b });
-  }
 
   const sections: SectionInfo[] = [];
   const subheads: Subhead[] = [];
@@ -188,108 +177,116 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
     return { cells: [{ raw: t, kind: 'text', value: null, range: r }], line: r.start.line };
   };
 
-  for (let i = 0; i < flat.length; i++) {
-    const { item, base } = flat[i];
-    if (item.kind === 'row') {
-      const info = rowInfo(item);
-      // A new table's header row starts a new region even without a heading between.
-      if (region && info.t3Header && !regionHasT3Header) closeRegion();
-      if (!region) {
-        region = [];
-        regionSection = current;
-        regionHasT3Header = false;
+  // Items in document order; `i` counts them across blocks, `prevKind` is the kind of the item before.
+  let i = -1;
+  let prevKind: Item['kind'] | null = null;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    const base = block.start;
+    for (let j = 0; j < block.items.length; j++, prevKind = block.items[j - 1].kind) {
+      i++;
+      const item = block.items[j];
+      if (item.kind === 'row') {
+        const info = rowInfo(item);
+        // A new table's header row starts a new region even without a heading between.
+        if (region && info.t3Header && !regionHasT3Header) closeRegion();
+        if (!region) {
+          region = [];
+          regionSection = current;
+          regionHasT3Header = false;
+        }
+        if (info.t3Header) regionHasT3Header = true;
+        const cells: Cell[] = info.cells.map((c) => ({
+          raw: c.raw,
+          kind: c.kind,
+          value: c.value,
+          range: { start: { line: base + c.line, character: c.start }, end: { line: base + c.line, character: c.end } },
+        }));
+        region.push({ cells, line: base + item.line });
+        lastPara = null;
+        continue;
       }
-      if (info.t3Header) regionHasT3Header = true;
-      const cells: Cell[] = info.cells.map((c) => ({
-        raw: c.raw,
-        kind: c.kind,
-        value: c.value,
-        range: { start: { line: base + c.line, character: c.start }, end: { line: base + c.line, character: c.end } },
-      }));
-      region.push({ cells, line: base + item.line });
-      lastPara = null;
-      continue;
-    }
-    if (item.kind === 'comment') {
-      const d = DIRECTIVE.exec(item.text);
-      if (d) {
-        const rules = d[2].split(/[\s,]+/).filter(Boolean);
-        directives.push({ kind: d[1] as Directive['kind'], rules, line: base + item.line, endLine: base + item.endLine });
+      if (item.kind === 'comment') {
+        const d = DIRECTIVE.exec(item.text);
+        if (d) {
+          const rules = d[2].split(/[\s,]+/).filter(Boolean);
+          directives.push({ kind: d[1] as Directive['kind'], rules, line: base + item.line, endLine: base + item.endLine });
+        }
+        continue;
       }
-      continue;
-    }
-    if (item.kind === 'tableEnd' || item.kind === 'other') continue;
+      if (item.kind === 'tableEnd' || item.kind === 'other') continue;
 
-    const info = textInfo(item);
-    const t = info.t;
-    if (!t) continue;
-    const p = { text: item.text, base };
-    if (info.sec) {
+      const info = textInfo(item);
+      const t = info.t;
+      if (!t) continue;
+      const p = { text: item.text, base };
+      if (info.sec) {
+        closeRegion();
+        const range = whole(p);
+        if (!firstText) firstText = range;
+        sections.push({
+          key: info.sec.def.key,
+          numeral: info.sec.numeral,
+          title: info.sec.title,
+          headingText: t,
+          headingRange: range,
+          range: { start: { line: range.start.line, character: 0 }, end: range.end },
+          wording: info.wording,
+        });
+        current = info.sec.def.key;
+        opening = true;
+        lastPara = null;
+        continue;
+      }
+      // A 第二十条 caption belongs to table 二, also when it stands alone before the first block.
+      if (info.caption) {
+        if (!region) {
+          region = [];
+          regionSection = current;
+          regionHasT3Header = false;
+        }
+        (region as RawRow[]).push(labelRow(p, t));
+        continue;
+      }
+      // A short line between rows of one text block is a wrapped label.
+      if (region && format === 'text' && t.length < 60 && block.items[j + 1]?.kind === 'row' && prevKind === 'row') {
+        (region as RawRow[]).push(labelRow(p, t));
+        continue;
+      }
       closeRegion();
-      const range = whole(p);
-      if (!firstText) firstText = range;
-      sections.push({
-        key: info.sec.def.key,
-        numeral: info.sec.numeral,
-        title: info.sec.title,
-        headingText: t,
-        headingRange: range,
-        range: { start: { line: range.start.line, character: 0 }, end: range.end },
-        wording: info.wording,
-      });
-      current = info.sec.def.key;
-      opening = true;
-      lastPara = null;
-      continue;
-    }
-    // A 第二十条 caption belongs to table 二, also when it stands alone before the first block.
-    if (info.caption) {
-      if (!region) {
-        region = [];
-        regionSection = current;
-        regionHasT3Header = false;
+      const isHeading = item.kind === 'heading';
+      if (info.subhead || (isHeading && item.depth >= 3)) {
+        const range = whole(p);
+        subheads.push({ text: t, range, section: current, end: range.end });
+        opening = true;
+        lastPara = null;
+        continue;
       }
-      (region as RawRow[]).push(labelRow(p, t));
-      continue;
-    }
-    // A short line between rows of one text block is a wrapped label.
-    if (region && format === 'text' && t.length < 60 && i + 1 < flat.length && flat[i + 1].item.kind === 'row' && flat[i + 1].block === flat[i].block && flat[i - 1]?.item.kind === 'row') {
-      (region as RawRow[]).push(labelRow(p, t));
-      continue;
-    }
-    closeRegion();
-    const isHeading = item.kind === 'heading';
-    if (info.subhead || (isHeading && item.depth >= 3)) {
-      const range = whole(p);
-      subheads.push({ text: t, range, section: current, end: range.end });
-      opening = true;
-      lastPara = null;
-      continue;
-    }
-    if (current === 0 && sections.length === 0) preface.push({ p, info, line: base + item.line });
-    if (!firstText) firstText = whole(p);
-    // Paragraphs broken by extraction: a long line with no closing punctuation continues in the next one.
-    if (lastPara && lastParaFlat === i - 1 && !isHeading && lastPara.text.text.length >= 40 && !TERMINAL.test(lastPara.text.text)) {
-      lastPara.text = joinMapped(absolute(lastPara.text, lastPara.base), absolute(item.text, base));
-      lastPara.base = 0;
-      lastPara.endLine = base + item.endLine;
-      const key = lastPara.text.text;
-      let f = joinedFacts.get(key);
-      if (!f) {
-        if (joinedFacts.size > 2000) joinedFacts.clear();
-        f = factsOf(key);
-        joinedFacts.set(key, f);
+      if (current === 0 && sections.length === 0) preface.push({ p, info, line: base + item.line });
+      if (!firstText) firstText = whole(p);
+      // Paragraphs broken by extraction: a long line with no closing punctuation continues in the next one.
+      if (lastPara && lastParaFlat === i - 1 && !isHeading && lastPara.text.text.length >= 40 && !TERMINAL.test(lastPara.text.text)) {
+        lastPara.text = joinMapped(absolute(lastPara.text, lastPara.base), absolute(item.text, base));
+        lastPara.base = 0;
+        lastPara.endLine = base + item.endLine;
+        const key = lastPara.text.text;
+        let f = joinedFacts.get(key);
+        if (!f) {
+          if (joinedFacts.size > 2000) joinedFacts.clear();
+          f = factsOf(key);
+          joinedFacts.set(key, f);
+        }
+        facts[facts.length - 1] = f;
+        lastParaFlat = i;
+        continue;
       }
-      facts[facts.length - 1] = f;
+      const para: Paragraph = { text: item.text, base, section: current, opening, line: base + item.line, endLine: base + item.endLine };
+      paragraphs.push(para);
+      facts.push(info.facts);
+      lastPara = isHeading ? null : para;
       lastParaFlat = i;
-      continue;
+      opening = false;
     }
-    const para: Paragraph = { text: item.text, base, section: current, opening, line: base + item.line, endLine: base + item.endLine };
-    paragraphs.push(para);
-    facts.push(info.facts);
-    lastPara = isHeading ? null : para;
-    lastParaFlat = i;
-    opening = false;
   }
   closeRegion();
 

@@ -163,12 +163,19 @@ export function readNarrative(text: string): Narrative {
 }
 
 const cache = new WeakMap<MappedText, Narrative>();
+// Paragraphs re-joined from broken lines are new objects on every rebuild: those are cached by their text.
+const byText = new Map<string, Narrative>();
 
 /** Narrative facts of a paragraph, computed once per paragraph text. */
 export function narrativeOf(text: MappedText): Narrative {
   let n = cache.get(text);
   if (!n) {
-    n = readNarrative(text.text);
+    n = byText.get(text.text);
+    if (!n) {
+      n = readNarrative(text.text);
+      if (byText.size >= 4096) byText.clear();
+      byText.set(text.text, n);
+    }
     cache.set(text, n);
   }
   return n;
