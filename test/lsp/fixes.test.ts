@@ -128,6 +128,24 @@ describe('editor help through the language server', () => {
     await client.close(empty);
   });
 
+  test('completion offers the standard table at a line start inside an empty section 四, and nothing elsewhere', async () => {
+    const uri = uriFor('complete-t4.txt');
+    const text = fixtureText('rules/table-missing/fail-no-table-4.txt');
+    await openFresh(uri, 'plaintext', text);
+    const lines = text.split('\n');
+    const heading = lines.findIndex((l) => l.startsWith('四、政府信息公开'));
+    const at = { line: heading + 1, character: 0 };
+    const items = await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: at });
+    const list = Array.isArray(items) ? items : (items?.items ?? []);
+    assert.deepEqual(list.map((i) => i.label), ['插入表四：行政复议、行政诉讼情况']);
+    const inserted = applyEdits(text, [{ range: { start: at, end: at }, newText: String(list[0].insertText) + '\n' }]);
+    const diags = await replaceAll(uri, inserted);
+    assert.ok(!diags.some((d) => d.code === 'table-missing' || d.code.toString().startsWith('table4')), diags.map((d) => d.code).join(','));
+    const inTable3 = await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: lines.findIndex((l) => l.startsWith('一、本年新收')), character: 0 } });
+    assert.deepEqual(Array.isArray(inTable3) ? inTable3 : (inTable3?.items ?? []), []);
+    await client.close(uri);
+  });
+
   test('Format Document aligns the Markdown tables of a report', async () => {
     const uri = uriFor('format.md');
     const text = fixtureText('md/000.md');
