@@ -11,7 +11,9 @@ import { MARKERS_2019, MARKERS_2021, SECTIONS } from './templates';
 const SECTION_HEADING = /^[#\s*]*([一二三四五六])\s*[、.,．，]\s*(.{2,40}?)[\s*#]*$/;
 const SUBHEAD = /^[\s*#]*[（(]([一二三四五六七八九十]{1,3})[)）]/;
 const CAPTION = /第二十条第[（(][一二三四五六七八九十]+[)）]项/;
-const TERMINAL = /[。！？；：!?;:…”」』）)]$/;
+const TERMINAL_CHARS = '。！？；：!?;:…”」』）)';
+/** Ends with closing punctuation (looks at the last character only: linear on any text). */
+const endsSentence = (s: string) => s.length > 0 && TERMINAL_CHARS.includes(s[s.length - 1]);
 
 export function matchSectionHeading(text: string): { def: (typeof SECTIONS)[number]; numeral: string; title: string } | null {
   if (text.length > 48 || text.indexOf('。') >= 0) return null;
@@ -108,9 +110,9 @@ function textInfo(item: { text: MappedText }): TextInfo {
       t,
       sec,
       wording,
-      subhead: SUBHEAD.test(t) && t.length <= 40 && !TERMINAL.test(t.replace(/\*+$/, '')) && t.indexOf('。') < 0,
+      subhead: SUBHEAD.test(t) && t.length <= 40 && !endsSentence(t.replace(/\*+$/, '')) && t.indexOf('。') < 0,
       caption: CAPTION.test(t) && t.length < 30,
-      terminal: TERMINAL.test(item.text.text),
+      terminal: endsSentence(item.text.text),
       t3Header: false,
       facts: factsOf(item.text.text),
     };
@@ -265,7 +267,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
       if (current === 0 && sections.length === 0) preface.push({ p, info, line: base + item.line });
       if (!firstText) firstText = whole(p);
       // Paragraphs broken by extraction: a long line with no closing punctuation continues in the next one.
-      if (lastPara && lastParaFlat === i - 1 && !isHeading && lastPara.text.text.length >= 40 && !TERMINAL.test(lastPara.text.text)) {
+      if (lastPara && lastParaFlat === i - 1 && !isHeading && lastPara.text.text.length >= 40 && !endsSentence(lastPara.text.text)) {
         lastPara.text = joinMapped(absolute(lastPara.text, lastPara.base), absolute(item.text, base));
         lastPara.base = 0;
         lastPara.endLine = base + item.endLine;

@@ -16,9 +16,22 @@ export default defineRule({
       const start = s.headingRange.end.line;
       const end = s.range.end.character === 0 ? s.range.end.line - 1 : s.range.end.line;
       if (tables.some((t) => t.range.start.line > start && t.range.start.line <= end)) continue;
-      const texts = paragraphs.filter((p) => p.line > start && p.line <= end).map((p) => p.text.text.trim()).filter(Boolean);
-      if (texts.length === 0) ctx.emit('empty', s.headingRange, { heading: s.headingText });
-      else if (texts.every((t) => NOTHING.test(t))) ctx.emit('nothing', s.headingRange, { heading: s.headingText, text: texts[0] });
+      // Stops at the first paragraph with real content: a long section costs next to nothing.
+      let nothing: string | null = null;
+      let content = false;
+      for (const p of paragraphs) {
+        if (p.line <= start || p.line > end) continue;
+        const text = p.text.text.length > 8 ? p.text.text : p.text.text.trim();
+        if (!text) continue;
+        if (text.length <= 8 && NOTHING.test(text)) nothing ??= text;
+        else {
+          content = true;
+          break;
+        }
+      }
+      if (content) continue;
+      if (nothing === null) ctx.emit('empty', s.headingRange, { heading: s.headingText });
+      else ctx.emit('nothing', s.headingRange, { heading: s.headingText, text: nothing });
     }
   },
 });
