@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+// The platform-neutral API: shared by the desktop and the web clients.
+import { ExecuteCommandRequest, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
 type TableKind = 't2' | 't3' | 't4';
 

@@ -1,198 +1,23 @@
-// The VS Code side of Nianbao: starts the language server and reflects what it reports.
-// Deliberately thin: no parsing and no rules here; the server decides what a report is and what is wrong.
-import * as vscode from 'vscode';
-import { registerCommands } from './commands';
-import {
-  LanguageClient,
-  NotificationType,
-  RevealOutputChannelOn,
-  TransportKind,
-  type DocumentSelector,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
-
-const LANGUAGE_ID = 'nianbao';
-/** Languages a report can be written in; the status bar item shows only for these. */
-const REPORT_LANGUAGES = new Set([LANGUAGE_ID, 'markdown', 'plaintext']);
-
-/** Sent by the server whenever it (re)classifies a document. */
-interface DocumentKindParams {
-  uri: string;
-  isReport: boolean;
-  year: number | null;
-  template: '2021' | '2019' | 'legacy' | null;
-}
-const DocumentKindNotification = new NotificationType<DocumentKindParams>('nianbao/documentKind');
-
-let client: LanguageClient | undefined;
+// The VS Code side of Nianbao (desktop): starts the language server as a Node process and reflects what it
+// reports. Deliberately thin: no parsing and no rules here; the server decides what a report is and what is
+// wrong. Everything but how the server is started lives in common.ts, shared with the web client (browser.ts).
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateClient, deactivateClient } from './common';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('Nianbao', { log: true });
-  context.subscriptions.push(output);
-
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-
-  const documentSelector: DocumentSelector = [];
-  for (const language of [LANGUAGE_ID, 'plaintext', 'markdown']) {
-    for (const scheme of ['file', 'untitled']) documentSelector.push({ language, scheme });
-  }
-
-  // The server re-reads `.nianbao.json` and the reports on disk it compares with (previous year's report)
-  // when these change; it never runs anything from the workspace.
-  const watchers = [
-    vscode.workspace.createFileSystemWatcher('**/.nianbao.json'),
-    vscode.workspace.createFileSystemWatcher('**/*.{txt,md,markdown}'),
-  ];
-  context.subscriptions.push(...watchers);
-
-  const clientOptions: LanguageClientOptions = {
-    documentSelector,
-    synchronize: { configurationSection: 'nianbao', fileEvents: watchers },
-    initializationOptions: { locale: vscode.env.language },
-    outputChannel: output,
-    revealOutputChannelOn: RevealOutputChannelOn.Never,
-    diagnosticCollectionName: 'nianbao',
-  };
-
-  // The id 'nianbao' makes the client honour the `nianbao.trace.server` setting.
-  const languageClient = new LanguageClient('nianbao', 'Nianbao', serverOptions, clientOptions);
-  client = languageClient;
-
-  const kinds = new Map<string, DocumentKindParams>();
-  /** Documents already switched to the Nianbao language: never switch one twice. */
-  const switched = new Set<string>();
-
-  const status = vscode.window.createStatusBarItem('nianbao.status', vscode.StatusBarAlignment.Right, 100);
-  status.name = vscode.l10n.t('Nianbao annual report');
-  status.command = 'nianbao.showOutput';
-  context.subscriptions.push(status);
-
-  const updateStatus = (): void => {
-    const doc = vscode.window.activeTextEditor?.document;
-    const kind = doc && REPORT_LANGUAGES.has(doc.languageId) ? kinds.get(doc.uri.toString()) : undefined;
-    if (!kind?.isReport) {
-      status.hide();
-      return;
-    }
-    status.text = statusText(kind);
-    status.tooltip = statusTooltip(kind);
-    status.show();
-  };
-
-  const maybeSwitchLanguage = async (doc: vscode.TextDocument): Promise<void> => {
-    const key = doc.uri.toString();
-    if (doc.languageId !== 'plaintext' || switched.has(key)) return;
-    if (!vscode.workspace.getConfiguration('nianbao', doc).get<boolean>('autoSwitchLanguage', true)) return;
-    switched.add(key);
-    try {
-      await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
-    } catch (err) {
-      output.appendLine(vscode.l10n.t('Could not switch {0} to the Nianbao language: {1}', key, errorMessage(err)));
-    }
-  };
-
-  languageClient.onNotification(DocumentKindNotification, (params) => {
-    const key = languageClient.protocol2CodeConverter.asUri(params.uri).toString();
-    if (params.isReport) kinds.set(key, params);
-    else kinds.delete(key);
-    updateStatus();
-    if (!params.isReport) return;
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    if (doc) void maybeSwitchLanguage(doc);
+  await activateClient(context, {
+    createClient: (id, name, clientOptions) => new LanguageClient(id, name, serverOptions, clientOptions),
+    watchFiles: true,
+    schemes: ['file', 'untitled'],
   });
-
-  context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(updateStatus),
-    vscode.workspace.onDidOpenTextDocument(updateStatus),
-    vscode.workspace.onDidCloseTextDocument((doc) => {
-      // Changing a document's language closes and reopens it under the same URI; keep what we know
-      // while an editor tab still shows it, so a document is switched once and the status stays.
-      if (!isShownInTab(doc.uri)) {
-        const key = doc.uri.toString();
-        kinds.delete(key);
-        switched.delete(key);
-      }
-      updateStatus();
-    }),
-    vscode.commands.registerCommand('nianbao.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('nianbao.restartServer', async () => {
-      try {
-        if (languageClient.isRunning()) await languageClient.restart();
-        else await languageClient.start();
-        output.appendLine(vscode.l10n.t('Nianbao language server restarted.'));
-      } catch (err) {
-        const message = vscode.l10n.t('Nianbao: the language server could not be restarted: {0}', errorMessage(err));
-        output.appendLine(message);
-        void vscode.window.showErrorMessage(message);
-      }
-    }),
-  );
-
-  registerCommands(context, languageClient);
-
-  try {
-    await languageClient.start();
-  } catch (err) {
-    const message = vscode.l10n.t('Nianbao: the language server could not be started: {0}', errorMessage(err));
-    output.appendLine(message);
-    void vscode.window.showErrorMessage(message);
-  }
-  updateStatus();
 }
 
-export async function deactivate(): Promise<void> {
-  const c = client;
-  client = undefined;
-  if (c?.needsStop()) await c.stop();
-}
-
-/** `$(checklist) 年报 2024 · 2021 格式` (English: `$(checklist) Annual report 2024 · 2021 format`). */
-function statusText(kind: DocumentKindParams): string {
-  let text = `$(checklist) ${vscode.l10n.t('Annual report')}`;
-  if (kind.year !== null) text += ` ${kind.year}`;
-  const template = templateLabel(kind.template);
-  if (template) text += ` · ${template}`;
-  return text;
-}
-
-function statusTooltip(kind: DocumentKindParams): string {
-  const lines = [vscode.l10n.t('Nianbao checks this document as a government information disclosure annual report.')];
-  lines.push(kind.year !== null ? vscode.l10n.t('Report year: {0}', kind.year) : vscode.l10n.t('Report year: not found'));
-  const template = templateLabel(kind.template);
-  lines.push(template ? vscode.l10n.t('Template: {0}', template) : vscode.l10n.t('Template: not recognised'));
-  lines.push(vscode.l10n.t('Click to show the Nianbao output.'));
-  return lines.join('\n');
-}
-
-function templateLabel(template: DocumentKindParams['template']): string | undefined {
-  switch (template) {
-    case '2021':
-    case '2019':
-      return vscode.l10n.t('{0} format', template);
-    case 'legacy':
-      return vscode.l10n.t('legacy format');
-    default:
-      return undefined;
-  }
-}
-
-function isShownInTab(uri: vscode.Uri): boolean {
-  const key = uri.toString();
-  for (const group of vscode.window.tabGroups.all) {
-    for (const tab of group.tabs) {
-      const input = tab.input;
-      if (input instanceof vscode.TabInputText && input.uri.toString() === key) return true;
-      if (input instanceof vscode.TabInputTextDiff && (input.original.toString() === key || input.modified.toString() === key)) return true;
-    }
-  }
-  return false;
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+export function deactivate(): Promise<void> {
+  return deactivateClient();
 }

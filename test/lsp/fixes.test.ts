@@ -140,7 +140,7 @@ describe('editor help through the language server', () => {
     assert.deepEqual(list.map((i) => i.label), ['插入表四：行政复议、行政诉讼情况']);
     const inserted = applyEdits(text, [{ range: { start: at, end: at }, newText: String(list[0].insertText) + '\n' }]);
     const diags = await replaceAll(uri, inserted);
-    assert.ok(!diags.some((d) => d.code === 'table-missing' || d.code.toString().startsWith('table4')), diags.map((d) => d.code).join(','));
+    assert.ok(!diags.some((d) => d.code === 'table-missing' || String(d.code).startsWith('table4')), diags.map((d) => d.code).join(','));
     const inTable3 = await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: lines.findIndex((l) => l.startsWith('一、本年新收')), character: 0 } });
     assert.deepEqual(Array.isArray(inTable3) ? inTable3 : (inTable3?.items ?? []), []);
     await client.close(uri);

@@ -1,0 +1,212 @@
+// What the desktop (Node) and the web (browser) clients share: the document selector, the status bar, the
+// language switching and the commands. Each entry only says how to start the server (extension.ts: a Node
+// process over IPC; browser.ts: a web worker) and imports its LanguageClient from the matching module; this
+// file depends only on the platform-neutral API of vscode-languageclient.
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import {
+  NotificationType,
+  RevealOutputChannelOn,
+  type BaseLanguageClient,
+  type DocumentSelector,
+  type LanguageClientOptions,
+} from 'vscode-languageclient';
+
+const LANGUAGE_ID = 'nianbao';
+/** Languages a report can be written in; the status bar item shows only for these. */
+const REPORT_LANGUAGES = new Set([LANGUAGE_ID, 'markdown', 'plaintext']);
+
+/** Sent by the server whenever it (re)classifies a document. */
+interface DocumentKindParams {
+  uri: string;
+  isReport: boolean;
+  year: number | null;
+  template: '2021' | '2019' | 'legacy' | null;
+}
+const DocumentKindNotification = new NotificationType<DocumentKindParams>('nianbao/documentKind');
+
+/** The Node LanguageClient has `restart()` (it waits for a debug port to be freed); the browser one has not. */
+type PlatformClient = BaseLanguageClient & { restart?(): Promise<void> };
+
+export interface ClientSetup {
+  /** Makes the platform's LanguageClient with the shared options; `id` and `name` are passed through. */
+  createClient(id: string, name: string, clientOptions: LanguageClientOptions): PlatformClient;
+  /**
+   * Whether the server reads files (`.nianbao.json`, last year's report): then the client watches them and
+   * forwards their changes. The web-worker server has no file system.
+   */
+  watchFiles: boolean;
+  /** URI schemes of the documents to check (the web also has `vscode-vfs` for repositories opened on vscode.dev). */
+  schemes: string[];
+  /** Where the rule pages are, so every diagnostic links to its page (the Node server finds them itself). */
+  docsBase?: string;
+}
+
+let client: BaseLanguageClient | undefined;
+
+export async function activateClient(context: vscode.ExtensionContext, setup: ClientSetup): Promise<void> {
+  const output = vscode.window.createOutputChannel('Nianbao', { log: true });
+  context.subscriptions.push(output);
+
+  const documentSelector: DocumentSelector = [];
+  for (const language of [LANGUAGE_ID, 'plaintext', 'markdown']) {
+    for (const scheme of setup.schemes) documentSelector.push({ language, scheme });
+  }
+
+  // The server re-reads `.nianbao.json` and the reports on disk it compares with (previous year's report)
+  // when these change; it never runs anything from the workspace.
+  const watchers = setup.watchFiles
+    ? [vscode.workspace.createFileSystemWatcher('**/.nianbao.json'), vscode.workspace.createFileSystemWatcher('**/*.{txt,md,markdown}')]
+    : [];
+  context.subscriptions.push(...watchers);
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    synchronize: { configurationSection: 'nianbao', ...(watchers.length ? { fileEvents: watchers } : {}) },
+    initializationOptions: { locale: vscode.env.language, ...(setup.docsBase ? { docsBase: setup.docsBase } : {}) },
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    diagnosticCollectionName: 'nianbao',
+  };
+
+  // The id 'nianbao' makes the client honour the `nianbao.trace.server` setting.
+  const languageClient = setup.createClient('nianbao', 'Nianbao', clientOptions);
+  client = languageClient;
+
+  const kinds = new Map<string, DocumentKindParams>();
+  /** Documents already switched to the Nianbao language: never switch one twice. */
+  const switched = new Set<string>();
+
+  const status = vscode.window.createStatusBarItem('nianbao.status', vscode.StatusBarAlignment.Right, 100);
+  status.name = vscode.l10n.t('Nianbao annual report');
+  status.command = 'nianbao.showOutput';
+  context.subscriptions.push(status);
+
+  const updateStatus = (): void => {
+    const doc = vscode.window.activeTextEditor?.document;
+    const kind = doc && REPORT_LANGUAGES.has(doc.languageId) ? kinds.get(doc.uri.toString()) : undefined;
+    if (!kind?.isReport) {
+      status.hide();
+      return;
+    }
+    status.text = statusText(kind);
+    status.tooltip = statusTooltip(kind);
+    status.show();
+  };
+
+  const maybeSwitchLanguage = async (doc: vscode.TextDocument): Promise<void> => {
+    const key = doc.uri.toString();
+    if (doc.languageId !== 'plaintext' || switched.has(key)) return;
+    if (!vscode.workspace.getConfiguration('nianbao', doc).get<boolean>('autoSwitchLanguage', true)) return;
+    switched.add(key);
+    try {
+      await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    } catch (err) {
+      output.appendLine(vscode.l10n.t('Could not switch {0} to the Nianbao language: {1}', key, errorMessage(err)));
+    }
+  };
+
+  languageClient.onNotification(DocumentKindNotification, (params) => {
+    const key = languageClient.protocol2CodeConverter.asUri(params.uri).toString();
+    if (params.isReport) kinds.set(key, params);
+    else kinds.delete(key);
+    updateStatus();
+    if (!params.isReport) return;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (doc) void maybeSwitchLanguage(doc);
+  });
+
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.workspace.onDidOpenTextDocument(updateStatus),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      // Changing a document's language closes and reopens it under the same URI; keep what we know
+      // while an editor tab still shows it, so a document is switched once and the status stays.
+      if (!isShownInTab(doc.uri)) {
+        const key = doc.uri.toString();
+        kinds.delete(key);
+        switched.delete(key);
+      }
+      updateStatus();
+    }),
+    vscode.commands.registerCommand('nianbao.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('nianbao.restartServer', async () => {
+      try {
+        if (!languageClient.isRunning()) await languageClient.start();
+        else if (languageClient.restart) await languageClient.restart();
+        else {
+          await languageClient.stop();
+          await languageClient.start();
+        }
+        output.appendLine(vscode.l10n.t('Nianbao language server restarted.'));
+      } catch (err) {
+        const message = vscode.l10n.t('Nianbao: the language server could not be restarted: {0}', errorMessage(err));
+        output.appendLine(message);
+        void vscode.window.showErrorMessage(message);
+      }
+    }),
+  );
+
+  registerCommands(context, languageClient);
+
+  try {
+    await languageClient.start();
+  } catch (err) {
+    const message = vscode.l10n.t('Nianbao: the language server could not be started: {0}', errorMessage(err));
+    output.appendLine(message);
+    void vscode.window.showErrorMessage(message);
+  }
+  updateStatus();
+}
+
+export async function deactivateClient(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c?.needsStop()) await c.stop();
+}
+
+/** `$(checklist) 年报 2024 · 2021 格式` (English: `$(checklist) Annual report 2024 · 2021 format`). */
+function statusText(kind: DocumentKindParams): string {
+  let text = `$(checklist) ${vscode.l10n.t('Annual report')}`;
+  if (kind.year !== null) text += ` ${kind.year}`;
+  const template = templateLabel(kind.template);
+  if (template) text += ` · ${template}`;
+  return text;
+}
+
+function statusTooltip(kind: DocumentKindParams): string {
+  const lines = [vscode.l10n.t('Nianbao checks this document as a government information disclosure annual report.')];
+  lines.push(kind.year !== null ? vscode.l10n.t('Report year: {0}', kind.year) : vscode.l10n.t('Report year: not found'));
+  const template = templateLabel(kind.template);
+  lines.push(template ? vscode.l10n.t('Template: {0}', template) : vscode.l10n.t('Template: not recognised'));
+  lines.push(vscode.l10n.t('Click to show the Nianbao output.'));
+  return lines.join('\n');
+}
+
+function templateLabel(template: DocumentKindParams['template']): string | undefined {
+  switch (template) {
+    case '2021':
+    case '2019':
+      return vscode.l10n.t('{0} format', template);
+    case 'legacy':
+      return vscode.l10n.t('legacy format');
+    default:
+      return undefined;
+  }
+}
+
+function isShownInTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      const input = tab.input;
+      if (input instanceof vscode.TabInputText && input.uri.toString() === key) return true;
+      if (input instanceof vscode.TabInputTextDiff && (input.original.toString() === key || input.modified.toString() === key)) return true;
+    }
+  }
+  return false;
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
