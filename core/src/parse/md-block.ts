@@ -4,6 +4,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Nodes, Parents, PhrasingContent, RootContent, TableCell } from 'mdast';
 import type { CellItem, Item, MappedText, Seg } from './items';
 import { parseHtmlTable } from './html-table';
+import { parseMarkdownFast } from './md-fast';
 
 const micromarkExtensions = [gfmTable()];
 const mdastExtensions = [gfmTableFromMarkdown()];
@@ -155,8 +156,13 @@ function walk(nodes: readonly RootContent[], src: string, items: Item[]): void {
   }
 }
 
-/** Parses one Markdown block with a CommonMark + GFM-tables parser; positions are block-relative. */
+/** Parses one Markdown block; positions are block-relative. Plain blocks take a fast path (md-fast.ts). */
 export function parseMarkdownBlock(lines: readonly string[]): Item[] {
+  return parseMarkdownFast(lines) ?? parseMarkdownBlockFull(lines);
+}
+
+/** Parses one Markdown block with a CommonMark + GFM-tables parser. */
+export function parseMarkdownBlockFull(lines: readonly string[]): Item[] {
   const src = lines.join('\n');
   const tree = fromMarkdown(src, { extensions: micromarkExtensions, mdastExtensions });
   const items: Item[] = [];

@@ -1,0 +1,83 @@
+import type { CellItem, Item } from './items';
+
+// Fast paths for the commonest Markdown blocks of a report: a one-line ATX heading, a paragraph of plain
+// text, and a GFM table of plain cells. Each applies only when no character of the block could start any
+// other Markdown syntax, so the result is the one the full parser gives (a test checks this on every block
+// of the fixtures and of random edits); anything else goes to the full parser.
+
+/** Characters that may start block or inline syntax somewhere in a paragraph or heading. */
+const SPECIAL = /[\\`*_[\]<>&!~|#=+\-:\t]/;
+/** In table cells '-' and ':' are plain text. */
+const SPECIAL_IN_CELL = /[\\`*_[\]<>&!~#=+\t]/;
+const LIST_START = /^\d{1,9}[.)]/;
+const HEADING = /^(#{1,6}) (\S(?:.*\S)?)$/;
+const DELIMITER_CELL = /^ *:?-+:? *$/;
+
+function plainLine(line: string): boolean {
+  return line.length > 0 && line[0] !== ' ' && line[line.length - 1] !== ' ' && !SPECIAL.test(line) && !LIST_START.test(line);
+}
+
+function pipes(line: string): number[] | null {
+  if (line.length < 2 || line[0] !== '|' || line[line.length - 1] !== '|') return null;
+  const at: number[] = [];
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 124) at.push(i);
+  return at;
+}
+
+function cells(line: string, at: number[], rel: number): CellItem[] | null {
+  const out: CellItem[] = [];
+  for (let k = 0; k + 1 < at.length; k++) {
+    const from = at[k] + 1;
+    const to = at[k + 1];
+    let a = from;
+    let b = to;
+    while (a < b && line.charCodeAt(a) === 32) a++;
+    while (b > a && line.charCodeAt(b - 1) === 32) b--;
+    const text = line.slice(a, b);
+    if (SPECIAL_IN_CELL.test(text) || /\s/.test(text.replace(/ /g, '')) || text.includes('  ')) return null;
+    if (text === '') {
+      const last = k + 2 === at.length;
+      out.push({ text: '', line: rel, start: from, end: Math.max(from, last ? to : to - 1) });
+    } else out.push({ text, line: rel, start: a, end: b });
+  }
+  return out;
+}
+
+/** Items of a block the fast way, or null when the block needs the full parser. */
+export function parseMarkdownFast(lines: readonly string[]): Item[] | null {
+  if (lines.length === 1) {
+    const h = HEADING.exec(lines[0]);
+    if (h) {
+      const content = h[2];
+      if (SPECIAL.test(content) || /\s{2}/.test(content)) return null;
+      return [{ kind: 'heading', depth: h[1].length, text: { text: content, segs: [{ offset: 0, line: 0, character: h[1].length + 1, length: content.length }] }, line: 0, endLine: 0 }];
+    }
+  }
+  if (lines.every(plainLine)) {
+    let text = '';
+    const segs = lines.map((l, i) => {
+      const seg = { offset: text.length, line: i, character: 0, length: l.length };
+      text += l;
+      return seg;
+    });
+    return [{ kind: 'para', text: { text, segs }, line: 0, endLine: lines.length - 1 }];
+  }
+  if (lines.length >= 2) {
+    const head = pipes(lines[0]);
+    const delim = pipes(lines[1]);
+    if (!head || !delim || head.length !== delim.length || head.length < 2) return null;
+    for (let k = 0; k + 1 < delim.length; k++) if (!DELIMITER_CELL.test(lines[1].slice(delim[k] + 1, delim[k + 1]))) return null;
+    const items: Item[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      if (i === 1) continue;
+      const at = pipes(lines[i]);
+      if (!at || at.length !== head.length) return null;
+      const row = cells(lines[i], at, i);
+      if (!row) return null;
+      items.push({ kind: 'row', cells: row, line: i });
+    }
+    items.push({ kind: 'tableEnd', line: lines.length - 1 });
+    return items;
+  }
+  return null;
+}

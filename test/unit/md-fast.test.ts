@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ParsedDocument } from '../../core/src/index';
+import { parseMarkdownFast } from '../../core/src/parse/md-fast';
+import { parseMarkdownBlockFull } from '../../core/src/parse/md-block';
+import { read } from '../helpers';
+
+const FILES = ['test/fixtures/md/000.md', 'test/fixtures/md/000-html.md', 'test/fixtures/md/002.md', 'test/fixtures/md/004.md', 'test/fixtures/not-reports/readme.md', 'test/fixtures/not-reports/news.md'];
+
+describe('the Markdown fast paths give what the full parser gives', () => {
+  it('on every block of the Markdown fixtures, and uses the fast path for most of them', () => {
+    let fast = 0;
+    let all = 0;
+    for (const f of FILES) {
+      for (const b of ParsedDocument.parse(read(f), 'markdown').blocks) {
+        const lines = b.key.split('\n');
+        const quick = parseMarkdownFast(lines);
+        all++;
+        if (quick) {
+          fast++;
+          assert.deepEqual(quick, parseMarkdownBlockFull(lines), `${f}: ${lines[0].slice(0, 40)}`);
+        }
+      }
+    }
+    assert.ok(fast > all / 2, `${fast} of ${all} blocks took the fast path`);
+  });
+
+  it('on blocks that look almost plain', () => {
+    const cases = [
+      ['# 一、总体情况'], ['## 标题 ##'], ['#  两个空格'], ['####### 七个'], ['#标题'],
+      ['普通段落，没有任何标记。'], ['第一行', '第二行'], ['1.聚焦制度规范'], ['2024 年，共收到申请 3 件。'], ['  缩进'], ['尾随空格  ', '下一行'],
+      ['电话：0955-4719171'], ['**加粗**'], ['a < b'], ['x &amp; y'],
+      ['| a | b |', '| --- | ---: |', '| 1 | 2 |'], ['| a | b |', '| --- | --- |', '|  | 2 |', '| 3 |  |'],
+      ['| a | b |', '| --- | --- |', '| 1 | 2 | 3 |'], ['| a | b |', '| - | :-: |'], ['| a |', '| --- |'], ['| a | b |', '|---|---|', '| x  y | z |'],
+      ['| 一、本年新收 |  | 0 | 0 |', '| --- | --- | --- | --- |', '| 三、本年度办理结果 | （一）予以公开 | 0 | 0 |'],
+      ['| a | b |', '| --- | --- |', '| -1 | : |'], ['文字', '| a | b |', '| --- | --- |'],
+    ];
+    for (const lines of cases) {
+      const quick = parseMarkdownFast(lines);
+      if (quick) assert.deepEqual(quick, parseMarkdownBlockFull(lines), JSON.stringify(lines));
+    }
+  });
+
+  it('on blocks mutated at random', () => {
+    let a = 11;
+    const next = () => (a = (a * 1103515245 + 12345) & 0x7fffffff);
+    const blocks = FILES.flatMap((f) => ParsedDocument.parse(read(f), 'markdown').blocks.map((b) => b.key));
+    const insert = [' ', '  ', '|', '-', '*', '#', '1.', '\\', '`', '：', '年', '0', 'x', '\t', ':', '<', '&'];
+    let checked = 0;
+    for (let k = 0; k < 3000; k++) {
+      const src = blocks[next() % blocks.length];
+      const at = next() % (src.length + 1);
+      const mutated = src.slice(0, at) + insert[next() % insert.length] + src.slice(at + (next() % 3));
+      const lines = mutated.split('\n').filter((l) => l.trim() !== '');
+      if (lines.length === 0) continue;
+      const quick = parseMarkdownFast(lines);
+      if (!quick) continue;
+      checked++;
+      assert.deepEqual(quick, parseMarkdownBlockFull(lines), JSON.stringify(lines).slice(0, 200));
+    }
+    assert.ok(checked > 500, `${checked} mutated blocks took the fast path`);
+  });
+});
