@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Range, Report, TableModel } from '../core/src/index';
 
 export const ROOT = join(__dirname, '..');
-export const SEEDS = join(ROOT, '..', 'shared', 'seeds');
+/** The steering repo's shared/ folder: beside the clone (as in CI), else the workplace copy. */
+export const SHARED = [join(ROOT, '..', 'shared'), '/work/shared'].find((p) => existsSync(join(p, 'spec', 'rules.md'))) ?? null;
+export const SEEDS = SHARED ? join(SHARED, 'seeds') : join(ROOT, 'examples');
 
 /** The three shared seeds, with the Markdown renderings written for them. */
 export const SEED_FILES = [

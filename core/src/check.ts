@@ -88,7 +88,7 @@ export function runRules(report: Report, options: ResolvedOptions, previous: Rep
 }
 
 export function analyze(doc: ParsedDocument): Report {
-  return buildReport(doc.blocks, doc.lines.length, doc.lines[doc.lines.length - 1].length, doc.format);
+  return buildReport(doc.blocks, doc.lines.length, (n) => doc.lines[n]?.length ?? 0, doc.format);
 }
 
 /** Checks a parsed document (the server keeps one per open file and updates it incrementally). */

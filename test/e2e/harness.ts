@@ -2,25 +2,36 @@
 //
 // VS Code desktop builds cannot be downloaded here (see shared/spec/real-editor-testing.md), so the editor
 // is code-server 4.100.3 (VS Code 1.100.3 server + web workbench, installed by
-// scripts/e2e/setup-code-server.sh into .cache/code-server/) driven in headless Debian Chromium through
+// scripts/e2e/setup-code-server.sh into a machine-wide cache, see codeServerDir) driven in headless Debian Chromium through
 // playwright-core. The extension host runs the extension's Node bundle (`main`: dist/client.js, which
 // starts dist/server.js), exactly as on the desktop.
 //
 // Everything a run creates lives in throwaway temp folders; code-server is started in its own process
 // group and killed with all its children (extension host, language server) by `stop()`, which also runs
 // on process exit and on SIGINT/SIGTERM as a last resort.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+//
+// The tests themselves are test/e2e/*.e2e.ts (npm run test:e2e).
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CODE_SERVER_VERSION = '4.100.3';
-export const CODE_SERVER_DIR = process.env.NIANBAO_CODE_SERVER_DIR || join(ROOT, '.cache', 'code-server');
-export const CODE_SERVER_ENTRY = join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-export const VSIX = join(ROOT, '.cache', 'nianbao.vsix');
+/** Where scripts/e2e/setup-code-server.sh puts code-server (the same rules as in that script). */
+export function codeServerDir(): string {
+  if (process.env.NIANBAO_CODE_SERVER_DIR) return process.env.NIANBAO_CODE_SERVER_DIR;
+  const marker = `.installed-${CODE_SERVER_VERSION}`;
+  const repoCache = join(ROOT, '.cache', 'code-server');
+  const machineCache = join(process.env.NIANBAO_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'nianbao'), `code-server-${CODE_SERVER_VERSION}`);
+  return [repoCache, machineCache].find((dir) => existsSync(join(dir, marker))) ?? machineCache;
+}
+export const codeServerEntry = (): string => join(codeServerDir(), 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+/** The package `npm run package` makes; NIANBAO_VSIX names another one. */
+export const VSIX = process.env.NIANBAO_VSIX || join(ROOT, 'nianbao.vsix');
 export const RESULTS = join(ROOT, 'test-results', 'e2e');
 export const CHROMIUM = process.env.NIANBAO_CHROMIUM || '/usr/bin/chromium';
 
@@ -32,24 +43,84 @@ export function log(message: string): void {
   console.log(`[e2e +${((Date.now() - t0) / 1000).toFixed(1)}s] ${message}`);
 }
 
-/** Runs the idempotent installer (a no-op taking milliseconds once everything is there). */
+/** Runs the idempotent installer (a no-op taking well under a second once everything is there). */
 export function setupCodeServer(): void {
   execFileSync('bash', [join(ROOT, 'scripts', 'e2e', 'setup-code-server.sh')], { stdio: 'inherit' });
-  if (!existsSync(CODE_SERVER_ENTRY)) throw new Error(`code-server is missing: ${CODE_SERVER_ENTRY}`);
+  if (!existsSync(codeServerEntry())) throw new Error(`code-server is missing: ${codeServerEntry()}`);
+}
+
+/** Newest modification time of the files that go into the package (sources included: they make dist/). */
+function newestInput(): number {
+  let newest = 0;
+  const visit = (path: string): void => {
+    if (!existsSync(path)) return;
+    const st = statSync(path);
+    if (st.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ['core/src', 'server/src', 'client/src', 'l10n', 'syntaxes', 'snippets', 'schemas', 'docs/rules', 'package.json',
+    'package.nls.json', 'package.nls.zh-cn.json', 'language-configuration.json', '.vscodeignore', 'scripts/build.mjs']) visit(join(ROOT, p));
+  return newest;
 }
 
 /**
- * Builds dist/ and packages it as .cache/nianbao.vsix (what goes in is decided by the root .vscodeignore).
- * `--no-rewrite-relative-links`: without a `repository` in package.json vsce refuses a README with a
- * relative image link (it cannot make it absolute for the Marketplace); the installed copy does not care.
+ * The packaged extension: `nianbao.vsix` as `npm run package` made it (CI runs that just before), made
+ * again here when it is missing or older than what goes into it, so that a developer never tests a stale
+ * package. NIANBAO_VSIX=<file> tests that file as it is.
  */
-export function packageExtension(): string {
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  execFileSync(process.execPath, [
-    join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package',
-    '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', VSIX,
-  ], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+export function ensureVsix(): string {
+  if (process.env.NIANBAO_VSIX) {
+    if (!existsSync(VSIX)) throw new Error(`NIANBAO_VSIX=${VSIX} does not exist`);
+    return VSIX;
+  }
+  if (existsSync(VSIX) && statSync(VSIX).mtimeMs >= newestInput()) {
+    log(`testing ${VSIX} (made ${statSync(VSIX).mtime.toISOString()})`);
+    return VSIX;
+  }
+  log(`${existsSync(VSIX) ? `${VSIX} is older than its sources` : `${VSIX} is missing`}: npm run package`);
+  const r = spawnSync('npm', ['run', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0 || !existsSync(VSIX)) throw new Error(`npm run package failed (exit ${r.status})`);
   return VSIX;
+}
+
+/** The marker file that activates the API-suite extension in a workspace; it holds the path of the suite's log. */
+export const API_SUITE_MARKER = '.nianbao-api-suite';
+
+/**
+ * Packages test/electron/suite/ (the scenarios through the VS Code API that `npm run test:electron` runs in
+ * a downloaded VS Code) as a small extension, so that the same suite also runs in code-server's extension
+ * host here. It activates only in a workspace holding API_SUITE_MARKER, runs the suite, and appends its
+ * report and a final `RESULT PASS` / `RESULT FAIL …` line to the file the marker names.
+ */
+export async function buildApiSuiteVsix(dir: string): Promise<string> {
+  const ext = join(dir, 'api-suite');
+  mkdirSync(ext, { recursive: true });
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'test', 'electron', 'suite', 'index.ts')],
+    outfile: join(ext, 'suite.js'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning',
+  });
+  writeFileSync(join(ext, 'package.json'), JSON.stringify({
+    name: 'nianbao-api-suite', publisher: 'nianbao-test', version: '0.0.0', license: 'MIT', engines: { vscode: '^1.100.0' },
+    main: './main.js', files: ['main.js', 'suite.js'], activationEvents: [`workspaceContains:${API_SUITE_MARKER}`], extensionDependencies: ['nianbao.nianbao'],
+  }, null, 2));
+  writeFileSync(join(ext, 'README.md'), '# Nianbao API suite\n\nRuns test/electron/suite in the extension host (end-to-end tests only).\n');
+  writeFileSync(join(ext, 'main.js'), `const fs = require('fs');
+const path = require('path');
+const vscode = require('vscode');
+exports.activate = () => {
+  const folder = vscode.workspace.workspaceFolders[0].uri.fsPath;
+  const log = fs.readFileSync(path.join(folder, ${JSON.stringify(API_SUITE_MARKER)}), 'utf8').trim();
+  process.env.NIANBAO_API_SUITE_LOG = log;
+  require('./suite.js').run().then(
+    () => fs.appendFileSync(log, 'RESULT PASS\\n'),
+    (err) => fs.appendFileSync(log, 'RESULT FAIL ' + (err && err.message) + '\\n'),
+  );
+};
+`);
+  const vsix = join(dir, 'nianbao-api-suite.vsix');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--allow-missing-repository', '--skip-license', '-o', vsix],
+    { cwd: ext, stdio: ['ignore', 'ignore', 'inherit'] });
+  return vsix;
 }
 
 export function freePort(): Promise<number> {
@@ -109,6 +180,8 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   // No fade-ins: a screenshot taken as soon as a hover is there shows it fully drawn.
   'workbench.reduceMotion': 'on',
+  // Documents change on disk only when a test saves them.
+  'files.autoSave': 'off',
 };
 
 export class CodeServer {
@@ -119,7 +192,14 @@ export class CodeServer {
   readonly extensionsDir: string;
   private proc: ChildProcess | undefined;
   private readonly env: NodeJS.ProcessEnv;
-  private readonly onExit = (): void => this.killNow();
+  private readonly onExit = (): void => {
+    this.killNow();
+    rmSync(this.dir, { recursive: true, force: true });
+  };
+  /** Ctrl+C or a CI timeout: code-server runs in its own process group, so it would outlive us otherwise. */
+  private readonly onSignal = (signal: NodeJS.Signals): void => {
+    process.exit(signal === 'SIGINT' ? 130 : 143); // runs onExit
+  };
 
   private constructor(port: number, private readonly options: CodeServerOptions) {
     this.port = port;
@@ -131,6 +211,8 @@ export class CodeServer {
     // keep it in the throwaway folder.
     this.env = { ...process.env, XDG_CONFIG_HOME: join(this.dir, 'config'), XDG_DATA_HOME: join(this.dir, 'data') };
     process.on('exit', this.onExit);
+    process.once('SIGINT', this.onSignal);
+    process.once('SIGTERM', this.onSignal);
   }
 
   static async start(options: CodeServerOptions): Promise<CodeServer> {
@@ -146,7 +228,7 @@ export class CodeServer {
 
   private baseArgs(): string[] {
     return [
-      CODE_SERVER_ENTRY,
+      codeServerEntry(),
       '--auth', 'none',
       '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
       '--user-data-dir', this.userDataDir,
@@ -207,6 +289,8 @@ export class CodeServer {
     // Children that outlived the group leader (the language server, say) are in the same group.
     if (proc?.pid !== undefined) { try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* none left */ } }
     process.off('exit', this.onExit);
+    process.off('SIGINT', this.onSignal);
+    process.off('SIGTERM', this.onSignal);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
@@ -222,17 +306,31 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: TIMEOUT_MS });
 }
 
+/** One row of the Problems panel, as shown. */
+export interface ProblemRow {
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  /** The rule id shown after the source (`nianbao(table3-row-total)`). */
+  code: string;
+  source: string;
+  /** 1-based, as the panel's `[Ln 54, Col 1]`. */
+  line: number;
+  column: number;
+}
+
+const ACTIVE_EDITOR = '.editor-group-container.active .monaco-editor';
+
 /** Helpers for driving the VS Code workbench; they wait on UI state only. */
 export class Workbench {
   constructor(readonly page: Page) {}
 
   /**
-   * Opens the workbench at `url`. `displayLanguage` makes VS Code report that display language (to the
-   * workbench and, as `vscode.env.language`, to extensions) as a user with that language pack installed
-   * would see it, without the pack: language packs come from the Marketplace, which this machine cannot
-   * reach, so the UI strings stay English while the extension sees e.g. 'zh-cn'. Done by appending the
-   * language to the English message bundle the page loads (code-server's `--locale` alone falls back to
-   * 'en' when no pack is installed).
+   * Opens the workbench at `url` in a fresh browser context. `displayLanguage` makes VS Code report that
+   * display language (to the workbench and, as `vscode.env.language`, to extensions) as a user with that
+   * language pack installed would see it, without the pack: language packs come from the Marketplace,
+   * which this machine cannot reach, so the UI strings stay English while the extension sees e.g. 'zh-cn'.
+   * Done by appending the language to the English message bundle the page loads (code-server's `--locale`
+   * alone falls back to 'en' when no pack is installed).
    */
   static async open(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; displayLanguage?: string } = {}): Promise<Workbench> {
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, deviceScaleFactor: 1, locale: 'en-US', reducedMotion: 'reduce' });
@@ -249,6 +347,11 @@ export class Workbench {
     await page.goto(url);
     await page.locator('.monaco-workbench .part.statusbar').waitFor();
     return new Workbench(page);
+  }
+
+  /** Closes this window (its browser context). */
+  async close(): Promise<void> {
+    await this.page.context().close();
   }
 
   /** Waits until the explorer lists `name` (the workspace folder has been read). */
@@ -268,14 +371,15 @@ export class Workbench {
     await input.waitFor({ state: 'hidden' });
   }
 
-  /** Runs a command through the command palette by its label. */
-  async runCommand(label: string): Promise<void> {
+  /** Runs a command through the command palette: types `query`, picks the entry whose label contains `label`. */
+  async runCommand(label: string, query = label): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
     await this.page.keyboard.press('Control+Shift+P');
     await input.waitFor({ state: 'visible' });
-    await input.fill(`>${label}`);
-    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    await input.fill(`>${query}`);
+    const entry = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    await entry.waitFor();
+    await entry.click();
     await input.waitFor({ state: 'hidden' });
   }
 
@@ -288,17 +392,146 @@ export class Workbench {
     await pollUntil(`language mode "${label}" in the status bar`, async () => (await this.languageStatus().innerText()).trim() === label);
   }
 
-  /** Opens the Problems panel (Ctrl+Shift+M) and returns its rows. */
+  /** Keyboard focus to the active editor (View: Focus Active Editor Group). */
+  async focusEditor(): Promise<void> {
+    await this.page.keyboard.press('Control+1');
+    await this.page.locator(`${ACTIVE_EDITOR}.focused`).waitFor();
+  }
+
+  /** Moves the cursor with Go to Line/Column (Ctrl+G); `line` and `column` are 1-based. */
+  async goTo(line: number, column = 1): Promise<void> {
+    await this.focusEditor();
+    const input = this.page.locator('.quick-input-widget input');
+    await this.page.keyboard.press('Control+G');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+    // (The status bar counts columns with tabs expanded, Ctrl+G in characters: compare the line only.)
+    await pollUntil(`the cursor on line ${line}`, async () =>
+      (await this.page.locator('[id="status.editor.selection"]').innerText()).trim().startsWith(`Ln ${line},`));
+  }
+
+  /** The rendered text of the editor line that starts with `prefix` (tabs come out as spaces). */
+  viewLine(prefix: string): Locator {
+    return this.page.locator(`${ACTIVE_EDITOR} .view-lines .view-line`).filter({ hasText: new RegExp(`^\\s*${escapeRegExp(prefix)}`) });
+  }
+
+  /** The rendered text of all lines of the active editor now on screen, top to bottom. */
+  async visibleText(): Promise<string> {
+    const lines = await this.page.locator(`${ACTIVE_EDITOR} .view-lines .view-line`).evaluateAll((els) =>
+      els.map((el) => ({ top: Number(/top:\s*(-?[\d.]+)px/.exec(el.getAttribute('style') ?? '')?.[1] ?? 0), text: (el.textContent ?? '').replace(/\u00a0/g, ' ') })));
+    return lines.sort((a, b) => a.top - b.top).map((l) => l.text).join('\n');
+  }
+
+  /** Where the (primary) cursor is drawn. */
+  async cursorBox(): Promise<{ x: number; y: number; width: number; height: number }> {
+    return pollUntil('the cursor to be drawn', async () => (await this.page.locator(`${ACTIVE_EDITOR} .cursors-layer .cursor`).first().boundingBox()) ?? undefined);
+  }
+
+  /** Opens the Problems panel (Ctrl+Shift+M, unless it is open already) and returns its rows. */
   async openProblems(): Promise<Locator> {
-    await this.page.keyboard.press('Control+Shift+M');
     const panel = this.page.locator('.markers-panel');
-    await panel.waitFor({ state: 'visible' });
+    if (!(await panel.isVisible())) {
+      await this.page.keyboard.press('Control+Shift+M');
+      await panel.waitFor({ state: 'visible' });
+    }
     return panel.locator('.monaco-list-row');
+  }
+
+  /** The number of problems the Problems panel says it shows (its `Showing N problems` label). */
+  async problemCount(): Promise<number> {
+    await this.openProblems();
+    const label = (await this.page.locator('#markers-panel-arialabel').getAttribute('aria-label')) ?? '';
+    return Number(/Showing (\d+) problem/.exec(label)?.[1] ?? 0);
+  }
+
+  /**
+   * Every problem row of the Problems panel. The list is virtual (only the rows in view exist in the page),
+   * so it is scrolled from top to bottom with the mouse wheel and the rows are collected by their index.
+   */
+  async problems(): Promise<ProblemRow[]> {
+    await this.openProblems();
+    const list = this.page.locator('.markers-panel .monaco-list');
+    if (!(await list.isVisible())) return []; // "No problems have been detected in the workspace."
+    type Raw = { index: number; last: boolean; level: number; severity: string; message: string; code: string; source: string; where: string };
+    // (No named functions inside: tsx would wrap them in a helper the page does not have.)
+    const read = (): Promise<Raw[]> => list.locator('.monaco-list-row').evaluateAll((els) => els.map((el) => ({
+      index: Number(el.getAttribute('data-index')),
+      last: el.getAttribute('data-last-element') === 'true',
+      level: Number(el.getAttribute('aria-level')),
+      severity: el.querySelector('.marker-icon.error') ? 'error' : el.querySelector('.marker-icon.warning') ? 'warning' : 'info',
+      message: el.querySelector('.marker-message')?.textContent?.trim() ?? '',
+      code: el.querySelector('.marker-code')?.textContent?.trim() ?? '',
+      source: el.querySelector('.marker-source')?.textContent?.trim() ?? '',
+      where: el.querySelector('.marker-line')?.textContent?.trim() ?? '',
+    })));
+    const maxIndex = (rows: Raw[]): number => Math.max(-1, ...rows.map((r) => r.index));
+    await list.hover();
+    await this.page.mouse.wheel(0, -1e6);
+    let rows = await pollUntil('the Problems list at its top', async () => { const r = await read(); return r.some((x) => x.index === 0) ? r : undefined; }, 5000, 20);
+    const seen = new Map<number, ProblemRow | null>();
+    for (;;) {
+      for (const r of rows) {
+        if (seen.has(r.index)) continue;
+        const m = /Ln (\d+), Col (\d+)/.exec(r.where);
+        // Level 1 is the file's row; its problems are below it at level 2.
+        seen.set(r.index, r.level === 1 ? null : { severity: r.severity as ProblemRow['severity'], message: r.message, code: r.code, source: r.source, line: Number(m?.[1]), column: Number(m?.[2]) });
+      }
+      if (rows.some((r) => r.last)) break;
+      const bottom = maxIndex(rows);
+      await this.page.mouse.wheel(0, 150);
+      rows = await pollUntil('the Problems list to scroll', async () => { const r = await read(); return maxIndex(r) > bottom ? r : undefined; }, 5000, 20);
+    }
+    if (seen.size > rows.length) {
+      // Back to the top, as a person would leave it (and as the screenshots should show it).
+      await this.page.mouse.wheel(0, -1e6);
+      await pollUntil('the Problems list back at its top', async () => (await read()).some((x) => x.index === 0), 5000, 20);
+    }
+    return [...seen.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, r]) => (r ? [r] : []));
+  }
+
+  /** The message shown when the Problems panel is empty ("No problems have been detected in the workspace."). */
+  noProblemsMessage(): Locator {
+    return this.page.locator('.markers-panel .message-box-container');
   }
 
   /** Squiggles (error/warning/info) currently rendered in the active editor. */
   squiggles(): Locator {
-    return this.page.locator('.editor-group-container.active .monaco-editor .view-overlays [class*="squiggly-"]');
+    return this.page.locator(`${ACTIVE_EDITOR} .view-overlays [class*="squiggly-"]`);
+  }
+
+  /** Code lenses of the active editor (also those scrolled out of view). */
+  codeLenses(): Locator {
+    return this.page.locator(`${ACTIVE_EDITOR} .codelens-decoration`);
+  }
+
+  /** The hover widget, once shown. */
+  hover(): Locator {
+    return this.page.locator('.monaco-hover:visible');
+  }
+
+  /** Points the mouse at the character right of the cursor, as a person would, and waits for the hover. */
+  async hoverAtCursor(): Promise<Locator> {
+    const box = await this.cursorBox();
+    await this.page.mouse.move(5, 5);
+    await this.page.mouse.move(box.x + 4, box.y + box.height / 2);
+    const hover = this.hover();
+    await hover.first().waitFor();
+    return hover.first();
+  }
+
+  /** Opens the Outline view with the explorer's file list collapsed, so that it gets the room; returns its rows. */
+  async openOutline(): Promise<Locator> {
+    await this.runCommand('Explorer: Focus on Outline View');
+    const rows = this.page.locator('.outline-pane .monaco-list-row');
+    await rows.first().waitFor();
+    const folders = this.page.locator('.pane-header[aria-label*="Explorer Section"][aria-expanded="true"]');
+    if (await folders.count()) {
+      await folders.first().click();
+      await folders.first().waitFor({ state: 'detached' });
+    }
+    return rows;
   }
 
   /** Waits until no CSS animation runs on the page (the hover's fade-in, say). */
@@ -315,4 +548,8 @@ export class Workbench {
     log(`screenshot ${path}`);
     return path;
   }
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -3,9 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkText, formatOf, RULES } from '../../core/src/index';
-import { read, ROOT, SEED_FILES } from '../helpers';
+import { read, ROOT, SEED_FILES, SHARED } from '../helpers';
 
-const CATALOGUE = readFileSync(join(ROOT, '..', 'shared', 'spec', 'rules.md'), 'utf8');
+// The spec's catalogue; a clone without shared/ beside it falls back to the ids and severities of docs/rules/README.md.
+const CATALOGUE = SHARED ? readFileSync(join(SHARED, 'spec', 'rules.md'), 'utf8') : readFileSync(join(ROOT, 'docs', 'rules', 'README.md'), 'utf8').replace(/\| `([a-z0-9-]+)` \| [^|]*?（(\w+)）/g, '| `$1` | $2');
 const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
 
 describe('the rule catalogue', () => {

@@ -151,7 +151,7 @@ function absolute(m: MappedText, base: number): MappedText {
 }
 
 /** Builds the report model from parsed blocks. Cheap: the text work of each block is cached with its items. */
-export function buildReport(blocks: readonly Block[], lineCount: number, lastLineLength: number, format: SourceFormat): Report {
+export function buildReport(blocks: readonly Block[], lineCount: number, lineLength: (line: number) => number, format: SourceFormat): Report {
 
   const sections: SectionInfo[] = [];
   const subheads: Subhead[] = [];
@@ -292,17 +292,22 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lastLin
   }
   closeRegion();
 
-  // A section (or sub-head) runs to the start of the next heading's line, or to the end of the document.
-  const docEnd = { line: lineCount - 1, character: lastLineLength };
+  // A section (or sub-head) runs to the end of the line before the next heading, or to the end of the document
+  // (an end at the next heading's first character would count as inside it: breadcrumbs would name it).
+  const endBefore = (line: number) => (line > 0 ? { line: line - 1, character: lineLength(line - 1) } : { line: 0, character: 0 });
+  const docEnd = { line: lineCount - 1, character: lineLength(lineCount - 1) };
   for (let s = 0; s < sections.length; s++) {
-    sections[s].range.end = s + 1 < sections.length ? { line: sections[s + 1].headingRange.start.line, character: 0 } : docEnd;
+    sections[s].range.end = s + 1 < sections.length ? endBefore(sections[s + 1].headingRange.start.line) : docEnd;
   }
   const headingLines = [...sections.map((s) => s.headingRange.start.line), ...subheads.map((s) => s.range.start.line)].sort((a, b) => a - b);
   let h = 0;
   for (const sh of subheads) {
     while (h < headingLines.length && headingLines[h] <= sh.range.start.line) h++;
-    sh.end = h < headingLines.length ? { line: headingLines[h], character: 0 } : docEnd;
+    sh.end = h < headingLines.length ? endBefore(headingLines[h]) : docEnd;
   }
+  // Never shorter than the heading itself.
+  for (const s of sections) if (s.range.end.line < s.headingRange.end.line) s.range.end = s.headingRange.end;
+  for (const sh of subheads) if (sh.end.line < sh.range.end.line) sh.end = sh.range.end;
 
   // Title: the first line before section 一 that names the annual report; a short line just before it is the 机关.
   let title: Report['title'] = null;

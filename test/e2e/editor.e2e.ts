@@ -1,0 +1,355 @@
+// End-to-end tests in a real VS Code: the packaged extension (nianbao.vsix) installed into code-server
+// (VS Code 1.100.3), driven in headless Chromium through playwright-core (see test/e2e/harness.ts and
+// shared/spec/real-editor-testing.md). Every assertion is on what the screen shows (Problems panel rows,
+// squiggles, the editor's lines, the Outline, the hover widget), plus the document as saved to disk.
+// Each scenario gets its own workspace folder and window; one code-server and one browser serve them all.
+// Screenshots go to test-results/e2e/<scenario>.png (and <scenario>-<step>.png for earlier steps).
+//
+//   npm run test:e2e         (packages first when nianbao.vsix is missing or older than the sources)
+//   NIANBAO_E2E_README_SCREENSHOT=1 npm run test:e2e    also refreshes docs/images/screenshot.png
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import {
+  API_SUITE_MARKER, buildApiSuiteVsix, CodeServer, ensureVsix, launchBrowser, log, pollUntil, RESULTS, ROOT, setupCodeServer, TIMEOUT_MS, Workbench, type ProblemRow,
+} from './harness';
+import {
+  BALANCED_LENS, BALANCED_REPORT, balancedReportPath, cellPosition, CORRECT_SEED, DRAFT, draftPath, examplePath, LANGUAGE_LABEL,
+  makeApiWorkspace, NEW_REQUESTS_ROW, newRequestsRow, numbersOf, replaceAt, SEEDS_WITH_PROBLEMS, setTotalFixTitle, totalExplanation,
+} from './scenarios';
+
+/** VS Code reports this display language to the extension (see Workbench.open): messages are Chinese. */
+const DISPLAY_LANGUAGE = 'zh-cn';
+const SCENARIO_TIMEOUT_MS = 4 * TIMEOUT_MS;
+
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+let workRoot = '';
+
+// ---------------------------------------------------------------------------------------------------
+// What the command line says about a file: the reference for "exactly the expected problems".
+
+/** The CLI's diagnostics for `file` as Problems-panel rows (hints are not listed in that panel). */
+function cliProblems(file: string): ProblemRow[] {
+  const cli = join(ROOT, 'dist', 'cli.js');
+  assert.ok(existsSync(cli), `${cli} is missing: npm run build`);
+  const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--locale', DISPLAY_LANGUAGE, file], { encoding: 'utf8' });
+  assert.ok(r.status === 0 || r.status === 1, `nianbao check exited ${r.status}: ${r.stderr}`);
+  const json = JSON.parse(r.stdout) as { files: { diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] }[] };
+  return json.files.flatMap((f) => f.diagnostics)
+    .filter((d) => d.severity !== 'hint')
+    .map((d) => ({ severity: d.severity as ProblemRow['severity'], message: d.message, code: d.code, source: 'nianbao', line: d.range.start.line + 1, column: d.range.start.character + 1 }));
+}
+
+const byPosition = (a: ProblemRow, b: ProblemRow): number => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code) || a.message.localeCompare(b.message);
+const show = (rows: ProblemRow[]): string => rows.map((p) => `  ${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`).join('\n');
+
+/** Waits until the Problems panel lists exactly `expected` (in any order), and returns what it lists. */
+async function expectProblems(wb: Workbench, expected: ProblemRow[], what: string): Promise<ProblemRow[]> {
+  const want = [...expected].sort(byPosition);
+  let shown: ProblemRow[] = [];
+  try {
+    await pollUntil(`the Problems panel to list ${want.length} problem(s) for ${what}`, async () => {
+      if ((await wb.problemCount()) !== want.length) return false;
+      shown = (await wb.problems()).sort(byPosition);
+      return JSON.stringify(shown) === JSON.stringify(want);
+    });
+  } catch (err) {
+    shown = (await wb.problems().catch(() => [])).sort(byPosition);
+    assert.deepEqual(shown, want, `${String(err)}\nProblems panel:\n${show(shown)}\nexpected (nianbao check):\n${show(want)}`);
+  }
+  log(`Problems panel for ${what} (${shown.length}):\n${show(shown)}`);
+  return shown;
+}
+
+/** Asserts the Problems panel says there are no problems, and keeps saying so for `ms`. */
+async function expectNoProblems(wb: Workbench, ms = 1000): Promise<void> {
+  await wb.openProblems();
+  await pollUntil('the Problems panel to be empty', async () => (await wb.problemCount()) === 0 && (await wb.noProblemsMessage().isVisible()));
+  assert.match(await wb.noProblemsMessage().innerText(), /No problems have been detected/);
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const n = await wb.problemCount();
+    assert.equal(n, 0, `a problem appeared in the Problems panel:\n${show(await wb.problems())}`);
+    await wb.page.waitForTimeout(100);
+  }
+}
+
+/** Waits until the server has analysed the open report: its table code lenses are there. */
+async function waitForLenses(wb: Workbench): Promise<string[]> {
+  const lenses = wb.codeLenses().filter({ hasText: '勾稽关系' });
+  await lenses.first().waitFor({ state: 'attached' });
+  return (await lenses.allTextContents()).map((t) => t.trim());
+}
+
+/** Saves the active editor (Ctrl+S) and waits until its tab is no longer marked dirty. */
+async function save(wb: Workbench): Promise<void> {
+  await wb.focusEditor();
+  await wb.page.keyboard.press('Control+S');
+  await wb.page.locator('.tabs-container .tab.active:not(.dirty)').waitFor();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Scenarios: a fresh folder and window each.
+
+async function scenario(name: string, files: Record<string, string>, run: (wb: Workbench, folder: string) => Promise<void>): Promise<void> {
+  assert.ok(server && browser, 'the suite did not start');
+  // A folder named as a person would name it (the explorer and the title bar show it in the screenshots).
+  const folder = join(workRoot, name, '政府信息公开年报');
+  mkdirSync(folder, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(folder, file), text);
+  const url = `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(folder)}`;
+  const wb = await Workbench.open(browser, url, { displayLanguage: DISPLAY_LANGUAGE });
+  try {
+    await wb.waitForExplorerItem(Object.keys(files)[0]);
+    await run(wb, folder);
+  } catch (err) {
+    await wb.screenshot(`${name}-failure`).catch(() => undefined);
+    throw err;
+  } finally {
+    await wb.close().catch(() => undefined);
+  }
+}
+
+const example = (name: string): string => readFileSync(examplePath(ROOT, name), 'utf8');
+const balancedReport = (): string => readFileSync(balancedReportPath(ROOT), 'utf8');
+
+describe('Nianbao in a real VS Code (code-server + Chromium)', () => {
+  before(async () => {
+    setupCodeServer();
+    const vsix = ensureVsix();
+    rmSync(RESULTS, { recursive: true, force: true });
+    workRoot = mkdtempSync(join(tmpdir(), 'nianbao-e2e-ws-'));
+    const root = workRoot;
+    process.once('exit', () => rmSync(root, { recursive: true, force: true })); // also after Ctrl+C
+    // code-server opens this (empty) folder by default; every scenario opens its own with ?folder=.
+    const home = join(workRoot, 'home');
+    mkdirSync(home);
+    // The VS Code API suite of `npm run test:electron`, as an extension that runs it (only in its own workspace).
+    const apiSuite = await buildApiSuiteVsix(workRoot);
+    server = await CodeServer.start({
+      workspace: home,
+      extensions: [vsix, apiSuite],
+      // The Outline lists the title and the six sections, not every sub-head and table below them.
+      settings: { 'outline.collapseItems': 'alwaysCollapse' },
+    });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    server?.saveLogs();
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (workRoot) rmSync(workRoot, { recursive: true, force: true });
+  });
+
+  for (const seed of SEEDS_WITH_PROBLEMS) {
+    const name = `seed-${seed.replace(/\.txt$/, '')}`;
+    test(`${name}: opening a shared seed switches it to Nianbao, outlines the six sections and lists exactly the CLI's problems`, { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+      await scenario(name, { [seed]: example(seed) }, async (wb, folder) => {
+        const expected = cliProblems(join(folder, seed));
+        assert.ok(expected.length > 0, `${seed} should have problems`);
+        await wb.quickOpen(seed);
+        await wb.waitForLanguage(LANGUAGE_LABEL);
+
+        const shown = await expectProblems(wb, expected, seed);
+        assert.ok(shown.every((p) => p.source === 'nianbao'), 'every problem comes from nianbao');
+
+        // The Outline: the title, then the sections 一 to 六 in order.
+        const outline = await wb.openOutline();
+        const sections = await pollUntil('the six sections in the Outline', async () => {
+          const labels = (await outline.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? '')));
+          const modules = labels.filter((l) => l.endsWith('(module)')).map((l) => l.replace(/ \(module\)$/, ''));
+          return modules.length >= 6 ? modules : undefined;
+        });
+        log(`Outline sections: ${sections.join(' | ')}`);
+        assert.deepEqual(sections.map((s) => s[0]), ['一', '二', '三', '四', '五', '六']);
+        assert.ok(sections.every((s) => s[1] === '、'), `section headings: ${sections.join(', ')}`);
+
+        // The first problem is underlined where it is.
+        await wb.goTo(shown[0].line, shown[0].column);
+        await pollUntil('a squiggle in the editor', async () => (await wb.squiggles().count()) > 0);
+        await wb.page.keyboard.press('Escape');
+        await wb.screenshot(name);
+      });
+    });
+  }
+
+  test('correct-report: a correct report shows no problem and balanced tables', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+    const file = CORRECT_SEED;
+    await scenario('correct-report', { [file]: example(file) }, async (wb, folder) => {
+      assert.deepEqual(cliProblems(join(folder, file)), []);
+      await wb.quickOpen(file);
+      await wb.waitForLanguage(LANGUAGE_LABEL);
+      const lenses = await waitForLenses(wb);
+      log(`code lenses: ${lenses.join(' | ')}`);
+      assert.ok(lenses.length >= 2 && lenses.every((l) => l === BALANCED_LENS), `code lenses: ${lenses.join(' | ')}`);
+      await expectNoProblems(wb);
+      await wb.goTo(cellPosition(example(file), NEW_REQUESTS_ROW, 0).line);
+      assert.equal(await wb.squiggles().count(), 0, 'no squiggle in the editor');
+      await wb.screenshot('correct-report');
+    });
+  });
+
+  test('break-total: a total broken by typing is reported within a second; its quick fix (Ctrl+.) puts the sum back in the cell', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+    const file = BALANCED_REPORT;
+    const original = balancedReport();
+    await scenario('break-total', { [file]: original }, async (wb, folder) => {
+      assert.deepEqual(cliProblems(join(folder, file)), [], `${file} is a correct report`);
+      await wb.quickOpen(file);
+      await wb.waitForLanguage(LANGUAGE_LABEL);
+      await waitForLenses(wb);
+      await expectNoProblems(wb, 0);
+
+      // Type a wrong number over the 总计 of the new-requests row.
+      const { total, numbers, sum } = newRequestsRow(original);
+      assert.equal(numbers[6], sum, 'the row adds up before the test breaks it');
+      const wrong = String(sum + 2);
+      const rowCode = wb.page.locator('.markers-panel .marker-code', { hasText: 'table3-row-total' });
+      await wb.goTo(total.line, total.column);
+      for (let i = 0; i < total.text.length; i++) await wb.page.keyboard.press('Shift+ArrowRight');
+      const typedAt = Date.now();
+      await wb.page.keyboard.type(wrong);
+      await rowCode.first().waitFor();
+      const latency = Date.now() - typedAt;
+      log(`table3-row-total shown ${latency} ms after the keystroke`);
+      assert.ok(latency < 1000, `the problem appeared after ${latency} ms (must be within a second)`);
+
+      // Exactly what the CLI finds in the same text.
+      const brokenText = replaceAt(original, total, wrong);
+      const scratch = join(workRoot, 'break-total-cli');
+      mkdirSync(scratch, { recursive: true });
+      writeFileSync(join(scratch, file), brokenText);
+      const broken = await expectProblems(wb, cliProblems(join(scratch, file)), 'the broken total');
+      const rowProblem = broken.find((p) => p.code === 'table3-row-total');
+      assert.ok(rowProblem, 'table3-row-total is listed');
+      assert.deepEqual([rowProblem.line, rowProblem.column], [total.line, total.column], 'table3-row-total points at the row\'s 总计 cell');
+      assert.deepEqual(numbersOf(await wb.viewLine(NEW_REQUESTS_ROW).innerText(), NEW_REQUESTS_ROW), [...numbers.slice(0, 6), Number(wrong)]);
+      await pollUntil('a squiggle in the editor', async () => (await wb.squiggles().count()) > 0);
+      await wb.screenshot('break-total-1-broken');
+
+      // Ctrl+. on the 总计 cell: the preferred quick fix sets it to the sum.
+      await wb.goTo(total.line, total.column);
+      await wb.page.keyboard.press('Control+.');
+      const actions = wb.page.locator('.action-widget .monaco-list-row.action');
+      await actions.first().waitFor();
+      const fix = actions.filter({ hasText: setTotalFixTitle(sum) });
+      await fix.waitFor();
+      log(`quick fixes: ${(await actions.allInnerTexts()).join(' | ')}`);
+      assert.match((await fix.getAttribute('class')) ?? '', /\bfocused\b/, 'the fix is the preferred (first) one');
+      await wb.screenshot('break-total-2-quick-fix');
+      await wb.page.keyboard.press('Enter'); // applies the focused fix, as a person does
+      await rowCode.first().waitFor({ state: 'detached' });
+      await expectNoProblems(wb);
+      assert.deepEqual(numbersOf(await wb.viewLine(NEW_REQUESTS_ROW).innerText(), NEW_REQUESTS_ROW), numbers);
+
+      // The document: saved, it holds the sum in the 总计 cell again and nothing else changed.
+      await save(wb);
+      assert.equal(readFileSync(join(folder, file), 'utf8'), original, 'the saved document is the original, 总计 = the sum');
+      await wb.screenshot('break-total');
+    });
+  });
+
+  test('insert-table: "插入表三" in the empty section 三 of a Markdown draft inserts the table, which raises no problem', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+    const file = DRAFT;
+    const draft = readFileSync(draftPath(ROOT), 'utf8');
+    await scenario('insert-table', { [file]: draft }, async (wb, folder) => {
+      await wb.quickOpen(file);
+      await wb.waitForLanguage('Markdown'); // a Markdown report stays Markdown
+      const before = await expectProblems(wb, cliProblems(join(folder, file)), 'the draft');
+      assert.deepEqual(before.map((p) => p.code).sort(), ['section-empty', 'table-missing']);
+
+      const lines = draft.split('\n');
+      const heading = lines.findIndex((l) => l.startsWith('## 三、'));
+      assert.equal(lines[heading + 1], '', 'an empty line follows the heading of 三');
+      await wb.goTo(heading + 2);
+      await wb.runCommand('插入表三', 'Nianbao: 插入表三');
+
+      await expectNoProblems(wb);
+      // On screen: the table under the heading of 三.
+      await wb.goTo(heading + 1);
+      await pollUntil('the table under 三 in the editor', async () => /\|\s*一、本年新收政府信息公开申请数量\s*\|/.test(await wb.visibleText()));
+
+      await save(wb);
+      const saved = readFileSync(join(folder, file), 'utf8').split('\n');
+      const start = saved.findIndex((l) => l.startsWith('## 三、'));
+      const end = saved.findIndex((l) => l.startsWith('## 四、'));
+      const table = saved.slice(start + 1, end).filter((l) => l.startsWith('|'));
+      assert.ok(table.length >= 25, `a table of ${table.length} rows under 三:\n${saved.slice(start, end).join('\n')}`);
+      assert.ok(table.some((l) => l.includes('一、本年新收政府信息公开申请数量')) && table.some((l) => /（七）\s*总计|\(七\)\s*总计/.test(l)));
+      assert.deepEqual(cliProblems(join(folder, file)), [], 'nianbao check finds nothing in the saved draft');
+      await wb.screenshot('insert-table');
+    });
+  });
+
+  test('hover-total: hovering a table-三 总计 cell explains what it should be', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+    const file = BALANCED_REPORT;
+    const original = balancedReport();
+    await scenario('hover-total', { [file]: original }, async (wb) => {
+      await wb.quickOpen(file);
+      await wb.waitForLanguage(LANGUAGE_LABEL);
+      await waitForLenses(wb);
+      const { total, numbers, sum } = newRequestsRow(original);
+      const explanation = totalExplanation(numbers);
+
+      // The row adds up.
+      await wb.goTo(total.line, total.column);
+      let hover = await wb.hoverAtCursor();
+      await pollUntil('the explanation in the hover', async () => (await hover.innerText()).includes('应等于'));
+      let text = await hover.innerText();
+      log(`hover: ${text.replace(/\n+/g, ' / ')}`);
+      assert.ok(text.includes(`表三 · ${NEW_REQUESTS_ROW} · 总计`), text);
+      assert.ok(text.includes(`${explanation} ✓`), `expected "${explanation} ✓" in the hover:\n${text}`);
+      await wb.screenshot('hover-total-1-balanced');
+
+      // The same cell with a wrong number typed in: the explanation gives the sum it should be.
+      await wb.page.mouse.move(5, 5);
+      await wb.page.keyboard.press('Escape');
+      await wb.goTo(total.line, total.column);
+      for (let i = 0; i < total.text.length; i++) await wb.page.keyboard.press('Shift+ArrowRight');
+      const wrong = sum + 2;
+      await wb.page.keyboard.type(String(wrong));
+      await wb.openProblems();
+      await wb.page.locator('.markers-panel .marker-code', { hasText: 'table3-row-total' }).first().waitFor();
+      await wb.goTo(total.line, total.column);
+      hover = await wb.hoverAtCursor();
+      await pollUntil('the new explanation in the hover', async () => (await hover.innerText()).includes(`（现为 ${wrong}）`));
+      text = await hover.innerText();
+      log(`hover: ${text.replace(/\n+/g, ' / ')}`);
+      assert.ok(text.includes(`${explanation}（现为 ${wrong}）`), `expected "${explanation}（现为 ${wrong}）" in the hover:\n${text}`);
+      assert.ok(text.includes('table3-row-total'), 'the hover also shows the problem');
+      const shot = await wb.screenshot('hover-total');
+      if (process.env.NIANBAO_E2E_README_SCREENSHOT) {
+        mkdirSync(join(ROOT, 'docs', 'images'), { recursive: true });
+        copyFileSync(shot, join(ROOT, 'docs', 'images', 'screenshot.png'));
+        log('docs/images/screenshot.png updated');
+      }
+    });
+  });
+
+  test('api-suite: the test:electron scenarios through the VS Code API pass in code-server\'s extension host', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+    assert.ok(server && browser, 'the suite did not start');
+    const folder = join(workRoot, 'api-suite');
+    mkdirSync(folder, { recursive: true });
+    makeApiWorkspace(ROOT, folder);
+    const report = join(workRoot, 'api-suite.log');
+    writeFileSync(join(folder, API_SUITE_MARKER), report);
+    const wb = await Workbench.open(browser, `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(folder)}`);
+    try {
+      const text = await pollUntil('the API suite to finish', () => existsSync(report) && /^RESULT /m.test(readFileSync(report, 'utf8')) && readFileSync(report, 'utf8'), SCENARIO_TIMEOUT_MS - 10_000, 250);
+      log(`API suite (test/electron/suite) in code-server:\n${text.trim()}`);
+      await wb.screenshot('api-suite');
+      assert.match(text, /^RESULT PASS$/m, text);
+      assert.match(text, /^6 passed, 0 failed$/m, text);
+    } catch (err) {
+      await wb.screenshot('api-suite-failure').catch(() => undefined);
+      throw err;
+    } finally {
+      await wb.close().catch(() => undefined);
+    }
+  });
+});
