@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Range, Report, TableModel } from '../core/src/index';
 
@@ -36,5 +36,18 @@ export function tableLines(t: TableModel): string[] {
 export function tablesOf(report: Report): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const t of report.tables) out[t.kind] = tableLines(t);
+  return out;
+}
+
+export const RULE_FIXTURES = join(ROOT, 'test', 'fixtures', 'rules');
+
+/** The rule fixtures (documents, not their goldens, fixed texts or `previous.*`), optionally only `fail-*` ones. */
+export function ruleFixtures(onlyFailing = false, dir = RULE_FIXTURES): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...ruleFixtures(onlyFailing, p));
+    else if (/\.(txt|md)$/.test(name) && !/\.fixed\.(txt|md)$/.test(name) && !/^previous\.(txt|md)$/.test(name) && (!onlyFailing || name.startsWith('fail-'))) out.push(p);
+  }
   return out;
 }

@@ -1,3 +1,4 @@
+import { fill } from './text/lines';
 import type { Locale } from './types';
 
 /** Strings of the command-line front end, in both languages. */
@@ -24,7 +25,7 @@ const MESSAGES = {
 export type CliMessage = keyof typeof MESSAGES;
 
 export function cliMessage(locale: Locale, key: CliMessage, args: Record<string, string | number> = {}): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+  return fill(MESSAGES[key][locale], args);
 }
 
 export const CLI_MESSAGES = MESSAGES;

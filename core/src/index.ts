@@ -25,3 +25,4 @@ export { hoverAt } from './editor/hover';
 export type { HoverInfo } from './editor/hover';
 export { tableLenses } from './editor/lens';
 export type { TableLens } from './editor/lens';
+export { fill } from './text/lines';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../core/src/index';
+import { fill, type Locale } from '../../core/src/index';
 
 /** What the server itself says to the user (window/showMessage and the log), in both languages. */
 const MESSAGES = {
@@ -35,5 +35,5 @@ const MESSAGES = {
 export type ServerMessage = keyof typeof MESSAGES;
 
 export function serverMessage(locale: Locale, key: ServerMessage, args: Record<string, string | number> = {}): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+  return fill(MESSAGES[key][locale], args);
 }

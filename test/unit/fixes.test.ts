@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyEdits, checkText, fixAll, fixesFor, formatOf, ParsedDocument, RULES, type Diagnostic, type Report } from '../../core/src/index';
-import { read, ROOT } from '../helpers';
+import { read, ROOT, RULE_FIXTURES, ruleFixtures } from '../helpers';
 
-const DIR = join(ROOT, 'test', 'fixtures', 'rules');
+const DIR = RULE_FIXTURES;
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-
-function fixtures(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...fixtures(p));
-    else if (/^fail-.*\.(txt|md)$/.test(name) && !/\.fixed\./.test(name)) out.push(p);
-  }
-  return out;
-}
 
 const key = (d: Diagnostic) => `${d.code}: ${d.message}`;
 const shape = (r: Report) => r.tables.map((t) => `${t.kind}:${t.rows.filter((x) => x.key).length}`);
@@ -30,7 +20,7 @@ function allowedNew(code: string, d: Diagnostic): boolean {
 const fixable = new Set<string>();
 
 describe('quick fixes on every failing fixture', () => {
-  for (const file of fixtures(DIR)) {
+  for (const file of ruleFixtures(true)) {
     const rel = relative(DIR, file);
     const format = formatOf(file);
     const text = read(relative(ROOT, file));

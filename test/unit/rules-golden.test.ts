@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, checkText, formatOf, ParsedDocument, RULES, type Report } from '../../core/src/index';
-import { read, ROOT, slice } from '../helpers';
+import { read, ROOT, RULE_FIXTURES, ruleFixtures, slice } from '../helpers';
 
-const DIR = join(ROOT, 'test', 'fixtures', 'rules');
+const DIR = RULE_FIXTURES;
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-
-function fixtures(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...fixtures(p));
-    else if (/\.(txt|md)$/.test(name) && !/\.fixed\.(txt|md)$/.test(name) && !/^previous\.(txt|md)$/.test(name)) out.push(p);
-  }
-  return out;
-}
 
 interface Golden {
   code: string;
@@ -53,7 +43,7 @@ function golden(file: string): Golden[] {
   }));
 }
 
-const files = fixtures(DIR);
+const files = ruleFixtures(false);
 const fired = new Map<string, number>();
 
 describe('golden fixtures: document → expected diagnostics', () => {

@@ -1,3 +1,4 @@
+import { lineIndexAt } from '../text/lines';
 import type { Range } from '../types';
 
 export interface TextEdit {
@@ -51,14 +52,8 @@ export function minimalEdit(before: string, after: string): TextEdit | null {
   if (s > 0 && before.charCodeAt(before.length - s) === 10 && before.charCodeAt(before.length - s - 1) === 13) s--;
   const starts = lineStarts(before);
   const pos = (o: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - starts[lo] };
+    const line = lineIndexAt(starts, o);
+    return { line, character: o - starts[line] };
   };
   return { range: { start: pos(p), end: pos(before.length - s) }, newText: after.slice(p, after.length - s) };
 }

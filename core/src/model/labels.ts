@@ -28,3 +28,8 @@ export function t2RowDef(template: '2021' | '2019' | null, key: string): T2RowDe
   const defs = template === '2019' ? T2_2019 : T2_2021;
   return defs.find((d) => d.key === key) ?? [...T2_2021, ...T2_2019].find((d) => d.key === key);
 }
+
+/** A date as the report writes it (`2025 年 1 月 31 日`), or ISO-like in English. */
+export function formatDate(d: { year: number; month: number; day: number }, locale: 'zh-cn' | 'en'): string {
+  return locale === 'en' ? `${d.year}-${d.month}-${d.day}` : `${d.year} 年 ${d.month} 月 ${d.day} 日`;
+}

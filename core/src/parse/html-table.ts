@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { lineIndexAt } from '../text/lines';
 import type { CellItem, Item } from './items';
 
 interface OpenCell {
@@ -18,13 +19,7 @@ export function parseHtmlTable(html: string, baseLine: number, baseColumn: numbe
   const lineStarts = [0];
   for (let i = 0; i < html.length; i++) if (html.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const pos = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineIndexAt(lineStarts, offset);
     return { line: baseLine + lo, character: offset - lineStarts[lo] + (lo === 0 ? baseColumn : 0) };
   };
 

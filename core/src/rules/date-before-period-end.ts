@@ -1,3 +1,4 @@
+import { formatDate } from '../model/labels';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -15,7 +16,7 @@ export default defineRule({
     const d = report.closingDate;
     const year = options.year ?? report.year;
     if (!d || year === null || year === undefined || d.year > year) return;
-    const date = ctx.locale === 'en' ? `${d.year}-${d.month}-${d.day}` : `${d.year} 年 ${d.month} 月 ${d.day} 日`;
+    const date = formatDate(d, ctx.locale);
     ctx.emit('early', d.range, { date, year }, { year });
   },
 });

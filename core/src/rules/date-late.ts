@@ -1,3 +1,4 @@
+import { formatDate } from '../model/labels';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -18,9 +19,8 @@ export default defineRule({
     const { month, day } = options.deadline;
     const late = d.year > year + 1 || (d.year === year + 1 && (d.month > month || (d.month === month && d.day > day)));
     if (!late) return;
-    const en = ctx.locale === 'en';
-    const date = en ? `${d.year}-${d.month}-${d.day}` : `${d.year} 年 ${d.month} 月 ${d.day} 日`;
-    const deadline = en ? `${year + 1}-${month}-${day}` : `${year + 1} 年 ${month} 月 ${day} 日`;
+    const date = formatDate(d, ctx.locale);
+    const deadline = formatDate({ year: year + 1, month, day }, ctx.locale);
     ctx.emit('late', d.range, { date, deadline });
   },
 });

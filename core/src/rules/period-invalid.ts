@@ -1,3 +1,4 @@
+import { formatDate } from '../model/labels';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -18,8 +19,8 @@ export default defineRule({
     const p = ctx.report.period;
     if (!p) return;
     const { start: s, end: e } = p;
-    const from = ctx.locale === 'en' ? `${s.year}-${s.month}-${s.day}` : `${s.year} 年 ${s.month} 月 ${s.day} 日`;
-    const to = ctx.locale === 'en' ? `${e.year}-${e.month}-${e.day}` : `${e.year} 年 ${e.month} 月 ${e.day} 日`;
+    const from = formatDate(s, ctx.locale);
+    const to = formatDate(e, ctx.locale);
     const key = (d: { year: number; month: number; day: number }) => d.year * 10000 + d.month * 100 + d.day;
     if (key(e) < key(s)) ctx.emit('reversed', p.range, { from, to });
     else if (s.month !== 1 || s.day !== 1 || e.month !== 12 || e.day !== 31 || s.year !== e.year) ctx.emit('notYear', p.range, { from, to });

@@ -75,8 +75,6 @@ export function defineRule(rule: Rule): Rule {
   return rule;
 }
 
-export function format(template: string, args: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
-}
+export { fill as format } from '../text/lines';
 
 export type { Diagnostic };

@@ -23,3 +23,20 @@ export function isBlank(line: string): boolean {
   }
   return true;
 }
+
+/** Index of the last line start at or before `offset` (binary search over sorted line starts). */
+export function lineIndexAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Fills `{name}` placeholders; unknown names are left as they are. */
+export function fill(template: string, args: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+}
