@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkDocument, ParsedDocument, type Range, type SourceFormat } from '../../core/src/index';
+import { lineIndexAt } from '../../core/src/text/lines';
 import { read, SEED_FILES } from '../helpers';
 
 /** Small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
@@ -115,14 +116,8 @@ function randomEdit(r: ReturnType<typeof rng>, text: string, c: Corpus): { range
 }
 
 function toPos(starts: number[], lengths: number[], _text: string, offset: number) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: Math.min(offset - starts[lo], lengths[lo]) };
+  const line = lineIndexAt(starts, offset);
+  return { line, character: Math.min(offset - starts[line], lengths[line]) };
 }
 
 function applyToString(text: string, range: Range, insert: string): string {
