@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   analyze,
-  checkDocument,
+  checkReport,
   cliMessage,
   CONFIG_FILE,
   findPrevious,
@@ -128,7 +128,7 @@ function runCheck(paths: string[], opts: CheckCommandOptions): number {
   if (config.validate !== 'off') {
     for (const f of loaded) {
       const previous = findPrevious(f.report, loaded);
-      const result = checkDocument(f.doc, {
+      const result = checkReport(f.report, {
         locale,
         year: opts.year,
         template: opts.template === 'auto' ? undefined : opts.template,

@@ -91,11 +91,15 @@ export function analyze(doc: ParsedDocument): Report {
   return buildReport(doc.blocks, doc.lines.length, (n) => doc.lines[n]?.length ?? 0, doc.format);
 }
 
-/** Checks a parsed document (the server keeps one per open file and updates it incrementally). */
-export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): CheckResult {
-  const report = analyze(doc);
+/** Runs the rules on a report model already built (see analyze). */
+export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
   const checked = report.isReport || options.validate === 'always';
   return { report, checked, diagnostics: checked ? runRules(report, resolveOptions(options), options.previous ?? null) : [] };
+}
+
+/** Checks a parsed document (the server keeps one per open file and updates it incrementally). */
+export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): CheckResult {
+  return checkReport(analyze(doc), options);
 }
 
 export function checkText(text: string, format: SourceFormat, options: CheckOptions = {}): CheckResult {

@@ -1,6 +1,6 @@
 import {
   analyze,
-  checkDocument,
+  checkReport,
   CONFIG_FILE,
   findPrevious,
   formatOf,
@@ -314,7 +314,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         deadline: cfg.deadline,
         previous: previous?.report ?? null,
       };
-      const result = checkDocument(d.doc, opts);
+      const result = checkReport(report, opts);
       d.last = result;
       d.lastOptions = opts;
       d.previousUri = previous?.uri ?? null;
