@@ -1,6 +1,7 @@
 import {
   CONFIG_FILE,
   fixAll,
+  formForYear,
   fixesFor,
   formatMarkdownTables,
   hoverAt,
@@ -149,9 +150,8 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     const s = host.state(uri);
     const format = arg.markdown ?? s?.doc.format === 'markdown' ? 'markdown' : 'text';
     const year = arg.year ?? s?.result.report.year ?? new Date().getFullYear() - 1;
-    const form = year >= 2021 ? '2021' : '2019';
     if (kind === 'report') return skeleton(year, arg.agency?.trim() || '（机关名称）', format, s?.doc.eol ?? '\n');
-    if (kind === 't2' || kind === 't3' || kind === 't4') return renderTable(kind, format, form).split('\n').join(s?.doc.eol ?? '\n');
+    if (kind === 't2' || kind === 't3' || kind === 't4') return renderTable(kind, format, formForYear(year)).split('\n').join(s?.doc.eol ?? '\n');
     return null;
   }
 
@@ -215,9 +215,9 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
       items.push({
         label: t(uri, kind === 't2' ? 'completionT2' : kind === 't3' ? 'completionT3' : 'completionT4'),
         kind: CompletionItemKind.Snippet,
-        detail: year >= 2021 ? t(uri, 'format2021') : t(uri, 'format2019'),
+        detail: t(uri, formForYear(year) === '2021' ? 'format2021' : 'format2019'),
         insertTextFormat: InsertTextFormat.PlainText,
-        insertText: renderTable(kind, doc.format, year >= 2021 ? '2021' : '2019').split('\n').join(doc.eol),
+        insertText: renderTable(kind, doc.format, formForYear(year)).split('\n').join(doc.eol),
         preselect: true,
       });
       return items;

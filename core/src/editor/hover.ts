@@ -1,5 +1,5 @@
 import { countOf, t3RowConsistent } from '../model/access';
-import { t2RowDef, t3ColumnLabel, t3RowLabel, t4ColumnLabel, type Label } from '../model/labels';
+import { t2RowDef, t3ColumnLabel, t3RowLabel, t4ColumnLabel, YEAR_SOURCE, type Label } from '../model/labels';
 import { T3_RESULT_KEYS } from '../model/templates';
 import type { Cell, Report, TableRow } from '../model/types';
 import type { Locale, Position, Range } from '../types';
@@ -14,14 +14,6 @@ export interface HoverInfo {
   markdown: string;
   range: Range;
 }
-
-const SOURCE: Record<string, Label> = {
-  title: { zh: '标题', en: 'the title' },
-  period: { zh: '统计期限', en: 'the statistics period' },
-  publish: { zh: '“现发布《…》”一句', en: 'the "现发布《…》" sentence' },
-  opening: { zh: '第一部分开头', en: 'the opening of section 一' },
-  closing: { zh: '落款日期（次年）', en: 'the closing date (the following year)' },
-};
 
 /** What the cell or year under the cursor is, and for a total, what it should equal. */
 export function hoverAt(report: Report, pos: Position, locale: Locale): HoverInfo | null {
@@ -75,7 +67,7 @@ export function hoverAt(report: Report, pos: Position, locale: Locale): HoverInf
   for (const slot of report.yearSlots) {
     if (!inside(slot.range, pos)) continue;
     const year = report.year;
-    const source = report.yearSource ? L(SOURCE[report.yearSource]) : '';
+    const source = report.yearSource ? L(YEAR_SOURCE[report.yearSource]) : '';
     const text =
       year === null
         ? L({ zh: '报告年度未知', en: 'The report year is unknown' })

@@ -24,6 +24,16 @@ export function t4ColumnLabel(i: number): Label {
   return { zh: `${g.zh}·${o.zh}`, en: `${g.en}, ${o.en}` };
 }
 
+/** Where the report year was read from (Report.yearSource, or the user's `--year`). */
+export const YEAR_SOURCE: Record<string, Label> = {
+  title: { zh: '标题', en: 'the title' },
+  period: { zh: '统计期限', en: 'the statistics period' },
+  publish: { zh: '“现发布《…》”一句', en: 'the "现发布《…》" sentence' },
+  opening: { zh: '第一部分开头', en: 'the opening of section 一' },
+  closing: { zh: '落款日期', en: 'the closing date' },
+  option: { zh: '设置', en: 'the settings' },
+};
+
 export function t2RowDef(template: '2021' | '2019' | null, key: string): T2RowDef | undefined {
   const defs = template === '2019' ? T2_2019 : T2_2021;
   return defs.find((d) => d.key === key) ?? [...T2_2021, ...T2_2019].find((d) => d.key === key);

@@ -2,6 +2,16 @@
 
 export type SectionKey = 1 | 2 | 3 | 4 | 5 | 6;
 
+/** The table format a report year requires: 2019 and 2020 the 2019 format, from 2021 (and when unknown) the 2021 one. */
+export function formForYear(year: number | null | undefined): '2021' | '2019' {
+  return year !== null && year !== undefined && year < 2021 ? '2019' : '2021';
+}
+
+/** The format a report's tables are in, else the one its year requires. */
+export function formOfReport(template: string | null, year: number | null | undefined): '2021' | '2019' {
+  return template === '2019' || template === '2021' ? template : formForYear(year);
+}
+
 export interface SectionDef {
   key: SectionKey;
   numeral: string;

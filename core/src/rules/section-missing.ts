@@ -1,7 +1,7 @@
 import { append, headingMarks, insertBefore } from '../fixes/helpers';
 import { renderTable } from '../templates/tables';
 import { feeStatement } from '../templates/snippets';
-import { SECTIONS } from '../model/templates';
+import { formOfReport, SECTIONS } from '../model/templates';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -32,7 +32,7 @@ export default defineRule({
     if (!def) return [];
     const { report, doc } = ctx;
     const year = ctx.options.year ?? report.year;
-    const form = report.template === '2019' || report.template === '2021' ? report.template : year !== null && year !== undefined && year < 2021 ? '2019' : '2021';
+    const form = formOfReport(report.template, year);
     const lines = [`${headingMarks(doc, report)}${def.numeral}、${def.standard}`, ''];
     const kind = ({ 2: 't2', 3: 't3', 4: 't4' } as const)[def.key as 2 | 3 | 4];
     if (kind) lines.push(...renderTable(kind, doc.format, form).split('\n'), '');

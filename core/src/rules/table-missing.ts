@@ -1,6 +1,6 @@
 import { insertAfter, insertBefore } from '../fixes/helpers';
 import { renderT2Block, renderTable } from '../templates/tables';
-import type { SectionKey } from '../model/templates';
+import { formOfReport, type SectionKey } from '../model/templates';
 import { defineRule } from './rule';
 
 const KIND: Record<number, 't2' | 't3' | 't4'> = { 2: 't2', 3: 't3', 4: 't4' };
@@ -49,7 +49,7 @@ export default defineRule({
   fix(d, ctx) {
     const { report, doc } = ctx;
     const year = ctx.options.year ?? report.year;
-    const form = report.t2?.template ?? (report.template === '2019' || report.template === '2021' ? report.template : year !== null && year !== undefined && year < 2021 ? '2019' : '2021');
+    const form = report.t2?.template ?? formOfReport(report.template, year);
     if (typeof d.data?.section === 'number') {
       const kind = KIND[d.data.section];
       const heading = d.range.start.line;

@@ -1,3 +1,4 @@
+import { formForYear } from '../model/templates';
 import { countOf } from '../model/access';
 import type { TextEdit } from '../fixes/edit';
 import { isHtmlRow, pipeCells } from '../fixes/table-text';
@@ -48,7 +49,7 @@ export default defineRule({
     const { report, options } = ctx;
     const year = options.year ?? report.year;
     if (year === null || year === undefined || year < 2019) return;
-    const want = options.template ?? (year >= 2021 ? '2021' : '2019');
+    const want = options.template ?? formForYear(year);
     const t2Wrong = report.t2?.template && report.t2.template !== want ? report.t2 : null;
     const t3Row = report.t3 && report.t3.otherHandlingForm && report.t3.otherHandlingForm !== want ? (report.t3.byKey['otherHandling'] ?? report.t3.byKey['otherHandling.1']) : null;
     if (!t2Wrong && !t3Row) return;

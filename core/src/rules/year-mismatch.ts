@@ -1,3 +1,4 @@
+import { YEAR_SOURCE } from '../model/labels';
 import { replace } from '../fixes/helpers';
 import type { YearSlotKind } from '../model/types';
 import { defineRule } from './rule';
@@ -11,14 +12,6 @@ const SLOT: Record<YearSlotKind, { zh: string; en: string }> = {
   fee: { zh: '信息处理费说明', en: 'the statement on information processing fees' },
 };
 
-const SOURCE: Record<string, { zh: string; en: string }> = {
-  title: { zh: '标题', en: 'the title' },
-  period: { zh: '统计期限', en: 'the statistics period' },
-  publish: { zh: '“现发布《…》”一句', en: 'the "现发布《…》" sentence' },
-  opening: { zh: '段首', en: 'the opening of a paragraph' },
-  closing: { zh: '落款日期', en: 'the closing date' },
-  option: { zh: '设置', en: 'the settings' },
-};
 
 export default defineRule({
   id: 'year-mismatch',
@@ -44,7 +37,7 @@ export default defineRule({
         continue;
       }
       if (slot.year === year) continue;
-      ctx.emit('mismatch', slot.range, { slot: ctx.label(SLOT[slot.kind]), found: slot.year, year, source: ctx.label(SOURCE[source]) }, { expected: String(year), found: String(slot.year) });
+      ctx.emit('mismatch', slot.range, { slot: ctx.label(SLOT[slot.kind]), found: slot.year, year, source: ctx.label(YEAR_SOURCE[source]) }, { expected: String(year), found: String(slot.year) });
     }
   },
   fix(d, ctx) {

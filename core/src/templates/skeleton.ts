@@ -1,4 +1,4 @@
-import { SECTIONS } from '../model/templates';
+import { formForYear, SECTIONS } from '../model/templates';
 import type { SourceFormat } from '../types';
 import { feeStatement } from './snippets';
 import { renderTable } from './tables';
@@ -8,7 +8,7 @@ const SUBHEADS_1 = ['（一）主动公开', '（二）依申请公开', '（三
 /** A new report: title, preface, the six sections with the standard tables of the format the year requires. */
 export function skeleton(year: number, agency: string, format: SourceFormat, eol = '\n'): string {
   const md = format === 'markdown';
-  const form = year >= 2021 ? '2021' : '2019';
+  const form = formForYear(year);
   const notice = form === '2021' ? '国办公开办函〔2021〕30号' : '国办公开办函〔2019〕60号';
   const h1 = md ? '# ' : '';
   const h2 = md ? '## ' : '';
