@@ -1,4 +1,4 @@
-import type { Diagnostic as CoreDiagnostic, Report } from '../../core/src/index';
+import { subheadEnds, type Diagnostic as CoreDiagnostic, type Report } from '../../core/src/index';
 import {
   DiagnosticSeverity,
   DocumentSymbol,
@@ -55,10 +55,11 @@ export function documentSymbols(report: Report, locale: 'zh-cn' | 'en'): Documen
     for (const { s, sym } of sectionSymbols) if (s.range.start.line <= line && line <= lastLine(s.range.end)) found = sym;
     return found;
   };
-  for (const sh of report.subheads) {
-    const sym = DocumentSymbol.create(sh.text.replace(/^[#\s*]+|[\s*]+$/g, ''), undefined, SymbolKind.Key, { start: sh.range.start, end: sh.end }, sh.range, []);
+  const ends = subheadEnds(report);
+  report.subheads.forEach((sh, k) => {
+    const sym = DocumentSymbol.create(sh.text.replace(/^[#\s*]+|[\s*]+$/g, ''), undefined, SymbolKind.Key, { start: sh.range.start, end: ends[k] }, sh.range, []);
     (owner(sh.range.start.line)?.children ?? out).push(sym);
-  }
+  });
   for (const t of report.tables) {
     const sym = DocumentSymbol.create(TABLE_NAMES[t.kind][locale], undefined, SymbolKind.Struct, t.range, t.range);
     (owner(t.range.start.line)?.children ?? out).push(sym);
@@ -73,7 +74,8 @@ export function foldingRanges(report: Report): FoldingRange[] {
     if (end > start) out.push(FoldingRange.create(start, end, undefined, undefined, kind));
   };
   for (const s of report.sections) add(s.headingRange.start.line, lastLine(s.range.end));
-  for (const sh of report.subheads) add(sh.range.start.line, lastLine(sh.end));
+  const ends = subheadEnds(report);
+  report.subheads.forEach((sh, k) => add(sh.range.start.line, lastLine(ends[k])));
   for (const t of report.tables) add(t.range.start.line, t.range.end.line, FoldingRangeKind.Region);
   return out;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkDocument, ParsedDocument, type Range, type SourceFormat } from '../../core/src/index';
+import { analyze, checkDocument, ParsedDocument, type Range, type Report, type SourceFormat, subheadEnds } from '../../core/src/index';
 import { lineIndexAt } from '../../core/src/text/lines';
 import { read, SEED_FILES } from '../helpers';
 
@@ -127,6 +127,17 @@ function applyToString(text: string, range: Range, insert: string): string {
   return text.slice(0, a) + insert + text.slice(b);
 }
 
+/** The report model as plain data (paragraphs and sub-heads compute their positions from their block). */
+function reportSnapshot(report: Report): string {
+  return JSON.stringify({
+    ...report,
+    paragraphs: report.paragraphs.map((p) => ({ text: p.text, base: p.base, section: p.section, opening: p.opening, line: p.line, endLine: p.endLine })),
+    figures: report.figures.map((p) => report.paragraphs.indexOf(p)),
+    subheads: report.subheads.map((s) => ({ text: s.text, range: s.range, line: s.line, endLine: s.endLine, section: s.section })),
+    subheadEnds: subheadEnds(report),
+  });
+}
+
 function snapshot(doc: ParsedDocument): string {
   return JSON.stringify(doc.blocks.map((b) => [b.start, b.end, b.key, b.items]));
 }
@@ -155,6 +166,12 @@ function run(label: string, original: string, format: SourceFormat, edits: numbe
       assert.equal(doc.text, text, `${label} edit #${k} (seed ${seed}): text differs after ${JSON.stringify(edit)}`);
       assert.equal(snapshot(doc), snapshot(full), `${label} edit #${k} (seed ${seed}): blocks differ after ${JSON.stringify(edit)}`);
     }
+    // The report model is rebuilt after a varying number of edits, reusing what unchanged blocks gave before.
+    if (k % 7 === 0 || r.next() < 0.2) {
+      const a = reportSnapshot(analyze(doc));
+      const b = reportSnapshot(analyze(full));
+      if (a !== b) assert.equal(a, b, `${label} edit #${k} (seed ${seed}): report model differs after ${JSON.stringify(edit)}`);
+    }
     if (k % 97 === 0) {
       assert.deepEqual(checkDocument(doc, { validate: 'always' }).diagnostics, checkDocument(full, { validate: 'always' }).diagnostics, `${label} edit #${k}: diagnostics differ`);
     }
@@ -181,5 +198,43 @@ describe('incremental parsing equals a full parse', () => {
   }
   it(`covers at least 10,000 edits in all (${per * docs.length})`, () => {
     assert.ok(per * docs.length >= 10_000);
+  });
+});
+
+describe('the report model is rebuilt from what the edit touched', () => {
+  // Seed 000 with its narrative repeated: many blocks of plain text before the tables.
+  const seed = read(SEED_FILES[0].txt);
+  const from = seed.indexOf('（一）主动公开');
+  const to = seed.indexOf('二、主动公开政府信息情况');
+  const text = seed.slice(0, to) + `${seed.slice(from, to).trimEnd()}\n\n`.repeat(400) + seed.slice(to);
+  const lines = text.split('\n');
+  const target = lines.findIndex((l, i) => i > lines.length / 2 && l.length > 60 && !l.includes('\t'));
+
+  it('keeps the paragraphs and tables of unchanged blocks as the same objects', () => {
+    const doc = ParsedDocument.parse(text, 'text');
+    const before = analyze(doc);
+    doc.applyChange({ range: { start: { line: target, character: 5 }, end: { line: target, character: 5 } }, text: '我' });
+    const after = analyze(doc);
+    const kept = new Set(before.paragraphs);
+    const same = after.paragraphs.filter((p) => kept.has(p)).length;
+    // Only the run of blocks around the edit is rebuilt (runs average 16 blocks and never exceed 256).
+    assert.ok(after.paragraphs.length > 2000);
+    assert.ok(same >= after.paragraphs.length * 0.85, `${same} of ${after.paragraphs.length} paragraphs reused`);
+    assert.ok(!after.paragraphs.every((p) => kept.has(p)), 'the edited paragraph is new');
+    assert.equal(after.t3, before.t3, 'table 三 reused');
+    assert.equal(after.t4, before.t4, 'table 四 reused');
+  });
+
+  it('moves reused paragraphs, sub-heads and tables with the lines inserted above them', () => {
+    const doc = ParsedDocument.parse(text, 'text');
+    const before = analyze(doc);
+    const lastLine = before.paragraphs[before.paragraphs.length - 1].line;
+    const t3Line = before.t3!.range.start.line;
+    doc.applyChange({ range: { start: { line: target, character: 0 }, end: { line: target, character: 0 } }, text: '新增一段。\n\n' });
+    const after = analyze(doc);
+    assert.equal(after.paragraphs[after.paragraphs.length - 1].line, lastLine + 2);
+    assert.equal(after.t3!.range.start.line, t3Line + 2);
+    const full = analyze(ParsedDocument.parse(doc.text, 'text'));
+    assert.equal(reportSnapshot(after), reportSnapshot(full));
   });
 });

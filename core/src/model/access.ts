@@ -1,4 +1,5 @@
-import type { Cell, Table3, TableRow } from './types';
+import type { Cell, Paragraph, Report, Table3, TableRow } from './types';
+import type { SectionKey } from './templates';
 
 /** A cell as a count: a non-negative integer, or null when it is missing or not a count. */
 export function countOf(cell: Cell | undefined): number | null {
@@ -52,4 +53,29 @@ export function t3RowConsistent(t: Table3, row: TableRow | undefined): boolean {
   }
   const total = countOf(row.values[6]);
   return total === null || total === sum;
+}
+
+/** Index of the first item starting after `line` (items are in document order). */
+export function firstAfter(items: readonly { readonly line: number }[], line: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].line <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The paragraphs of every section `key` (found by position: the cost follows the section, not the report). */
+export function sectionParagraphs(report: Report, key: SectionKey): Paragraph[] {
+  const out: Paragraph[] = [];
+  const { paragraphs } = report;
+  for (const s of report.sections) {
+    if (s.key !== key) continue;
+    for (let k = firstAfter(paragraphs, s.headingRange.start.line); k < paragraphs.length && paragraphs[k].line <= s.range.end.line; k++) {
+      if (paragraphs[k].section === key) out.push(paragraphs[k]);
+    }
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import type { Block, CellItem, Item, MappedText } from '../parse/items';
-import { joinMapped, mapOffset } from '../parse/items';
-import type { Range, SourceFormat, Template } from '../types';
+import { joinMapped, mapOffset, plainText } from '../parse/items';
+import { paragraphNarrative, type Narrative } from './narrative';
+import type { Position, Range, SourceFormat, Template } from '../types';
 import { normalizeLabel } from '../text/normalize';
 import { readCell } from './cells';
 import { buildTable } from './tables';
@@ -65,14 +66,13 @@ interface TextInfo {
   subhead: boolean;
   caption: boolean;
   terminal: boolean;
-  t3Header: boolean;
   facts: Facts;
 }
 
-// Per-item results: items are immutable and shared between incremental parses, so this work is done once per block.
-const textInfos = new WeakMap<object, TextInfo>();
-const rowInfos = new WeakMap<object, { cells: RelCell[]; t3Header: boolean }>();
-const joinedFacts = new Map<string, Facts>();
+interface RowInfo {
+  cells: RelCell[];
+  t3Header: boolean;
+}
 
 function factsOf(s: string): Facts {
   const f: Facts = {};
@@ -95,40 +95,32 @@ function factsOf(s: string): Facts {
 }
 
 function textInfo(item: { text: MappedText }): TextInfo {
-  let info = textInfos.get(item);
-  if (!info) {
-    const t = item.text.text.trim();
-    const sec = t ? matchSectionHeading(t) : null;
-    const wording: SectionInfo['wording'] = !sec
-      ? 'other'
-      : normalizeLabel(sec.title) === normalizeLabel(sec.def.standard)
-        ? 'standard'
-        : sec.def.variants.some((v) => normalizeLabel(v) === normalizeLabel(sec.title))
-          ? 'variant'
-          : 'other';
-    info = {
-      t,
-      sec,
-      wording,
-      subhead: SUBHEAD.test(t) && t.length <= 40 && !endsSentence(t.replace(/\*+$/, '')) && t.indexOf('。') < 0,
-      caption: CAPTION.test(t) && t.length < 30,
-      terminal: endsSentence(item.text.text),
-      t3Header: false,
-      facts: factsOf(item.text.text),
-    };
-    textInfos.set(item, info);
-  }
-  return info;
+  const t = item.text.text.trim();
+  const sec = t ? matchSectionHeading(t) : null;
+  const wording: SectionInfo['wording'] = !sec
+    ? 'other'
+    : normalizeLabel(sec.title) === normalizeLabel(sec.def.standard)
+      ? 'standard'
+      : sec.def.variants.some((v) => normalizeLabel(v) === normalizeLabel(sec.title))
+        ? 'variant'
+        : 'other';
+  return {
+    t,
+    sec,
+    wording,
+    subhead: SUBHEAD.test(t) && t.length <= 40 && !endsSentence(t.replace(/\*+$/, '')) && t.indexOf('。') < 0,
+    caption: CAPTION.test(t) && t.length < 30,
+    terminal: endsSentence(item.text.text),
+    facts: factsOf(item.text.text),
+  };
 }
 
-function rowInfo(item: { cells: CellItem[] }) {
-  let info = rowInfos.get(item);
-  if (!info) {
-    const cells = item.cells.map((c) => ({ raw: c.text, ...readCell(c.text), line: c.line, start: c.start, end: c.end }));
-    info = { cells, t3Header: T3_HEADER.test(normalizeLabel(item.cells.map((c) => c.text).join(''))) };
-    rowInfos.set(item, info);
-  }
-  return info;
+function rowInfo(item: { cells: CellItem[] }): RowInfo {
+  const cells = item.cells.map((c): RelCell => {
+    const r = readCell(c.text);
+    return { raw: c.text, kind: r.kind, value: r.value, line: c.line, start: c.start, end: c.end };
+  });
+  return { cells, t3Header: T3_HEADER.test(normalizeLabel(item.cells.map((c) => c.text).join(''))) };
 }
 
 const DIRECTIVE = /^<!--\s*nianbao-(disable-next-line|disable|enable)\b([^>]*?)-->/;
@@ -146,50 +138,334 @@ export function paragraphRange(p: { text: MappedText; base: number }, from: numb
   return { start: { line: a.line + p.base, character: a.character }, end: { line: b.line + p.base, character: b.character } };
 }
 
-function absolute(m: MappedText, base: number): MappedText {
-  return base === 0 ? m : { text: m.text, segs: m.segs.map((s) => ({ ...s, line: s.line + base })) };
+function shiftLines(m: MappedText, delta: number): MappedText {
+  return delta === 0 ? m : { text: m.text, segs: m.segs.map((s) => ({ offset: s.offset, line: s.line + delta, character: s.character, length: s.length })) };
 }
 
-/** Builds the report model from parsed blocks. Cheap: the text work of each block is cached with its items. */
-export function buildReport(blocks: readonly Block[], lineCount: number, lineLength: (line: number) => number, format: SourceFormat): Report {
+/**
+ * A paragraph. Its text is mapped relative to the first line of its block, which `applyChange` moves in place,
+ * so a paragraph of an unchanged block stays valid (and is reused) however the lines before it change.
+ */
+class Para implements Paragraph {
+  narrative?: Narrative;
+  /** The last paragraph joined onto this one (see joinPara). */
+  private next?: { part: MappedText; block: Block; delta: number; result: Para };
 
+  constructor(
+    readonly block: Block,
+    readonly text: MappedText,
+    private readonly relLine: number,
+    private readonly relEnd: number,
+    readonly section: SectionKey | 0,
+    readonly opening: boolean,
+    readonly facts: Facts,
+  ) {}
+
+  get base(): number {
+    return this.block.start;
+  }
+  get line(): number {
+    return this.block.start + this.relLine;
+  }
+  get endLine(): number {
+    return this.block.start + this.relEnd;
+  }
+
+  /** This paragraph continued by `part` (text of `block`, ending on its line `partEnd`); the same object while both blocks stay. */
+  join(part: MappedText, block: Block, partEnd: number): Para {
+    const delta = block.start - this.block.start;
+    const n = this.next;
+    if (n && n.part === part && n.block === block && n.delta === delta) return n.result;
+    const text = joinMapped(this.text, shiftLines(part, delta));
+    const result = new Para(this.block, text, this.relLine, delta + partEnd, this.section, this.opening, factsOf(text.text));
+    this.next = { part, block, delta, result };
+    return result;
+  }
+}
+
+/** A sub-head, positioned relative to its block like Para. */
+class Sub implements Subhead {
+  constructor(
+    readonly block: Block,
+    readonly text: string,
+    readonly section: SectionKey | 0,
+    private readonly rel: Range,
+  ) {}
+
+  get line(): number {
+    return this.block.start + this.rel.start.line;
+  }
+  get endLine(): number {
+    return this.block.start + this.rel.end.line;
+  }
+  get range(): Range {
+    const b = this.block.start;
+    return { start: { line: this.rel.start.line + b, character: this.rel.start.character }, end: { line: this.rel.end.line + b, character: this.rel.end.character } };
+  }
+}
+
+/** The text of an item as a range relative to its block. */
+const relRange = (m: MappedText): Range => paragraphRange({ text: m, base: 0 }, 0, m.text.length);
+
+const joinable = (p: Para | null) => p !== null && p.text.text.length >= 40 && !endsSentence(p.text.text);
+
+/** Facts or narrative figures that year slots or rules read. */
+function isFigure(p: Para): boolean {
+  const f = p.facts;
+  if (f.period || f.publish || f.opening || f.fee || f.closing) return true;
+  const n = paragraphNarrative(p);
+  return n.claims.length > 0 || n.lists.length > 0 || n.acceptedDone.length > 0;
+}
+
+/**
+ * What a run of consecutive blocks of plain text (no table rows, section headings, captions or comments)
+ * adds to the report, given the state it starts in. Cached on the run's first block and reused while the
+ * run's blocks are the same objects and it starts in the same state, so a rebuild after an edit costs one
+ * comparison per run for everything the edit did not touch.
+ */
+interface RunModel {
+  blocks: Block[];
+  current: SectionKey;
+  opening: boolean;
+  joinIn: boolean;
+  /** Text that continues the paragraph before the run (when joinIn), mapped relative to the run's first block. */
+  lead: { text: MappedText; endLine: number } | null;
+  paras: Para[];
+  subs: Sub[];
+  /** Paragraphs of `paras` for which isFigure holds. */
+  figures: Para[];
+  /** The run has text, which closes an open table region. */
+  closes: boolean;
+  openingOut: boolean;
+  /** The paragraph that may continue after the run: the one before it ('in'), the run's last ('own') or none. */
+  lastOut: 'in' | 'own' | null;
+  adjOut: boolean;
+  prevKindOut: Item['kind'] | null;
+}
+
+/**
+ * What the builder keeps on a block (items are immutable, so this is computed once per block): the text or
+ * row work of each item, whether the block is plain text, and the run that starts at it (see RunModel).
+ */
+interface BlockState {
+  infos: (TextInfo | RowInfo | null)[];
+  plain: boolean;
+  run: RunModel | undefined;
+}
+
+type ModelledBlock = Block & { model: BlockState | undefined };
+
+function stateOf(block: ModelledBlock): BlockState {
+  let st = block.model;
+  if (!st) {
+    let plain = true;
+    const infos = block.items.map((item) => {
+      if (item.kind === 'row') {
+        plain = false;
+        return rowInfo(item);
+      }
+      if (item.kind === 'comment') plain = false;
+      if (item.kind !== 'para' && item.kind !== 'heading') return null;
+      const info = textInfo(item);
+      if (info.t && (info.sec || info.caption)) plain = false;
+      return info;
+    });
+    st = block.model = { infos, plain, run: undefined };
+  }
+  return st;
+}
+
+const MAX_RUN = 256;
+let blockSeq = 0;
+
+/**
+ * Runs end before a block marked as a cut (about one in 16, fixed per block object), so after an edit the runs
+ * rebuilt from the edited one end where the old runs did and the ones after it are found again.
+ */
+function isCut(block: ModelledBlock): boolean {
+  return (block.cut ??= (Math.imul(++blockSeq, 0x9e3779b1) >>> 28) === 0);
+}
+
+function modelRun(blocks: readonly Block[], from: number, current: SectionKey, openingIn: boolean, joinIn: boolean): RunModel {
+  const first = blocks[from];
+  const run: Block[] = [];
+  const paras: Para[] = [];
+  const subs: Sub[] = [];
+  let opening = openingIn;
+  let last: Para | 'in' | null = 'in';
+  let adj = joinIn;
+  let lead: RunModel['lead'] = null;
+  let closes = false;
+  let prevKind: Item['kind'] | null = null;
+  for (let b = from; b < blocks.length && run.length < MAX_RUN; b++) {
+    const block = blocks[b] as ModelledBlock;
+    const st = stateOf(block);
+    if (b > from) {
+      if (isCut(block) || !st.plain) break;
+      // Only a run's first block keeps a run: a stale one would keep old blocks alive.
+      st.run = undefined;
+    }
+    run.push(block);
+    for (let j = 0; j < block.items.length; j++) {
+      const item = block.items[j];
+      prevKind = item.kind;
+      const wasAdj = adj;
+      adj = false;
+      if (item.kind !== 'para' && item.kind !== 'heading') continue;
+      const info = st.infos[j] as TextInfo;
+      if (!info.t) continue;
+      closes = true;
+      const isHeading = item.kind === 'heading';
+      if (info.subhead || (isHeading && item.depth >= 3)) {
+        subs.push(new Sub(block, info.t, current, relRange(item.text)));
+        opening = true;
+        last = null;
+        continue;
+      }
+      if (wasAdj && !isHeading) {
+        if (last === 'in' && (lead ? !endsSentence(lead.text.text) : joinIn)) {
+          const delta = block.start - first.start;
+          const part = shiftLines(item.text, delta);
+          lead = { text: lead ? joinMapped(lead.text, part) : part, endLine: delta + item.endLine };
+          adj = true;
+          continue;
+        }
+        if (last !== 'in' && joinable(last)) {
+          last = (last as Para).join(item.text, block, item.endLine);
+          paras[paras.length - 1] = last;
+          adj = true;
+          continue;
+        }
+      }
+      const para = new Para(block, item.text, item.line, item.endLine, current, opening, info.facts);
+      paras.push(para);
+      last = isHeading ? null : para;
+      adj = true;
+      opening = false;
+    }
+  }
+  return {
+    blocks: run,
+    current,
+    opening: openingIn,
+    joinIn,
+    lead,
+    paras,
+    subs,
+    figures: paras.filter(isFigure),
+    closes,
+    openingOut: opening,
+    lastOut: last === 'in' ? 'in' : last ? 'own' : null,
+    adjOut: adj,
+    prevKindOut: prevKind,
+  };
+}
+
+/** The cached run at `blocks[from]`, when it still holds. */
+function runAt(blocks: readonly Block[], from: number, current: SectionKey, opening: boolean, joinIn: boolean): RunModel | null {
+  const m = stateOf(blocks[from] as ModelledBlock).run;
+  if (!m || m.current !== current || m.opening !== opening || m.joinIn !== joinIn) return null;
+  const run = m.blocks;
+  if (from + run.length > blocks.length) return null;
+  for (let k = 1; k < run.length; k++) if (blocks[from + k] !== run[k]) return null;
+  return m;
+}
+
+/** A line of a table region: a row, or a caption or wrapped label (a text item), with its block's first line. */
+interface RegionEntry {
+  item: Item;
+  base: number;
+  info: TextInfo | RowInfo;
+}
+
+const tableCache = new WeakMap<Item, { entries: RegionEntry[]; section: SectionKey | 0; table: TableModel }>();
+
+/** The table of a region; the same object as last time when its lines are the same items at the same places. */
+function tableOf(entries: RegionEntry[], section: SectionKey | 0): TableModel {
+  const c = tableCache.get(entries[0].item);
+  if (c && c.section === section && c.entries.length === entries.length && c.entries.every((e, k) => e.item === entries[k].item && e.base === entries[k].base)) return c.table;
+  const rows: RawRow[] = entries.map(({ item, base, info }) => {
+    if ('cells' in info) {
+      const cells: Cell[] = info.cells.map((c) => ({
+        raw: c.raw,
+        kind: c.kind,
+        value: c.value,
+        range: { start: { line: base + c.line, character: c.start }, end: { line: base + c.line, character: c.end } },
+      }));
+      return { cells, line: base + item.line };
+    }
+    const text = item.kind === 'para' || item.kind === 'heading' ? item.text : plainText('', 0, 0);
+    const r = paragraphRange({ text, base }, 0, text.text.length);
+    return { cells: [{ raw: info.t, kind: 'text', value: null, range: r }], line: r.start.line };
+  });
+  const table = buildTable(rows, section);
+  tableCache.set(entries[0].item, { entries, section, table });
+  return table;
+}
+
+/** Builds the report model from parsed blocks. Runs of unchanged plain-text blocks reuse what they gave last time. */
+export function buildReport(blocks: readonly Block[], lineCount: number, lineLength: (line: number) => number, format: SourceFormat): Report {
   const sections: SectionInfo[] = [];
-  const subheads: Subhead[] = [];
-  const paragraphs: Paragraph[] = [];
-  const facts: Facts[] = [];
+  const subheads: Sub[] = [];
+  const paragraphs: Para[] = [];
+  const figures: Para[] = [];
   const tables: TableModel[] = [];
   const directives: Directive[] = [];
   let firstText: Range | null = null;
   const preface: { p: { text: MappedText; base: number }; info: TextInfo; line: number }[] = [];
   let current: SectionKey | 0 = 0;
   let opening = true;
-  let region: RawRow[] | null = null;
+  let region: RegionEntry[] | null = null;
   let regionHasT3Header = false;
   let regionSection: SectionKey | 0 = 0;
-  let lastPara: Paragraph | null = null;
-  let lastParaFlat = -1;
+  // The last paragraph, and whether the item just before is (part of) it: a paragraph broken by extraction continues there.
+  let lastPara: Para | null = null;
+  let adj = false;
+  let prevKind: Item['kind'] | null = null;
 
   const closeRegion = () => {
-    if (region && region.length) tables.push(buildTable(region, regionSection));
+    if (region && region.length) tables.push(tableOf(region, regionSection));
     region = null;
   };
   const whole = (p: { text: MappedText; base: number }) => paragraphRange(p, 0, p.text.text.length);
-  const labelRow = (p: { text: MappedText; base: number }, t: string): RawRow => {
-    const r = whole(p);
-    return { cells: [{ raw: t, kind: 'text', value: null, range: r }], line: r.start.line };
+  /** Replaces the last paragraph by its continuation. */
+  const continueLast = (part: MappedText, block: Block, endLine: number) => {
+    const old = lastPara!;
+    lastPara = old.join(part, block, endLine);
+    paragraphs[paragraphs.length - 1] = lastPara;
+    if (figures.length && figures[figures.length - 1] === old) figures.pop();
+    if (isFigure(lastPara)) figures.push(lastPara);
   };
 
-  // Items in document order; `i` counts them across blocks, `prevKind` is the kind of the item before.
-  let i = -1;
-  let prevKind: Item['kind'] | null = null;
   for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b];
+    const block = blocks[b] as ModelledBlock;
+    const items = block.items;
+    if (items.length === 0) continue;
+    const st = stateOf(block);
+    if (current !== 0 && st.plain) {
+      const joinIn: boolean = adj && joinable(lastPara);
+      let m = runAt(blocks, b, current, opening, joinIn);
+      if (!m) m = st.run = modelRun(blocks, b, current, opening, joinIn);
+      if (m.closes) closeRegion();
+      if (m.lead) continueLast(m.lead.text, block, m.lead.endLine);
+      for (const p of m.paras) paragraphs.push(p);
+      for (const p of m.figures) figures.push(p);
+      for (const s of m.subs) subheads.push(s);
+      opening = m.openingOut;
+      if (m.lastOut === 'own') lastPara = m.paras[m.paras.length - 1];
+      else if (m.lastOut === null) lastPara = null;
+      adj = m.adjOut;
+      if (m.prevKindOut) prevKind = m.prevKindOut;
+      b += m.blocks.length - 1;
+      continue;
+    }
     const base = block.start;
-    for (let j = 0; j < block.items.length; j++, prevKind = block.items[j - 1].kind) {
-      i++;
-      const item = block.items[j];
+    for (let j = 0; j < items.length; j++, prevKind = items[j - 1].kind) {
+      const item = items[j];
+      const wasAdj = adj;
+      adj = false;
       if (item.kind === 'row') {
-        const info = rowInfo(item);
+        const info = st.infos[j] as RowInfo;
         // A new table's header row starts a new region even without a heading between.
         if (region && info.t3Header && !regionHasT3Header) closeRegion();
         if (!region) {
@@ -198,13 +474,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
           regionHasT3Header = false;
         }
         if (info.t3Header) regionHasT3Header = true;
-        const cells: Cell[] = info.cells.map((c) => ({
-          raw: c.raw,
-          kind: c.kind,
-          value: c.value,
-          range: { start: { line: base + c.line, character: c.start }, end: { line: base + c.line, character: c.end } },
-        }));
-        region.push({ cells, line: base + item.line });
+        region.push({ item, base, info });
         lastPara = null;
         continue;
       }
@@ -218,7 +488,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
       }
       if (item.kind === 'tableEnd' || item.kind === 'other') continue;
 
-      const info = textInfo(item);
+      const info = st.infos[j] as TextInfo;
       const t = info.t;
       if (!t) continue;
       const p = { text: item.text, base };
@@ -247,46 +517,34 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
           regionSection = current;
           regionHasT3Header = false;
         }
-        (region as RawRow[]).push(labelRow(p, t));
+        (region as RegionEntry[]).push({ item, base, info });
         continue;
       }
       // A short line between rows of one text block is a wrapped label.
-      if (region && format === 'text' && t.length < 60 && block.items[j + 1]?.kind === 'row' && prevKind === 'row') {
-        (region as RawRow[]).push(labelRow(p, t));
+      if (region && format === 'text' && t.length < 60 && items[j + 1]?.kind === 'row' && prevKind === 'row') {
+        (region as RegionEntry[]).push({ item, base, info });
         continue;
       }
       closeRegion();
       const isHeading = item.kind === 'heading';
       if (info.subhead || (isHeading && item.depth >= 3)) {
-        const range = whole(p);
-        subheads.push({ text: t, range, section: current, end: range.end });
+        subheads.push(new Sub(block, t, current, relRange(item.text)));
         opening = true;
         lastPara = null;
         continue;
       }
       if (current === 0 && sections.length === 0) preface.push({ p, info, line: base + item.line });
       if (!firstText) firstText = whole(p);
-      // Paragraphs broken by extraction: a long line with no closing punctuation continues in the next one.
-      if (lastPara && lastParaFlat === i - 1 && !isHeading && lastPara.text.text.length >= 40 && !endsSentence(lastPara.text.text)) {
-        lastPara.text = joinMapped(absolute(lastPara.text, lastPara.base), absolute(item.text, base));
-        lastPara.base = 0;
-        lastPara.endLine = base + item.endLine;
-        const key = lastPara.text.text;
-        let f = joinedFacts.get(key);
-        if (!f) {
-          if (joinedFacts.size > 2000) joinedFacts.clear();
-          f = factsOf(key);
-          joinedFacts.set(key, f);
-        }
-        facts[facts.length - 1] = f;
-        lastParaFlat = i;
+      if (wasAdj && !isHeading && joinable(lastPara)) {
+        continueLast(item.text, block, item.endLine);
+        adj = true;
         continue;
       }
-      const para: Paragraph = { text: item.text, base, section: current, opening, line: base + item.line, endLine: base + item.endLine };
+      const para = new Para(block, item.text, item.line, item.endLine, current, opening, info.facts);
       paragraphs.push(para);
-      facts.push(info.facts);
+      if (isFigure(para)) figures.push(para);
       lastPara = isHeading ? null : para;
-      lastParaFlat = i;
+      adj = true;
       opening = false;
     }
   }
@@ -299,15 +557,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
   for (let s = 0; s < sections.length; s++) {
     sections[s].range.end = s + 1 < sections.length ? endBefore(sections[s + 1].headingRange.start.line) : docEnd;
   }
-  const headingLines = [...sections.map((s) => s.headingRange.start.line), ...subheads.map((s) => s.range.start.line)].sort((a, b) => a - b);
-  let h = 0;
-  for (const sh of subheads) {
-    while (h < headingLines.length && headingLines[h] <= sh.range.start.line) h++;
-    sh.end = h < headingLines.length ? endBefore(headingLines[h]) : docEnd;
-  }
-  // Never shorter than the heading itself.
   for (const s of sections) if (s.range.end.line < s.headingRange.end.line) s.range.end = s.headingRange.end;
-  for (const sh of subheads) if (sh.end.line < sh.range.end.line) sh.end = sh.range.end;
 
   // Title: the first line before section 一 that names the annual report; a short line just before it is the 机关.
   let title: Report['title'] = null;
@@ -340,9 +590,8 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
     yearSlots.push({ kind: 'title', year: Number(p.text.text.slice(at, at + 4)), range: paragraphRange(p, at, at + 4) });
   }
   let period: Report['period'] = null;
-  for (let k = 0; k < paragraphs.length; k++) {
-    const para = paragraphs[k];
-    const f = facts[k];
+  for (const para of figures) {
+    const f = para.facts;
     if (!period && f.period) {
       const m = f.period.m;
       const startYearAt = m.index + m[0].indexOf(m[1]);
@@ -369,7 +618,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
   for (let k = paragraphs.length - 1; k >= 0 && k >= paragraphs.length - 4; k--) {
     const para = paragraphs[k];
     if (para.line < lastSectionLine) break;
-    const c = facts[k].closing;
+    const c = para.facts.closing;
     if (c) {
       closingDate = { year: c.year, month: c.month, day: c.day, range: paragraphRange(para, c.at, c.end) };
       break;
@@ -417,6 +666,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
     sections,
     subheads,
     paragraphs,
+    figures,
     tables,
     t2,
     t3,
@@ -427,7 +677,30 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
     directives,
     firstText: firstText ?? (sections[0]?.headingRange ?? null),
     lineCount,
+    lineLength,
   };
+}
+
+/** Where each sub-head's sub-section ends: the end of the line before the next heading of either kind, or the document's end. */
+export function subheadEnds(report: Report): Position[] {
+  const { sections, subheads, lineCount, lineLength } = report;
+  const endBefore = (line: number) => (line > 0 ? { line: line - 1, character: lineLength(line - 1) } : { line: 0, character: 0 });
+  const docEnd = { line: lineCount - 1, character: lineLength(lineCount - 1) };
+  const out: Position[] = [];
+  let si = 0;
+  let ki = 0;
+  for (let k = 0; k < subheads.length; k++) {
+    const sh = subheads[k];
+    const line = sh.line;
+    while (si < sections.length && sections[si].headingRange.start.line <= line) si++;
+    if (ki <= k) ki = k + 1;
+    while (ki < subheads.length && subheads[ki].line <= line) ki++;
+    const next = Math.min(si < sections.length ? sections[si].headingRange.start.line : Infinity, ki < subheads.length ? subheads[ki].line : Infinity);
+    const end = next === Infinity ? docEnd : endBefore(next);
+    // Never shorter than the heading itself.
+    out.push(end.line < sh.endLine ? sh.range.end : end);
+  }
+  return out;
 }
 
 function detectTemplate(t2: Table2 | null, t3: Table3 | null, year: number | null): Template | null {

@@ -1,4 +1,5 @@
 import type { MappedText } from '../parse/items';
+import type { Paragraph } from './types';
 
 /** What a narrative sentence claims about the tables; offsets are into the paragraph text. */
 export type ClaimKind =
@@ -181,3 +182,8 @@ export function narrativeOf(text: MappedText): Narrative {
   return n;
 }
 
+
+/** Narrative facts of a report paragraph (kept with the paragraph, which unchanged blocks reuse). */
+export function paragraphNarrative(p: Paragraph): Narrative {
+  return (p.narrative ??= narrativeOf(p.text));
+}

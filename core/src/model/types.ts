@@ -1,5 +1,6 @@
 import type { MappedText } from '../parse/items';
-import type { Position, Range, SourceFormat, Template } from '../types';
+import type { Range, SourceFormat, Template } from '../types';
+import type { Narrative } from './narrative';
 import type { SectionKey } from './templates';
 
 export type CellKind = 'number' | 'blank' | 'dash' | 'text';
@@ -71,22 +72,25 @@ export interface SectionInfo {
 }
 
 export interface Subhead {
-  text: string;
-  range: Range;
-  section: SectionKey | 0;
-  /** End of the sub-section: the start of the next heading's line, or the end of the document. */
-  end: Position;
+  readonly text: string;
+  readonly range: Range;
+  /** First and last line of the sub-head itself. */
+  readonly line: number;
+  readonly endLine: number;
+  readonly section: SectionKey | 0;
 }
 
 export interface Paragraph {
   /** Text mapped to lines relative to `base` (see paragraphRange). */
-  text: MappedText;
-  base: number;
-  section: SectionKey | 0;
+  readonly text: MappedText;
+  readonly base: number;
+  readonly section: SectionKey | 0;
   /** First paragraph after a section heading or sub-head. */
-  opening: boolean;
-  line: number;
-  endLine: number;
+  readonly opening: boolean;
+  readonly line: number;
+  readonly endLine: number;
+  /** Cache of paragraphNarrative. */
+  narrative?: Narrative;
 }
 
 export type YearSlotKind = 'title' | 'periodStart' | 'periodEnd' | 'publish' | 'opening' | 'fee';
@@ -124,6 +128,8 @@ export interface Report {
   sections: SectionInfo[];
   subheads: Subhead[];
   paragraphs: Paragraph[];
+  /** The paragraphs that state a period, a year, a date or figures (see narrative.ts), in document order. */
+  figures: Paragraph[];
   tables: TableModel[];
   t2: Table2 | null;
   t3: Table3 | null;
@@ -136,4 +142,6 @@ export interface Report {
   /** The first line of text, where a missing title belongs. */
   firstText: Range | null;
   lineCount: number;
+  /** Length of a line of the source (the report is valid until the document changes). */
+  lineLength: (line: number) => number;
 }

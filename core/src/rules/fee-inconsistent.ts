@@ -1,5 +1,5 @@
 import { paragraphRange } from '../model/build';
-import { t3Total } from '../model/access';
+import { sectionParagraphs, t3Total } from '../model/access';
 import { defineRule } from './rule';
 
 const NO_NOTICE = /未(?:向申请人)?(?:发出|发放|出具|开具|产生|发生|下达)[^。；\d]{0,12}?(?:收费通知|缴费通知)|(?:收费通知|缴费通知)[^。；\d]{0,6}?(?:0|零)\s*(?:件|份)/;
@@ -24,8 +24,7 @@ export default defineRule({
     if (!t3 || !t3.byKey['otherHandling.2']) return;
     const unpaidRow = t3Total(t3, 'otherHandling.2');
     if (unpaidRow === null) return;
-    for (const p of ctx.report.paragraphs) {
-      if (p.section !== 6) continue;
+    for (const p of sectionParagraphs(ctx.report, 6)) {
       const s = p.text.text;
       const none = NO_NOTICE.exec(s);
       if (none && unpaidRow > 0) ctx.emit('noNotice', paragraphRange(p, none.index, none.index + none[0].length), { count: unpaidRow });

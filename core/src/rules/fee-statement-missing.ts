@@ -1,5 +1,6 @@
 import { append, insertBefore } from '../fixes/helpers';
 import { feeStatement } from '../templates/snippets';
+import { firstAfter, sectionParagraphs } from '../model/access';
 import { defineRule } from './rule';
 
 const FEE = /信息处理费|处理费用|收费通知/;
@@ -21,8 +22,8 @@ export default defineRule({
     const six = report.sections.find((s) => s.key === 6);
     if (!six) return;
     const start = six.headingRange.start.line;
-    const texts = [...report.paragraphs.filter((p) => p.section === 6).map((p) => p.text.text), ...report.subheads.filter((s) => s.range.start.line > start).map((s) => s.text)];
-    if (texts.some((t) => FEE.test(t))) return;
+    for (const p of sectionParagraphs(report, 6)) if (FEE.test(p.text.text)) return;
+    for (let k = firstAfter(report.subheads, start); k < report.subheads.length; k++) if (FEE.test(report.subheads[k].text)) return;
     ctx.emit('missing', six.headingRange, { year }, { section: 6 });
   },
   fix(_d, ctx) {

@@ -1,5 +1,5 @@
 import { paragraphRange } from '../model/build';
-import { narrativeOf } from '../model/narrative';
+import { paragraphNarrative } from '../model/narrative';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -17,8 +17,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const p of ctx.report.paragraphs) {
-      const n = narrativeOf(p.text);
+    for (const p of ctx.report.figures) {
+      const n = paragraphNarrative(p);
       for (const l of n.lists) {
         if (l.sum <= l.total) continue;
         const last = l.parts[l.parts.length - 1];

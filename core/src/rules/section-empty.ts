@@ -1,3 +1,4 @@
+import { firstAfter } from '../model/access';
 import { defineRule } from './rule';
 
 const NOTHING = /^(?:无|暂无|没有|无。|暂无。)[。.]?$/;
@@ -19,8 +20,9 @@ export default defineRule({
       // Stops at the first paragraph with real content: a long section costs next to nothing.
       let nothing: string | null = null;
       let content = false;
-      for (const p of paragraphs) {
-        if (p.line <= start || p.line > end) continue;
+      for (let k = firstAfter(paragraphs, start); k < paragraphs.length; k++) {
+        const p = paragraphs[k];
+        if (p.line > end) break;
         const text = p.text.text.length > 8 ? p.text.text : p.text.text.trim();
         if (!text) continue;
         if (text.length <= 8 && NOTHING.test(text)) nothing ??= text;

@@ -5,6 +5,11 @@ import { defineRule, type RuleContext } from './rule';
 
 type Allow = { decimal?: boolean; signed?: boolean };
 
+const T2: Label = { zh: '表二', en: 'Table 2' };
+const T3: Label = { zh: '表三', en: 'Table 3' };
+const T4: Label = { zh: '表四', en: 'Table 4' };
+const FIGURES: Label = { zh: '数据', en: 'figures' };
+
 function problem(cell: Cell, allow: Allow): 'blank' | 'dash' | 'text' | 'negative' | 'decimal' | null {
   if (cell.kind === 'blank') return 'blank';
   if (cell.kind === 'dash') return 'dash';
@@ -27,18 +32,19 @@ export default defineRule({
   },
   check(ctx) {
     const { t2, t3, t4 } = ctx.report;
-    const emit = (ctx2: RuleContext, table: Label, row: Label, column: Label, cell: Cell, allow: Allow) => {
+    // Labels are looked up only for a cell with a problem.
+    const emit = (ctx2: RuleContext, table: Label, row: () => Label, column: () => Label, cell: Cell, allow: Allow) => {
       const p = problem(cell, allow);
-      if (p) ctx2.emit(p, cell.range, { table: ctx2.label(table), row: ctx2.label(row), column: ctx2.label(column), raw: cell.raw }, { kind: p, replacement: p === 'blank' || p === 'dash' ? '0' : null });
+      if (p) ctx2.emit(p, cell.range, { table: ctx2.label(table), row: ctx2.label(row()), column: ctx2.label(column()), raw: cell.raw }, { kind: p, replacement: p === 'blank' || p === 'dash' ? '0' : null });
     };
     if (t3) {
       for (const row of t3.rows) {
         if (!row.key || row.values.length > 7) continue;
-        row.values.forEach((cell, c) => emit(ctx, { zh: '表三', en: 'Table 3' }, t3RowLabel(row.key!), t3ColumnLabel(t3.hasTotalColumn ? c : Math.min(c, 5)), cell, {}));
+        row.values.forEach((cell, c) => emit(ctx, T3, () => t3RowLabel(row.key!), () => t3ColumnLabel(t3.hasTotalColumn ? c : Math.min(c, 5)), cell, {}));
       }
     }
     if (t4?.data && t4.data.values.length <= 15) {
-      t4.data.values.forEach((cell, i) => emit(ctx, { zh: '表四', en: 'Table 4' }, { zh: '数据', en: 'figures' }, t4ColumnLabel(i), cell, {}));
+      t4.data.values.forEach((cell, i) => emit(ctx, T4, () => FIGURES, () => t4ColumnLabel(i), cell, {}));
     }
     if (t2) {
       for (const row of t2.rows) {
@@ -47,7 +53,7 @@ export default defineRule({
         if (!def) continue;
         row.values.forEach((cell, c) => {
           const col = def.columns[c];
-          if (col) emit(ctx, { zh: '表二', en: 'Table 2' }, def, col, cell, { decimal: col.decimal, signed: col.signed });
+          if (col) emit(ctx, T2, () => def, () => col, cell, { decimal: col.decimal, signed: col.signed });
         });
       }
     }

@@ -1,7 +1,7 @@
 import { replace } from '../fixes/helpers';
 import { paragraphRange } from '../model/build';
 import { t3Total, t4Count } from '../model/access';
-import { narrativeOf, type ClaimKind } from '../model/narrative';
+import { paragraphNarrative, type ClaimKind } from '../model/narrative';
 import type { Report } from '../model/types';
 import { defineRule } from './rule';
 
@@ -64,9 +64,12 @@ export default defineRule({
   check(ctx) {
     const { report } = ctx;
     if (!report.t3 && !report.t4) return;
-    for (const p of report.paragraphs) {
-      for (const claim of narrativeOf(p.text).claims) {
-        const e = expected(report, claim.kind, claim.withCarried);
+    const memo = new Map<string, Expect>();
+    for (const p of report.figures) {
+      for (const claim of paragraphNarrative(p).claims) {
+        const key = claim.withCarried ? `${claim.kind}+` : claim.kind;
+        let e = memo.get(key);
+        if (!e) memo.set(key, (e = expected(report, claim.kind, claim.withCarried)));
         if (e.value === null || e.value === claim.value) continue;
         const range = paragraphRange(p, claim.at, claim.at + claim.len);
         const zero = claim.kind === 'noneReceived' || claim.kind === 'noReview' || claim.kind === 'noLitigation';
