@@ -23,6 +23,9 @@ describe('the Markdown fast paths give what the full parser gives', () => {
       }
     }
     assert.ok(fast > all / 2, `${fast} of ${all} blocks took the fast path`);
+    const bold = ['**一是**加强组织领导。', '**二是**完善制度。'];
+    assert.ok(parseMarkdownFast(bold), 'a paragraph with strong emphasis takes the fast path');
+    assert.ok(parseMarkdownFast(['<table>', '<tr><td>1</td></tr>', '</table>']), 'an HTML table takes the fast path');
   });
 
   it('on blocks that look almost plain', () => {
@@ -34,11 +37,32 @@ describe('the Markdown fast paths give what the full parser gives', () => {
       ['| a | b |', '| --- | --- |', '| 1 | 2 | 3 |'], ['| a | b |', '| - | :-: |'], ['| a |', '| --- |'], ['| a | b |', '|---|---|', '| x  y | z |'],
       ['| 一、本年新收 |  | 0 | 0 |', '| --- | --- | --- | --- |', '| 三、本年度办理结果 | （一）予以公开 | 0 | 0 |'],
       ['| a | b |', '| --- | --- |', '| -1 | : |'], ['文字', '| a | b |', '| --- | --- |'],
+      ['**一是**加强组织领导。'], ['**一是：**加强组织领导。'], ['一是**加强**领导'], ['**未闭合的加粗'], ['**a **b** c**'], ['** 空格 **'],
+      ['**加粗', '跨行**结束'], ['** **'], ['***三个***'], ['**x**y**z**'], ['（**括号**）'], ['“**引号**”文字'], ['\u3000**全角空格**'],
+      ['**😀**'], ['a**', '**b'], ['**1.**内容'], ['文字**', '**'], ['**a **。'], ['**a **b**'],
     ];
     for (const lines of cases) {
       const quick = parseMarkdownFast(lines);
       if (quick) assert.deepEqual(quick, parseMarkdownBlockFull(lines), JSON.stringify(lines));
     }
+  });
+
+  it('on random paragraphs of strong emphasis next to CJK text, punctuation and spaces', () => {
+    let a = 7;
+    const next = () => (a = (a * 1103515245 + 12345) & 0x7fffffff);
+    const parts = ['一是', 'a', ' ', '。', '：', '“', '”', '（', '）', '\u3000', '1', '😀', '\n'];
+    let fast = 0;
+    for (let k = 0; k < 4000; k++) {
+      let src = '';
+      for (let n = 1 + (next() % 10); n > 0; n--) src += (next() % 2 ? '**' : '') + parts[next() % parts.length];
+      const lines = src.split('\n').filter((l) => l.trim() !== '');
+      if (lines.length === 0) continue;
+      const quick = parseMarkdownFast(lines);
+      if (!quick) continue;
+      fast++;
+      assert.deepEqual(quick, parseMarkdownBlockFull(lines), JSON.stringify(lines));
+    }
+    assert.ok(fast > 1000, `${fast} paragraphs took the fast path`);
   });
 
   it('on blocks mutated at random', () => {

@@ -1,7 +1,8 @@
-import type { CellItem, Item } from './items';
+import { parseHtmlTable } from './html-table';
+import type { CellItem, Item, Seg } from './items';
 
 // Fast paths for the commonest Markdown blocks of a report: a one-line ATX heading, a paragraph of plain
-// text, and a GFM table of plain cells. Each applies only when no character of the block could start any
+// text, a GFM table of plain cells, and an HTML table pasted from Word. Each applies only when no character of the block could start any
 // other Markdown syntax, so the result is the one the full parser gives (a test checks this on every block
 // of the fixtures and of random edits); anything else goes to the full parser.
 
@@ -12,9 +13,69 @@ const SPECIAL_IN_CELL = /[\\`*_[\]<>&!~#=+\t]/;
 const LIST_START = /^\d{1,9}[.)]/;
 const HEADING = /^(#{1,6}) (\S(?:.*\S)?)$/;
 const DELIMITER_CELL = /^ *:?-+:? *$/;
+/** Starts an HTML block (CommonMark type 6) that only a blank line ends. */
+const HTML_TABLE = /^<table(?:[ \t>]|\/>|$)/i;
 
 function plainLine(line: string): boolean {
   return line.length > 0 && line[0] !== ' ' && line[line.length - 1] !== ' ' && !SPECIAL.test(line) && !LIST_START.test(line);
+}
+
+/** SPECIAL without '*': a paragraph whose only markup is `**strong**`. */
+const SPECIAL_BUT_STAR = /[\\`_[\]<>&!~|#=+\-:\t]/;
+const PUNCTUATION = /\p{P}|\p{S}/u;
+const WHITESPACE = /\s/;
+
+function boldLine(line: string): boolean {
+  return line.length > 0 && line[0] !== ' ' && line[line.length - 1] !== ' ' && !SPECIAL_BUT_STAR.test(line) && !LIST_START.test(line) && !/^[* ]+$/.test(line);
+}
+
+/** How CommonMark classes the character around a delimiter run (per UTF-16 unit, as micromark does): 1 space, 2 punctuation, 0 other. */
+function flank(src: string, i: number): number {
+  if (i < 0 || i >= src.length) return 1;
+  const c = src.charCodeAt(i);
+  if (c === 10 || c === 32) return 1;
+  const ch = String.fromCharCode(c);
+  return WHITESPACE.test(ch) ? 1 : PUNCTUATION.test(ch) ? 2 : 0;
+}
+
+/** A paragraph with `**` runs: strong emphasis resolved by CommonMark's delimiter rules, with the markers left out of the text. */
+function boldParagraph(lines: readonly string[]): Item[] | null {
+  const src = lines.join('\n');
+  const runs: { at: number; open: boolean; close: boolean; matched: boolean }[] = [];
+  for (let i = src.indexOf('*'); i >= 0; i = src.indexOf('*', i + 2)) {
+    if (src[i + 1] !== '*' || src[i + 2] === '*') return null;
+    const before = flank(src, i - 1);
+    const after = flank(src, i + 2);
+    runs.push({ at: i, open: !after || (after === 2 && before > 0), close: !before || (before === 2 && after > 0), matched: false });
+  }
+  // Each closer takes the nearest opener before it (runs are all of length 2, so the rule of 3 never applies).
+  const openers: number[] = [];
+  for (let k = 0; k < runs.length; k++) {
+    const r = runs[k];
+    if (r.close && openers.length) {
+      runs[openers.pop()!].matched = true;
+      r.matched = true;
+    } else if (r.open) openers.push(k);
+  }
+  const skip = new Set<number>();
+  for (const r of runs) if (r.matched) skip.add(r.at).add(r.at + 1);
+  let text = '';
+  const segs: Seg[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < src.length; i++, character++) {
+    if (src.charCodeAt(i) === 10) {
+      line++;
+      character = -1;
+      continue;
+    }
+    if (skip.has(i)) continue;
+    const last = segs[segs.length - 1];
+    if (last && last.line === line && last.character + last.length === character) last.length++;
+    else segs.push({ offset: text.length, line, character, length: 1 });
+    text += src[i];
+  }
+  return [{ kind: 'para', text: { text, segs }, line: 0, endLine: lines.length - 1 }];
 }
 
 function pipes(line: string): number[] | null {
@@ -45,6 +106,12 @@ function cells(line: string, at: number[], rel: number): CellItem[] | null {
 
 /** Items of a block the fast way, or null when the block needs the full parser. */
 export function parseMarkdownFast(lines: readonly string[]): Item[] | null {
+  // An HTML table with no blank line is one HTML node: the full parser would hand it to parseHtmlTable as is.
+  if (HTML_TABLE.test(lines[0]) && lines.every((l) => l.trim() !== '')) {
+    const items: Item[] = parseHtmlTable(lines.join('\n'), 0, 0);
+    items.push({ kind: 'tableEnd', line: lines.length - 1 });
+    return items;
+  }
   if (lines.length === 1) {
     const h = HEADING.exec(lines[0]);
     if (h) {
@@ -62,6 +129,7 @@ export function parseMarkdownFast(lines: readonly string[]): Item[] | null {
     });
     return [{ kind: 'para', text: { text, segs }, line: 0, endLine: lines.length - 1 }];
   }
+  if (lines.every(boldLine)) return boldParagraph(lines);
   if (lines.length >= 2) {
     const head = pipes(lines[0]);
     const delim = pipes(lines[1]);
