@@ -177,7 +177,7 @@ function rowsFor(name: string, res: Record<string, unknown>): Row[] {
         '| --- | --- | --- | --- | --- | --- | --- | --- |',
         ...[small, big].map((d) => `| ${d.name} | ${size(d.bytes)} | ${fmtMs(d.stats.median)} | ${range(d.stats)} | ${fmtMs(d.stats.p95)} | ${fmtMs(d.stats.max)} | ${d.stats.n} | ${fmtMs(d.cpuPerEdit)} |`),
         '',
-        `Server CPU per edit (user + system time of the server process over 200 further edits of one document at a time, from /proc/<pid>/stat) hardly depends on the machine's load, unlike the latency: ${fmtMs(big.cpuPerEdit)} for 1 MB vs ${fmtMs(small.cpuPerEdit)} for 10 KB, ${cpuRatio.toFixed(1)}×.`,
+        `Server CPU per edit (user + system time of the server process over 600 further edits of one document at a time, from /proc/<pid>/stat, which counts 10 ms ticks) hardly depends on the machine's load, unlike the latency: ${fmtMs(big.cpuPerEdit)} for 1 MB vs ${fmtMs(small.cpuPerEdit)} for 10 KB, ${cpuRatio.toFixed(1)}×.`,
       ];
       return [
         {
