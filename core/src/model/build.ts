@@ -148,7 +148,7 @@ function shiftLines(m: MappedText, delta: number): MappedText {
  */
 class Para implements Paragraph {
   narrative?: Narrative;
-  /** The last paragraph joined onto this one (see joinPara). */
+  /** The last continuation made of this paragraph (see join). */
   private next?: { part: MappedText; block: Block; delta: number; result: Para };
 
   constructor(
