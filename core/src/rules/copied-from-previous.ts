@@ -1,4 +1,5 @@
 import type { Report } from '../model/types';
+import type { MappedText } from '../parse/items';
 import { defineRule } from './rule';
 
 /** Share of this report's narrative (in characters) found verbatim in last year's report that fires the rule. */
@@ -8,6 +9,24 @@ const MIN_SENTENCE = 6;
 /** Below this many narrative characters there is too little text to judge. */
 const MIN_NARRATIVE = 100;
 
+/** Sentences of one paragraph text, kept with the text object (unchanged paragraphs keep theirs between edits). */
+const sentenceCache = new WeakMap<MappedText, string[]>();
+/** The sentence set of a previous report, kept with the report. */
+const setCache = new WeakMap<Report, Set<string>>();
+
+function sentencesOf(text: MappedText): string[] {
+  let out = sentenceCache.get(text);
+  if (!out) {
+    out = [];
+    for (const raw of text.text.normalize('NFKC').split(/[。;!?；！？]/)) {
+      const s = raw.replace(/[\s*_`]/g, '').replace(/\d+(?:[.,]\d+)*/g, '#');
+      if (s.length >= MIN_SENTENCE) out.push(s);
+    }
+    sentenceCache.set(text, out);
+  }
+  return out;
+}
+
 /**
  * The narrative sentences of a report: paragraphs of the six sections (not the title and preface, whose
  * wording is fixed), split on 。；！？, without whitespace or emphasis marks, every number replaced by `#`
@@ -15,25 +34,24 @@ const MIN_NARRATIVE = 100;
  */
 export function narrativeSentences(report: Report): string[] {
   const out: string[] = [];
-  for (const p of report.paragraphs) {
-    if (p.section === 0) continue;
-    const text = p.text.text.normalize('NFKC');
-    for (const raw of text.split(/[。;!?；！？]/)) {
-      const s = raw.replace(/[\s*_`]/g, '').replace(/\d+(?:[.,]\d+)*/g, '#');
-      if (s.length >= MIN_SENTENCE) out.push(s);
-    }
-  }
+  for (const p of report.paragraphs) if (p.section !== 0) for (const s of sentencesOf(p.text)) out.push(s);
   return out;
 }
 
 /** The share (0–1) of this report's narrative characters in sentences that also occur in `previous`, or null when there is too little narrative. */
 export function copiedShare(report: Report, previous: Report): number | null {
-  const mine = narrativeSentences(report);
-  const total = mine.reduce((a, s) => a + s.length, 0);
-  if (total < MIN_NARRATIVE) return null;
-  const theirs = new Set(narrativeSentences(previous));
-  if (theirs.size === 0) return null;
-  const copied = mine.reduce((a, s) => a + (theirs.has(s) ? s.length : 0), 0);
+  let theirs = setCache.get(previous);
+  if (!theirs) setCache.set(previous, (theirs = new Set(narrativeSentences(previous))));
+  let total = 0;
+  let copied = 0;
+  for (const p of report.paragraphs) {
+    if (p.section === 0) continue;
+    for (const s of sentencesOf(p.text)) {
+      total += s.length;
+      if (theirs.has(s)) copied += s.length;
+    }
+  }
+  if (total < MIN_NARRATIVE || theirs.size === 0) return null;
   return copied / total;
 }
 
