@@ -1,5 +1,5 @@
 import type { Block, CellItem, Item, MappedText } from '../parse/items';
-import { joinMapped, mapOffset, plainText } from '../parse/items';
+import { joinMapped, mapOffset } from '../parse/items';
 import { paragraphNarrative, type Narrative } from './narrative';
 import type { Position, Range, SourceFormat, Template } from '../types';
 import { normalizeLabel } from '../text/normalize';
@@ -63,9 +63,9 @@ interface TextInfo {
   t: string;
   sec: ReturnType<typeof matchSectionHeading>;
   wording: SectionInfo['wording'];
+  /** A sub-head: `（一）…` on a short line, or a Markdown heading of depth 3 or more. */
   subhead: boolean;
   caption: boolean;
-  terminal: boolean;
   facts: Facts;
 }
 
@@ -94,7 +94,7 @@ function factsOf(s: string): Facts {
   return f;
 }
 
-function textInfo(item: { text: MappedText }): TextInfo {
+function textInfo(item: { text: MappedText; depth?: number }): TextInfo {
   const t = item.text.text.trim();
   const sec = t ? matchSectionHeading(t) : null;
   const wording: SectionInfo['wording'] = !sec
@@ -108,9 +108,8 @@ function textInfo(item: { text: MappedText }): TextInfo {
     t,
     sec,
     wording,
-    subhead: SUBHEAD.test(t) && t.length <= 40 && !endsSentence(t.replace(/\*+$/, '')) && t.indexOf('。') < 0,
+    subhead: (item.depth ?? 0) >= 3 || (SUBHEAD.test(t) && t.length <= 40 && !endsSentence(t.replace(/\*+$/, '')) && t.indexOf('。') < 0),
     caption: CAPTION.test(t) && t.length < 30,
-    terminal: endsSentence(item.text.text),
     facts: factsOf(item.text.text),
   };
 }
@@ -316,7 +315,7 @@ function modelRun(blocks: readonly Block[], from: number, current: SectionKey, o
       if (!info.t) continue;
       closes = true;
       const isHeading = item.kind === 'heading';
-      if (info.subhead || (isHeading && item.depth >= 3)) {
+      if (info.subhead) {
         subs.push(new Sub(block, info.t, current, relRange(item.text)));
         opening = true;
         last = null;
@@ -394,7 +393,8 @@ function tableOf(entries: RegionEntry[], section: SectionKey | 0): TableModel {
       }));
       return { cells, line: base + item.line };
     }
-    const text = item.kind === 'para' || item.kind === 'heading' ? item.text : plainText('', 0, 0);
+    // A caption or wrapped label: a text item.
+    const text = (item as Extract<Item, { kind: 'para' | 'heading' }>).text;
     const r = paragraphRange({ text, base }, 0, text.text.length);
     return { cells: [{ raw: info.t, kind: 'text', value: null, range: r }], line: r.start.line };
   });
@@ -527,7 +527,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
       }
       closeRegion();
       const isHeading = item.kind === 'heading';
-      if (info.subhead || (isHeading && item.depth >= 3)) {
+      if (info.subhead) {
         subheads.push(new Sub(block, t, current, relRange(item.text)));
         opening = true;
         lastPara = null;
@@ -550,10 +550,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
   }
   closeRegion();
 
-  // A section (or sub-head) runs to the end of the line before the next heading, or to the end of the document
-  // (an end at the next heading's first character would count as inside it: breadcrumbs would name it).
-  const endBefore = (line: number) => (line > 0 ? { line: line - 1, character: lineLength(line - 1) } : { line: 0, character: 0 });
-  const docEnd = { line: lineCount - 1, character: lineLength(lineCount - 1) };
+  const { endBefore, docEnd } = sectionEnds(lineCount, lineLength);
   for (let s = 0; s < sections.length; s++) {
     sections[s].range.end = s + 1 < sections.length ? endBefore(sections[s + 1].headingRange.start.line) : docEnd;
   }
@@ -681,11 +678,21 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
   };
 }
 
+/**
+ * A section (or sub-head) runs to the end of the line before the next heading, or to the end of the document
+ * (an end at the next heading's first character would count as inside it: breadcrumbs would name it).
+ */
+function sectionEnds(lineCount: number, lineLength: (line: number) => number) {
+  return {
+    endBefore: (line: number): Position => (line > 0 ? { line: line - 1, character: lineLength(line - 1) } : { line: 0, character: 0 }),
+    docEnd: { line: lineCount - 1, character: lineLength(lineCount - 1) } as Position,
+  };
+}
+
 /** Where each sub-head's sub-section ends: the end of the line before the next heading of either kind, or the document's end. */
 export function subheadEnds(report: Report): Position[] {
   const { sections, subheads, lineCount, lineLength } = report;
-  const endBefore = (line: number) => (line > 0 ? { line: line - 1, character: lineLength(line - 1) } : { line: 0, character: 0 });
-  const docEnd = { line: lineCount - 1, character: lineLength(lineCount - 1) };
+  const { endBefore, docEnd } = sectionEnds(lineCount, lineLength);
   const out: Position[] = [];
   let si = 0;
   let ki = 0;

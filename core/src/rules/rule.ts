@@ -1,3 +1,4 @@
+import type { Label } from '../model/labels';
 import type { Report } from '../model/types';
 import type { ParsedDocument } from '../parse/document';
 import type { TextEdit } from '../fixes/edit';
@@ -23,7 +24,7 @@ export interface RuleContext {
   /** Reports a problem: `message` is one of the rule's messages. */
   emit(message: string, range: Range, args?: Record<string, string | number>, data?: Record<string, unknown>): void;
   /** Picks the label of a template element in the current language. */
-  label(x: { zh: string; en: string }): string;
+  label(x: Label): string;
 }
 
 /** A fix the rule offers for one of its diagnostics. */
@@ -45,7 +46,7 @@ export interface FixContext {
   readonly diagnostics: readonly Diagnostic[];
   /** A rule message in the current language. */
   t(message: Message, args?: Record<string, string | number>): string;
-  label(x: { zh: string; en: string }): string;
+  label(x: Label): string;
 }
 
 export interface Rule {

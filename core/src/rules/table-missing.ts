@@ -1,10 +1,11 @@
+import type { Label } from '../model/labels';
 import { insertAfter, insertBefore } from '../fixes/helpers';
 import { renderT2Block, renderTable } from '../templates/tables';
 import { formOfReport, type SectionKey } from '../model/templates';
 import { defineRule } from './rule';
 
 const KIND: Record<number, 't2' | 't3' | 't4'> = { 2: 't2', 3: 't3', 4: 't4' };
-const NAME: Record<string, { zh: string; en: string }> = {
+const NAME: Record<string, Label> = {
   t2: { zh: '主动公开政府信息情况表（表二）', en: 'the proactive-disclosure table (table 2)' },
   t3: { zh: '收到和处理政府信息公开申请情况表（表三）', en: 'the applications table (table 3)' },
   t4: { zh: '行政复议、行政诉讼情况表（表四）', en: 'the reconsideration and litigation table (table 4)' },

@@ -1,3 +1,4 @@
+import type { Label } from '../model/labels';
 import { replace } from '../fixes/helpers';
 import { paragraphRange } from '../model/build';
 import { t3Total, t4Count } from '../model/access';
@@ -5,7 +6,7 @@ import { paragraphNarrative, type ClaimKind } from '../model/narrative';
 import type { Report } from '../model/types';
 import { defineRule } from './rule';
 
-type Expect = { value: number | null; where: { zh: string; en: string } };
+type Expect = { value: number | null; where: Label };
 
 function expected(report: Report, kind: ClaimKind, withCarried: boolean | undefined): Expect {
   const t3 = report.t3;
@@ -36,7 +37,7 @@ function expected(report: Report, kind: ClaimKind, withCarried: boolean | undefi
   }
 }
 
-const SAID: Record<ClaimKind, { zh: string; en: string }> = {
+const SAID: Record<ClaimKind, Label> = {
   received: { zh: '收到申请', en: 'applications received' },
   noneReceived: { zh: '未收到申请', en: 'no applications received' },
   answered: { zh: '办结（答复）申请', en: 'applications answered' },

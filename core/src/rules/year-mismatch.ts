@@ -1,9 +1,9 @@
-import { YEAR_SOURCE } from '../model/labels';
+import { YEAR_SOURCE, type Label } from '../model/labels';
 import { replace } from '../fixes/helpers';
 import type { YearSlotKind } from '../model/types';
 import { defineRule } from './rule';
 
-const SLOT: Record<YearSlotKind, { zh: string; en: string }> = {
+const SLOT: Record<YearSlotKind, Label> = {
   title: { zh: '标题', en: 'the title' },
   periodStart: { zh: '统计期限起始', en: 'the start of the statistics period' },
   periodEnd: { zh: '统计期限截止', en: 'the end of the statistics period' },
