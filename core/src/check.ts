@@ -75,9 +75,10 @@ export function runRules(report: Report, options: ResolvedOptions, previous: Rep
       locale: options.locale,
       options,
       label: (x) => (options.locale === 'en' ? x.en : x.zh),
-      emit(message, range, args, data) {
+      t: (m, args) => fill(m[options.locale], args),
+      emit(message, range, args, data, related) {
         const m = rule.messages[message];
-        const d: Diagnostic = { code: rule.id, severity, message: fill(m[options.locale], args), range, ...(data ? { data } : {}) };
+        const d: Diagnostic = { code: rule.id, severity, message: fill(m[options.locale], args), range, ...(data ? { data } : {}), ...(related?.length ? { related } : {}) };
         if (!suppressed(report, d)) out.push(d);
       },
     };

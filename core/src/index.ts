@@ -15,7 +15,7 @@ export type { NianbaoConfig } from './config';
 export { agencyKey, findPrevious } from './across';
 export { fixesFor, fixAll } from './fixes/index';
 export type { Fix } from './fixes/index';
-export { applyEdits, minimalEdit } from './fixes/edit';
+export { applyEdits, minimalEdit, positionMapper } from './fixes/edit';
 export type { TextEdit } from './fixes/edit';
 export { skeleton } from './templates/skeleton';
 export { renderT2Block } from './templates/tables';

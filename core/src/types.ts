@@ -22,6 +22,13 @@ export interface Diagnostic {
   range: Range;
   /** Machine-readable facts for fixes (e.g. the expected value of a cell). */
   data?: Record<string, unknown>;
+  /** Other places in the document the problem involves (LSP relatedInformation). */
+  related?: RelatedInfo[];
+}
+
+export interface RelatedInfo {
+  range: Range;
+  message: string;
 }
 
 export function range(line: number, start: number, endLine: number, end: number): Range {

@@ -17,7 +17,7 @@ const SEVERITY: Record<CoreDiagnostic['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostic(d: CoreDiagnostic, docsBase: string | undefined): Diagnostic {
+export function toLspDiagnostic(d: CoreDiagnostic, docsBase: string | undefined, uri: string): Diagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
@@ -25,6 +25,7 @@ export function toLspDiagnostic(d: CoreDiagnostic, docsBase: string | undefined)
     ...(docsBase ? { codeDescription: { href: `${docsBase}${d.code}.md` } } : {}),
     source: 'nianbao',
     message: d.message,
+    ...(d.related ? { relatedInformation: d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) } : {}),
     ...(d.data ? { data: d.data } : {}),
   };
 }

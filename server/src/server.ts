@@ -318,7 +318,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       d.last = result;
       d.lastOptions = opts;
       d.previousUri = previous?.uri ?? null;
-      diagnostics = result.diagnostics.map((x) => toLspDiagnostic(x, docsBase));
+      diagnostics = result.diagnostics.map((x) => toLspDiagnostic(x, docsBase, d.uri));
     }
     void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics });
     const kind = JSON.stringify([report.isReport, report.year, report.template]);

@@ -8,7 +8,7 @@ import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-lan
 import { CodeActionRequest, ExecuteCommandRequest, HoverRequest, CodeLensRequest, DocumentFormattingRequest, CompletionRequest } from 'vscode-languageserver-protocol';
 import { fixtureText, LspClient, ROOT, uriFor, withTimeout } from './harness';
 
-const FIXABLE = ['title-missing', 'title-year-missing', 'section-missing', 'section-heading-variant', 'table-missing', 'table-row-missing', 'table-column-count', 'table-cell-invalid', 'table3-row-total', 'table3-results-total', 'table3-balance', 'table4-total', 'template-outdated', 'year-mismatch', 'text-table-mismatch', 'fee-statement-missing'];
+const FIXABLE = ['title-missing', 'title-year-missing', 'section-missing', 'section-heading-variant', 'table-missing', 'table-row-missing', 'table-column-count', 'table-cell-blank', 'table-label-variant', 'table3-row-total', 'table3-results-total', 'table3-balance', 'table4-total', 'template-outdated', 'year-mismatch', 'text-table-mismatch', 'fee-statement-missing'];
 const key = (d: Diagnostic) => `${d.code}: ${d.message}`;
 
 function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
@@ -44,7 +44,7 @@ async function actions(uri: string, range: Diagnostic['range'], diagnostics: Dia
 describe('every fixable rule, fixed through the language server', () => {
   for (const rule of FIXABLE) {
     const dir = join(ROOT, 'test', 'fixtures', 'rules', rule);
-    const chosen: Record<string, string> = { 'table-column-count': 'fail-short-row.txt', 'table-cell-invalid': 'fail-slash-blank-dash.txt', 'text-table-mismatch': 'fail-received.txt' };
+    const chosen: Record<string, string> = { 'table-column-count': 'fail-short-row.txt', 'text-table-mismatch': 'fail-received.txt' };
     const file = chosen[rule] ?? readdirSync(dir).find((f) => /^fail-.*\.(txt|md)$/.test(f) && !f.includes('.fixed.'));
     test(`${rule} (${file})`, async () => {
       const rel = `rules/${rule}/${file}`;
@@ -85,7 +85,7 @@ describe('every fixable rule, fixed through the language server', () => {
 describe('editor help through the language server', () => {
   test('"fix all of this rule" and the disable actions in Markdown', async () => {
     const uri = uriFor('fix-all-years.md');
-    const text = fixtureText('rules/year-mismatch/fail-title.md');
+    const text = fixtureText('rules/year-mismatch/fail-leftover-years.md');
     const diags = await openFresh(uri, 'markdown', text);
     const d = diags.find((x) => x.code === 'year-mismatch')!;
     const offered = await actions(uri, d.range, [d], ['quickfix']);

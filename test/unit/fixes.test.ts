@@ -65,7 +65,7 @@ describe('quick fixes on every failing fixture', () => {
   }
 
   it('every fixable rule of the catalogue offers a fix on its fixtures', () => {
-    const expected = ['title-missing', 'title-year-missing', 'section-missing', 'section-heading-variant', 'table-missing', 'table-row-missing', 'table-column-count', 'table-cell-invalid', 'table3-row-total', 'table3-results-total', 'table3-balance', 'table4-total', 'template-outdated', 'year-mismatch', 'text-table-mismatch', 'fee-statement-missing'];
+    const expected = ['title-missing', 'title-year-missing', 'section-missing', 'section-heading-variant', 'table-missing', 'table-row-missing', 'table-column-count', 'table-cell-blank', 'table-label-variant', 'table3-row-total', 'table3-results-total', 'table3-balance', 'table4-total', 'template-outdated', 'year-mismatch', 'text-table-mismatch', 'fee-statement-missing'];
     for (const id of expected) {
       assert.ok(RULES.some((r) => r.id === id && r.fix), `${id} declares a fix`);
       assert.ok(fixable.has(id), `${id} offered a fix on its fixtures`);

@@ -32,7 +32,9 @@ function lineStarts(text: string): { starts: number[]; lengths: number[] } {
   return { starts, lengths };
 }
 
-const SNIPPETS = ['0', '7', '13', '\t', '\t0', ' ', '年', '2024 年', '报告', '一、总体情况', '\n', '\n\n', '\r\n', '\r', '|', '| 0 |', '#', '## ', '**', '`', '```', '<table>', '</table>', '<td rowspan="2">', '<!--', '-->', '（一）', '三、收到和处理政府信息公开申请情况', '\u3000', '\ufeff'];
+const SNIPPETS = ['0', '7', '13', '\t', '\t0', ' ', '年', '2024 年', '报告', '一、总体情况', '\n', '\n\n', '\r\n', '\r', '|', '| 0 |', '#', '## ', '**', '`', '```', '<table>', '</table>', '<td rowspan="2">', '<!--', '-->', '（一）', '三、收到和处理政府信息公开申请情况', '\u3000', '\ufeff',
+  // rows over several lines, blank cells, spans, page markers
+  '三、本\n年度办\n', '结\n果\n', '\n- 2 -\n', '\t\t\t', '&nbsp;', '<td colspan="2">', '万元', '元'];
 
 interface Corpus {
   lines: string[];
@@ -181,13 +183,25 @@ function run(label: string, original: string, format: SourceFormat, edits: numbe
 
 const EDITS = Number(process.env.NIANBAO_EDITS ?? 0) || 10_000;
 
+/** Reports with rows over several lines, blank cells, HTML spans and a PDF's line wraps and page markers. */
+const SHAPES = [
+  'test/fixtures/rules/table-row-missing/pass-label-lines.txt',
+  'test/fixtures/rules/table-cell-blank/fail-blank-columns.txt',
+  'test/fixtures/rules/table-cell-blank/fail-html-nbsp.md',
+  'test/fixtures/rules/text-table-mismatch/fail-line-wrap.txt',
+  'test/fixtures/rules/pass/pdf-wrapped.txt',
+];
+
 describe('incremental parsing equals a full parse', () => {
-  const texts = SEED_FILES.flatMap((s) => [read(s.txt), read(s.md)]);
+  const texts = [...SEED_FILES.flatMap((s) => [read(s.txt), read(s.md)]), ...SHAPES.map(read)];
   const c = corpus(texts);
-  const docs = SEED_FILES.flatMap((s) => [
-    { label: s.txt, text: read(s.txt), format: 'text' as const },
-    { label: s.md, text: read(s.md), format: 'markdown' as const },
-  ]);
+  const docs = [
+    ...SEED_FILES.flatMap((s) => [
+      { label: s.txt, text: read(s.txt), format: 'text' as const },
+      { label: s.md, text: read(s.md), format: 'markdown' as const },
+    ]),
+    ...SHAPES.map((f) => ({ label: f, text: read(f), format: f.endsWith('.md') ? ('markdown' as const) : ('text' as const) })),
+  ];
   const per = Math.ceil(EDITS / docs.length);
   for (const [i, d] of docs.entries()) {
     it(`${d.label}: ${per} random edits`, () => {

@@ -7,7 +7,7 @@ export interface TextEdit {
 }
 
 /** Line start offsets of a text (\n, \r\n and \r are line breaks). */
-function lineStarts(text: string): number[] {
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -32,6 +32,29 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     limit = e.a;
   }
   return out;
+}
+
+/**
+ * Where a position of `text` is once `edits` are applied: it moves with the text before it; a position inside
+ * an edited span goes to the span's start.
+ */
+export function positionMapper(text: string, edits: readonly TextEdit[], fixed: string): (p: { line: number; character: number }) => { line: number; character: number } {
+  const starts = lineStarts(text);
+  const after = lineStarts(fixed);
+  const off = (p: { line: number; character: number }) => (p.line >= starts.length ? text.length : Math.min(starts[p.line] + p.character, text.length));
+  const spans = edits.map((e) => ({ a: off(e.range.start), b: off(e.range.end), d: e.newText.length - (off(e.range.end) - off(e.range.start)) })).sort((x, y) => x.a - y.a);
+  return (p) => {
+    const o = off(p);
+    let shift = 0;
+    let at = o;
+    for (const s of spans) {
+      if (s.b <= o && !(s.a === s.b && s.a === o)) shift += s.d;
+      else if (s.a < o) at = s.a;
+    }
+    const moved = Math.min(at + shift, fixed.length);
+    const line = lineIndexAt(after, moved);
+    return { line, character: moved - after[line] };
+  };
 }
 
 export function overlaps(a: Range, b: Range): boolean {

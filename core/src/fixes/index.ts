@@ -3,7 +3,7 @@ import { ParsedDocument } from '../parse/document';
 import { RULES_BY_ID } from '../rules/index';
 import { format, type FixContext, type FixDraft } from '../rules/rule';
 import type { Diagnostic } from '../types';
-import { applyEdits, overlaps, type TextEdit } from './edit';
+import { applyEdits, overlaps, positionMapper, type TextEdit } from './edit';
 
 export type Fix = FixDraft & { code: string };
 
@@ -20,7 +20,10 @@ function context(doc: ParsedDocument, options: CheckOptions, diagnostics: readon
   };
 }
 
-const key = (d: Diagnostic) => `${d.code}\u0000${d.message}`;
+/** A problem is its rule and its place (not its message: figures in a message may change when another cell does). */
+const key = (d: Diagnostic, at = d.range.start) => `${d.code}\u0000${at.line}:${at.character}`;
+/** For a fix that changes a figure the drafter wrote: every other problem must stay exactly as it was, message included. */
+const strictKey = (d: Diagnostic, at = d.range.start) => `${key(d, at)}\u0000${d.message}`;
 
 /** Follow-ups a fix may leave: a section it inserts is still to be written. */
 const ALLOWED_AFTER: Record<string, string[]> = { 'section-missing': ['section-empty'] };
@@ -29,19 +32,25 @@ const ALLOWED_AFTER: Record<string, string[]> = { 'section-missing': ['section-e
  * Whether a fix does what it promises: applied and checked again, its problem is gone (one fewer of it) and
  * no other problem appears. Fixes that fail this are never offered.
  */
-function verified(doc: ParsedDocument, diagnostic: Diagnostic, diagnostics: readonly Diagnostic[], options: CheckOptions, edits: readonly TextEdit[]): number {
+function verified(doc: ParsedDocument, diagnostic: Diagnostic, diagnostics: readonly Diagnostic[], options: CheckOptions, edits: readonly TextEdit[], strict = false): number {
   const text = doc.text;
   const fixed = applyEdits(text, edits);
   if (fixed === text) return -1;
   const after = diagnosticsOf(ParsedDocument.parse(fixed, doc.format), options);
-  const count = (ds: readonly Diagnostic[], k: string) => ds.reduce((n, d) => n + (key(d) === k ? 1 : 0), 0);
-  const target = key(diagnostic);
-  if (count(after, target) >= count(diagnostics, target)) return -1;
+  // The problems found before, at their places in the fixed text.
+  const moved = positionMapper(text, edits, fixed);
+  const count = (keys: readonly string[], k: string) => keys.reduce((n, x) => n + (x === k ? 1 : 0), 0);
+  const target = key(diagnostic, moved(diagnostic.range.start));
+  if (count(after.map((d) => key(d)), target) >= count(diagnostics.map((d) => key(d, moved(d.range.start))), target)) return -1;
+  const same = strict ? strictKey : key;
   const before = new Map<string, number>();
-  for (const d of diagnostics) before.set(key(d), (before.get(key(d)) ?? 0) + 1);
+  for (const d of diagnostics) {
+    const k = same(d, moved(d.range.start));
+    before.set(k, (before.get(k) ?? 0) + 1);
+  }
   const allowed = ALLOWED_AFTER[diagnostic.code] ?? [];
   for (const d of after) {
-    const k = key(d);
+    const k = same(d);
     const left = before.get(k) ?? 0;
     if (left > 0) before.set(k, left - 1);
     else if (!allowed.includes(d.code)) return -1;
@@ -55,7 +64,9 @@ export function fixesFor(doc: ParsedDocument, diagnostic: Diagnostic, diagnostic
   if (!rule?.fix) return [];
   try {
     const drafts = rule.fix(diagnostic, context(doc, options, diagnostics));
-    const ok = drafts.map((f) => ({ f, left: verified(doc, diagnostic, diagnostics, options, f.edits) })).filter((x) => x.left >= 0);
+    const check = (fs: FixDraft[]) => fs.map((f) => ({ f, left: verified(doc, diagnostic, diagnostics, options, f.edits, f.fallback) })).filter((x) => x.left >= 0);
+    let ok = check(drafts.filter((f) => !f.fallback));
+    if (ok.length === 0) ok = check(drafts.filter((f) => f.fallback));
     // Preferred: the fix that leaves the fewest problems (the rule's own preference breaks ties).
     const best = ok.reduce<(typeof ok)[number] | null>((b, x) => (!b || x.left < b.left || (x.left === b.left && x.f.preferred && !b.f.preferred) ? x : b), null);
     return ok.map((x) => ({ ...x.f, preferred: x === best, code: rule.id }));

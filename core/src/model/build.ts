@@ -4,10 +4,10 @@ import { paragraphNarrative, type Narrative } from './narrative';
 import type { Position, Range, SourceFormat, Template } from '../types';
 import { normalizeLabel } from '../text/normalize';
 import { readCell } from './cells';
-import { buildTable } from './tables';
+import { buildTable, type RawRow } from './tables';
 import type { Cell, DateRef, Directive, Paragraph, Report, SectionInfo, Subhead, Table2, Table3, Table4, TableModel, TableRow, YearSlot } from './types';
 import type { SectionKey } from './templates';
-import { MARKERS_2019, MARKERS_2021, SECTIONS } from './templates';
+import { formForYear, SECTIONS } from './templates';
 
 const SECTION_HEADING = /^[#\s*]*([一二三四五六])\s*[、.,．，]\s*(.{2,40}?)[\s*#]*$/;
 const SUBHEAD = /^[\s*#]*[（(]([一二三四五六七八九十]{1,3})[)）]/;
@@ -40,11 +40,15 @@ const PERIOD =
 const PUBLISH = /现(?:予)?(?:发布|公布)《([^》]{1,80})》/;
 const OPENING = /^[\s*]*(\d{4})\s*年(?:度)?(?![\s]*(?:\d|以来|以前|之前|底|末|初|上半年|下半年|至|到|同期))/;
 const CLOSING_DATE = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
+const PLAN = /将|计划|拟|力争|下一步|打算|谋划|预计/;
+const NUMBERED = /^[\s*#]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))/;
 
 interface RelCell {
   raw: string;
   kind: Cell['kind'];
   value: number | null;
+  unit?: string;
+  covered?: 'col' | 'row';
   line: number;
   start: number;
   end: number;
@@ -53,7 +57,8 @@ interface RelCell {
 interface Facts {
   period?: { m: RegExpExecArray };
   publish?: { year: number; at: number };
-  opening?: { year: number; at: number };
+  /** `plan`: the sentence states what will be done (将, 计划 …): a year after the report year there is no slot. */
+  opening?: { year: number; at: number; plan: boolean };
   fee?: { year: number; at: number };
   closing?: { year: number; month: number; day: number; at: number; end: number };
 }
@@ -66,6 +71,8 @@ interface TextInfo {
   /** A sub-head: `（一）…` on a short line, or a Markdown heading of depth 3 or more. */
   subhead: boolean;
   caption: boolean;
+  /** The line may continue the paragraph before it (it does not open with a numbering, and is not a date line). */
+  continues: boolean;
   facts: Facts;
 }
 
@@ -84,7 +91,11 @@ function factsOf(s: string): Facts {
     if (y) f.publish = { year: +y[1], at: pub.index + pub[0].indexOf(pub[1]) + y.index };
   }
   const o = OPENING.exec(s);
-  if (o) f.opening = { year: +o[1], at: o.index + o[0].indexOf(o[1]) };
+  if (o) {
+    const rest = s.slice(o.index + o[0].length, o.index + o[0].length + 40);
+    const end = rest.search(/[。；;！？!?]/);
+    f.opening = { year: +o[1], at: o.index + o[0].indexOf(o[1]), plan: PLAN.test(end < 0 ? rest : rest.slice(0, end)) };
+  }
   if (FEE.test(s)) {
     const y = YEAR.exec(s);
     if (y) f.fee = { year: +y[1], at: y.index };
@@ -110,6 +121,7 @@ function textInfo(item: { text: MappedText; depth?: number }): TextInfo {
     wording,
     subhead: (item.depth ?? 0) >= 3 || (SUBHEAD.test(t) && t.length <= 40 && !endsSentence(t.replace(/\*+$/, '')) && t.indexOf('。') < 0),
     caption: CAPTION.test(t) && t.length < 30,
+    continues: !NUMBERED.test(t) && !CLOSING_DATE.test(t),
     facts: factsOf(item.text.text),
   };
 }
@@ -117,18 +129,16 @@ function textInfo(item: { text: MappedText; depth?: number }): TextInfo {
 function rowInfo(item: { cells: CellItem[] }): RowInfo {
   const cells = item.cells.map((c): RelCell => {
     const r = readCell(c.text);
-    return { raw: c.text, kind: r.kind, value: r.value, line: c.line, start: c.start, end: c.end };
+    const cell: RelCell = { raw: c.text, kind: r.kind, value: r.value, line: c.line, start: c.start, end: c.end };
+    if (r.unit) cell.unit = r.unit;
+    if (c.covered) cell.covered = c.covered;
+    return cell;
   });
   return { cells, t3Header: T3_HEADER.test(normalizeLabel(item.cells.map((c) => c.text).join(''))) };
 }
 
 const DIRECTIVE = /^<!--\s*nianbao-(disable-next-line|disable|enable)\b([^>]*?)-->/;
 const T3_HEADER = /勾稽关系|申请人情况/;
-
-export interface RawRow {
-  cells: Cell[];
-  line: number;
-}
 
 /** A text offset of a paragraph as a document range. */
 export function paragraphRange(p: { text: MappedText; base: number }, from: number, to: number): Range {
@@ -206,7 +216,12 @@ class Sub implements Subhead {
 /** The text of an item as a range relative to its block. */
 const relRange = (m: MappedText): Range => paragraphRange({ text: m, base: 0 }, 0, m.text.length);
 
-const joinable = (p: Para | null) => p !== null && p.text.text.length >= 40 && !endsSentence(p.text.text);
+/**
+ * Whether the paragraph may continue with the next text: it does not end a sentence and is long enough not to be
+ * a heading-like line. Lines of one block (a PDF's line wraps) join from 12 characters, paragraphs across a blank
+ * line from 40.
+ */
+const joinable = (p: Para | null, sameBlock = false) => p !== null && p.text.text.length >= (sameBlock ? 12 : 40) && !endsSentence(p.text.text);
 
 /** Facts or narrative figures that year slots or rules read. */
 function isFigure(p: Para): boolean {
@@ -250,6 +265,8 @@ interface BlockState {
   infos: (TextInfo | RowInfo | null)[];
   plain: boolean;
   run: RunModel | undefined;
+  /** Items that are short lines followed, through short lines only, by a table row: label lines of a row (text tables). */
+  labelLines: boolean[];
 }
 
 type ModelledBlock = Block & { model: BlockState | undefined };
@@ -269,7 +286,15 @@ function stateOf(block: ModelledBlock): BlockState {
       if (info.t && (info.sec || info.caption)) plain = false;
       return info;
     });
-    st = block.model = { infos, plain, run: undefined };
+    const labelLines = new Array<boolean>(infos.length).fill(false);
+    if (!plain) {
+      for (let j = infos.length - 2; j >= 0; j--) {
+        const info = infos[j];
+        if (!info || 'cells' in info || !info.t || info.t.length >= 60 || info.sec) continue;
+        labelLines[j] = block.items[j + 1].kind === 'row' || labelLines[j + 1];
+      }
+    }
+    st = block.model = { infos, plain, run: undefined, labelLines };
   }
   return st;
 }
@@ -305,11 +330,21 @@ function modelRun(blocks: readonly Block[], from: number, current: SectionKey, o
       st.run = undefined;
     }
     run.push(block);
+    // The item before is (part of) the last paragraph, in this block: a line wrap.
+    let tight = false;
     for (let j = 0; j < block.items.length; j++) {
       const item = block.items[j];
       prevKind = item.kind;
-      const wasAdj = adj;
+      const wasAdj: boolean = adj;
+      const wasTight: boolean = tight;
       adj = false;
+      tight = false;
+      // A page marker (`- 4 -`) between two lines of a paragraph does not end it.
+      if (item.kind === 'other' && item.page) {
+        adj = wasAdj;
+        tight = wasTight;
+        continue;
+      }
       if (item.kind !== 'para' && item.kind !== 'heading') continue;
       const info = st.infos[j] as TextInfo;
       if (!info.t) continue;
@@ -321,18 +356,20 @@ function modelRun(blocks: readonly Block[], from: number, current: SectionKey, o
         last = null;
         continue;
       }
-      if (wasAdj && !isHeading) {
+      if (wasAdj && !isHeading && info.continues) {
         if (last === 'in' && (lead ? !endsSentence(lead.text.text) : joinIn)) {
           const delta = block.start - first.start;
           const part = shiftLines(item.text, delta);
           lead = { text: lead ? joinMapped(lead.text, part) : part, endLine: delta + item.endLine };
           adj = true;
+          tight = true;
           continue;
         }
-        if (last !== 'in' && joinable(last)) {
+        if (last !== 'in' && joinable(last, wasTight)) {
           last = (last as Para).join(item.text, block, item.endLine);
           paras[paras.length - 1] = last;
           adj = true;
+          tight = true;
           continue;
         }
       }
@@ -340,6 +377,7 @@ function modelRun(blocks: readonly Block[], from: number, current: SectionKey, o
       paras.push(para);
       last = isHeading ? null : para;
       adj = true;
+      tight = !isHeading;
       opening = false;
     }
   }
@@ -385,12 +423,12 @@ function tableOf(entries: RegionEntry[], section: SectionKey | 0): TableModel {
   if (c && c.section === section && c.entries.length === entries.length && c.entries.every((e, k) => e.item === entries[k].item && e.base === entries[k].base)) return c.table;
   const rows: RawRow[] = entries.map(({ item, base, info }) => {
     if ('cells' in info) {
-      const cells: Cell[] = info.cells.map((c) => ({
-        raw: c.raw,
-        kind: c.kind,
-        value: c.value,
-        range: { start: { line: base + c.line, character: c.start }, end: { line: base + c.line, character: c.end } },
-      }));
+      const cells: Cell[] = info.cells.map((c) => {
+        const cell: Cell = { raw: c.raw, kind: c.kind, value: c.value, range: { start: { line: base + c.line, character: c.start }, end: { line: base + c.line, character: c.end } } };
+        if (c.unit) cell.unit = c.unit;
+        if (c.covered) cell.covered = c.covered;
+        return cell;
+      });
       return { cells, line: base + item.line };
     }
     // A caption or wrapped label: a text item.
@@ -422,6 +460,8 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
   let lastPara: Para | null = null;
   let adj = false;
   let prevKind: Item['kind'] | null = null;
+  // The item before was a label line of a table row (see BlockState.labelLines).
+  let labelLine = false;
 
   const closeRegion = () => {
     if (region && region.length) tables.push(tableOf(region, regionSection));
@@ -460,10 +500,20 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
       continue;
     }
     const base = block.start;
+    let tight = false;
     for (let j = 0; j < items.length; j++, prevKind = items[j - 1].kind) {
       const item = items[j];
-      const wasAdj = adj;
+      const wasAdj: boolean = adj;
+      const wasTight: boolean = tight;
+      const afterLabelLine = labelLine;
       adj = false;
+      tight = false;
+      labelLine = false;
+      if (item.kind === 'other' && item.page) {
+        adj = wasAdj;
+        tight = wasTight;
+        continue;
+      }
       if (item.kind === 'row') {
         const info = st.infos[j] as RowInfo;
         // A new table's header row starts a new region even without a heading between.
@@ -520,9 +570,10 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
         (region as RegionEntry[]).push({ item, base, info });
         continue;
       }
-      // A short line between rows of one text block is a wrapped label.
-      if (region && format === 'text' && t.length < 60 && items[j + 1]?.kind === 'row' && prevKind === 'row') {
+      // Short lines between rows of one text block are a row's label written over several lines.
+      if (region && format === 'text' && st.labelLines[j] && (prevKind === 'row' || afterLabelLine)) {
         (region as RegionEntry[]).push({ item, base, info });
+        labelLine = true;
         continue;
       }
       closeRegion();
@@ -535,9 +586,10 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
       }
       if (current === 0 && sections.length === 0) preface.push({ p, info, line: base + item.line });
       if (!firstText) firstText = whole(p);
-      if (wasAdj && !isHeading && joinable(lastPara)) {
+      if (wasAdj && !isHeading && info.continues && joinable(lastPara, wasTight)) {
         continueLast(item.text, block, item.endLine);
         adj = true;
+        tight = true;
         continue;
       }
       const para = new Para(block, item.text, item.line, item.endLine, current, opening, info.facts);
@@ -545,6 +597,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
       if (isFigure(para)) figures.push(para);
       lastPara = isHeading ? null : para;
       adj = true;
+      tight = !isHeading;
       opening = false;
     }
   }
@@ -605,7 +658,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
       if (m[4]) yearSlots.push({ kind: 'periodEnd', year: endYear, range: endRange });
     }
     if (f.publish) yearSlots.push({ kind: 'publish', year: f.publish.year, range: paragraphRange(para, f.publish.at, f.publish.at + 4) });
-    if (f.opening) yearSlots.push({ kind: 'opening', year: f.opening.year, range: paragraphRange(para, f.opening.at, f.opening.at + 4), section: para.section });
+    if (f.opening) yearSlots.push({ kind: 'opening', year: f.opening.year, range: paragraphRange(para, f.opening.at, f.opening.at + 4), section: para.section, plan: f.opening.plan });
     if (f.fee && f.fee.at !== f.opening?.at) yearSlots.push({ kind: 'fee', year: f.fee.year, range: paragraphRange(para, f.fee.at, f.fee.at + 4) });
   }
 
@@ -624,24 +677,32 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
 
   let year: number | null = null;
   let yearSource: Report['yearSource'] = null;
-  const inferred =
-    yearSlots.find((x) => x.kind === 'title') ??
-    yearSlots.find((x) => x.kind === 'periodStart') ??
-    yearSlots.find((x) => x.kind === 'publish') ??
-    yearSlots.find((x) => x.kind === 'opening' && x.section === 1);
-  const sourceOf: Partial<Record<YearSlot['kind'], Report['yearSource']>> = { title: 'title', periodStart: 'period', publish: 'publish', opening: 'opening' };
-  if (inferred) {
-    year = inferred.year;
-    yearSource = sourceOf[inferred.kind] ?? null;
+  // The report year: the title's, unless the title alone disagrees with every other slot (then the title is the
+  // mistake; a closing date in the year after the title's keeps the title). Without a year in the title, what most
+  // slots say (ties go to the statistics period, then 现发布, then the openers), else the closing date's year before.
+  const sourceOf: Partial<Record<YearSlot['kind'], Report['yearSource']>> = { title: 'title', periodStart: 'period', periodEnd: 'period', publish: 'publish', opening: 'opening' };
+  const votes = yearSlots.filter((x) => x.kind === 'periodStart' || x.kind === 'publish' || (x.kind === 'opening' && !x.plan));
+  const titleSlot = yearSlots.find((x) => x.kind === 'title');
+  if (titleSlot) {
+    year = titleSlot.year;
+    yearSource = 'title';
+    const others = [...votes, ...yearSlots.filter((x) => x.kind === 'periodEnd')];
+    const alone = votes.length >= 2 && others.every((x) => x.year === votes[0].year) && votes[0].year !== titleSlot.year;
+    if (alone && !(closingDate && closingDate.year - 1 === titleSlot.year)) {
+      year = votes[0].year;
+      yearSource = sourceOf[votes[0].kind] ?? null;
+    }
+  } else if (votes.length) {
+    const counts = new Map<number, number>();
+    for (const v of votes) counts.set(v.year, (counts.get(v.year) ?? 0) + 1);
+    const most = Math.max(...counts.values());
+    const order: YearSlot['kind'][] = ['periodStart', 'publish', 'opening'];
+    const pick = order.map((k) => votes.find((v) => v.kind === k && counts.get(v.year) === most)).find(Boolean)!;
+    year = pick.year;
+    yearSource = sourceOf[pick.kind] ?? null;
   } else if (closingDate) {
     year = closingDate.year - 1;
     yearSource = 'closing';
-  } else {
-    const any = yearSlots.find((x) => x.kind === 'opening');
-    if (any) {
-      year = any.year;
-      yearSource = 'opening';
-    }
   }
 
   const t2 = (tables.find((t) => t.kind === 't2') as Table2 | undefined) ?? null;
@@ -710,18 +771,23 @@ export function subheadEnds(report: Report): Position[] {
   return out;
 }
 
+/**
+ * The format of the report: the one most of its parts are in (each 第二十条 block of table 二 and table 三's
+ * （六） rows are a part). A part in the other format does not change it (template-outdated points at it);
+ * a tie goes to the format the year requires.
+ */
 function detectTemplate(t2: Table2 | null, t3: Table3 | null, year: number | null): Template | null {
   let s2021 = 0;
   let s2019 = 0;
-  if (t2) {
-    const text = t2.header + t2.rows.map((r) => normalizeLabel(r.label)).join('|');
-    for (const m of MARKERS_2021) if (text.includes(normalizeLabel(m))) s2021++;
-    for (const m of MARKERS_2019) if (text.includes(normalizeLabel(m))) s2019++;
+  for (const b of t2?.blocks ?? []) {
+    if (b.form === '2021') s2021++;
+    else if (b.form === '2019') s2019++;
   }
   if (t3?.otherHandlingForm === '2021') s2021++;
   if (t3?.otherHandlingForm === '2019') s2019++;
   if (s2021 > s2019) return '2021';
   if (s2019 > s2021) return '2019';
+  if (s2021 > 0 && year !== null && year >= 2019) return formForYear(year);
   if (year !== null && year <= 2018) return 'legacy';
   return null;
 }

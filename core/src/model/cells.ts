@@ -3,11 +3,15 @@ import type { CellKind } from './types';
 const DASHES = new Set(['/', '-', '—', '–', '——', '－', '―', '─', '\\', '×', 'x', 'X', '无']);
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const SPACED_DIGITS = /^\d(?: \d)+$/;
-
-/** Reads a table cell: a number, blank, a dash-like placeholder, or text. `1 0 3` (PDF extraction) is 103. */
+/** An amount of money as written in table 二's money columns: `75394432.52元`, `12.5 万元`. */
+const MONEY = /^([+-]?\d+(?:\.\d+)?)\s?(万元|元)$/;
 const PLAIN_INTEGER = /^\d{1,15}$/;
 
-export function readCell(raw: string): { kind: CellKind; value: number | null } {
+/**
+ * Reads a table cell: a number (with its unit when it is an amount of money), blank, a dash-like
+ * placeholder, or text. `1 0 3` (PDF extraction) is 103.
+ */
+export function readCell(raw: string): { kind: CellKind; value: number | null; unit?: string } {
   if (PLAIN_INTEGER.test(raw)) return { kind: 'number', value: Number(raw) };
   let s = raw.normalize('NFKC').trim();
   if (s === '') return { kind: 'blank', value: null };
@@ -15,5 +19,7 @@ export function readCell(raw: string): { kind: CellKind; value: number | null } 
   s = s.replace(/,(?=\d{3}\b)/g, '');
   if (NUMBER.test(s)) return { kind: 'number', value: Number(s) };
   if (DASHES.has(s)) return { kind: 'dash', value: null };
+  const money = MONEY.exec(s);
+  if (money) return { kind: 'number', value: Number(money[1]), unit: money[2] };
   return { kind: 'text', value: null };
 }

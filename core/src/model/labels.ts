@@ -29,7 +29,7 @@ export const YEAR_SOURCE: Record<string, Label> = {
   title: { zh: '标题', en: 'the title' },
   period: { zh: '统计期限', en: 'the statistics period' },
   publish: { zh: '“现发布《…》”一句', en: 'the "现发布《…》" sentence' },
-  opening: { zh: '第一部分开头', en: 'the opening of section 一' },
+  opening: { zh: '各段开头的年份', en: 'the years opening the paragraphs' },
   closing: { zh: '落款日期', en: 'the closing date' },
   option: { zh: '设置', en: 'the settings' },
 };

@@ -10,7 +10,24 @@ export type ClaimKind =
   | 'review' // 行政复议 总计
   | 'noReview'
   | 'litigation' // 直接起诉 总计 + 复议后起诉 总计
-  | 'noLitigation';
+  | 'noLitigation'
+  // Results of table 三 (a group's total is the sum of its rows' 总计).
+  | 'granted'
+  | 'partial'
+  | 'grantedPartial' // 予以公开及部分公开
+  | 'withheld'
+  | 'unable'
+  | 'refused'
+  | 'otherHandling'
+  // Outcomes of table 四: `allUpheld*` says every case was upheld (no number).
+  | 'reviewUpheld'
+  | 'reviewCorrected'
+  | 'reviewPending'
+  | 'litigationUpheld'
+  | 'litigationCorrected'
+  | 'litigationPending'
+  | 'reviewAllUpheld'
+  | 'litigationAllUpheld';
 
 export interface Claim {
   kind: ClaimKind;
@@ -48,6 +65,8 @@ const SENTENCE_END = /[。；;！？!?]/g;
 
 const RECEIVED = /(?:收到|受理|接到|接收|办理)[^。；\d]{0,24}?申请[^。；\d]{0,6}?(\d+)\s*件/g;
 const RECEIVED_AFTER = /申请[^。；\d]{0,4}?(?:共|合计|总计)?\s*(\d+)\s*件/;
+/** `共收到 70 件申请`. */
+const RECEIVED_BEFORE = /(?:收到|受理|接到|接收)[^。；\d]{0,8}?(\d+)\s*件[^。；\d，,]{0,6}?申请/;
 const NONE_RECEIVED = /未(?:收到|受理|接到|接收)[^。；\d]{0,30}?申请/;
 const ANSWERED = /(?:答复|办结|办理完毕|已办理|处理完毕)[^。；\d]{0,6}?(\d+)\s*件/g;
 const CARRIED_OVER = /(?:结转(?:至|到)?下(?:一)?年度?(?:继续办理)?|顺延(?:至|到)?下(?:一)?年度?)[^。；\d]{0,6}?(\d+)\s*件/g;
@@ -56,18 +75,35 @@ const LITIGATION = /行政诉讼[^。；\d，,]{0,6}?(\d+)\s*(?:件|起|宗|次)
 const NO_REVIEW = /(?:未|没有|无)(?:发生|出现|产生|被提起|被申请|收到|引发)?[^。；\d]{0,16}?行政复议/;
 const NO_LITIGATION = /(?:未|没有|无)(?:发生|出现|产生|被提起|被申请|收到|引发)?[^。；\d]{0,16}?行政诉讼/;
 const WITH_CARRIED = /(?:含|包括|包含)上年(?:度)?结转/;
+const HANDLING = /申请|答复|办结|办理/;
+/** Result categories, as `予以公开 30 件`; the combined `予以公开及部分公开 258 件` first. */
+const RESULTS: [ClaimKind, RegExp][] = [
+  ['grantedPartial', /(?:予以公开|同意公开|全部公开)(?:及|和|与|、|或)部分公开[^\d。；，,]{0,6}?(\d+)\s*件/g],
+  ['granted', /(?:予以公开|同意公开|全部公开)(?!及|和|与|、|或)[^\d。；，,、]{0,4}?(\d+)\s*件/g],
+  ['partial', /(?<!(?:予以公开|同意公开|全部公开)(?:及|和|与|、|或))部分公开[^\d。；，,、]{0,4}?(\d+)\s*件/g],
+  ['withheld', /不予公开[^\d。；，,、]{0,4}?(\d+)\s*件/g],
+  ['unable', /无法提供[^\d。；，,、]{0,4}?(\d+)\s*件/g],
+  ['refused', /不予(?:受理|处理)[^\d。；，,、]{0,4}?(\d+)\s*件/g],
+  ['otherHandling', /其他处理[^\d。；，,、]{0,4}?(\d+)\s*件/g],
+];
+const UPHELD = /(?:结果)?维持[^\d。；，,、]{0,4}?(\d+)\s*(?:件|起|宗)/;
+const CORRECTED = /(?:结果)?纠正[^\d。；，,、]{0,4}?(\d+)\s*(?:件|起|宗)/;
+const PENDING = /(?:尚未审结|未审结|正在审理|审理中)[^\d。；，,、]{0,4}?(\d+)\s*(?:件|起|宗)/;
+const ALL_UPHELD = /(?:均|全部|都)(?:获|予|被|已)?(?:得到)?维持|结果均为维持/;
 
 const LIST_TOTAL = /(?:共[^\d，,。；、]{0,8}?|总计[^\d，,。；、]{0,4}?|合计[^\d，,。；、]{0,4}?)(\d+)\s*(条|件|篇|期|个|项|次|场)/g;
 const BEFORE_QIZHONG = /(?<!\d)(\d+)\s*(条|件|篇|期|个|项|次|场)\s*[，,]\s*其中/g;
 const ACCEPTED = /受理.{0,30}?(\d+)\s*件/g;
 const DONE = /办结.{0,10}?(\d+)\s*件/;
 
-function sentences(text: string): { start: number; end: number }[] {
+const FULL_STOP = /[。！？!?]/g;
+
+function sentences(text: string, ends = SENTENCE_END): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let start = 0;
-  SENTENCE_END.lastIndex = 0;
+  ends.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = SENTENCE_END.exec(text))) {
+  while ((m = ends.exec(text))) {
     out.push({ start, end: m.index });
     start = m.index + 1;
   }
@@ -122,6 +158,16 @@ function lists(s: string, base: number, out: ListFact[]): void {
 /** Reads the counts a paragraph states. Numbers must be followed by a unit (件, 条 …): phone numbers, postcodes, `12345`, dates and percentages never are. */
 export function readNarrative(text: string): Narrative {
   const n: Narrative = { claims: [], lists: [], acceptedDone: [] };
+  // Result categories are listed over clauses (`予以公开 42 件，占 51.85%；不予公开 5 件…`): read per full sentence.
+  for (const { start, end } of sentences(text, FULL_STOP)) {
+    const s = text.slice(start, end);
+    if (!HANDLING.test(s)) continue;
+    for (const [kind, re] of RESULTS) {
+      re.lastIndex = 0;
+      const m = re.exec(s);
+      if (m) n.claims.push({ kind, value: +m[1], at: start + groupAt(m, 1), len: m[1].length });
+    }
+  }
   for (const { start, end } of sentences(text)) {
     const s = text.slice(start, end);
     if (s.length < 4) continue;
@@ -132,6 +178,8 @@ export function readNarrative(text: string): Narrative {
       if ((m = RECEIVED.exec(s))) {
         n.claims.push({ kind: 'received', value: +m[1], at: start + groupAt(m, 1), len: m[1].length, withCarried: WITH_CARRIED.test(s) });
       } else if ((m = RECEIVED_AFTER.exec(s)) && /收到|受理|接到|接收/.test(s.slice(0, m.index))) {
+        n.claims.push({ kind: 'received', value: +m[1], at: start + groupAt(m, 1), len: m[1].length, withCarried: WITH_CARRIED.test(s) });
+      } else if ((m = RECEIVED_BEFORE.exec(s))) {
         n.claims.push({ kind: 'received', value: +m[1], at: start + groupAt(m, 1), len: m[1].length, withCarried: WITH_CARRIED.test(s) });
       } else if ((m = NONE_RECEIVED.exec(s)) && !/\d+\s*件/.test(s)) {
         n.claims.push({ kind: 'noneReceived', value: 0, at: start + m.index, len: m[0].length });
@@ -147,6 +195,19 @@ export function readNarrative(text: string): Narrative {
     LITIGATION.lastIndex = 0;
     if ((m = LITIGATION.exec(s))) n.claims.push({ kind: 'litigation', value: +m[1], at: start + groupAt(m, 1), len: m[1].length });
     else if ((m = NO_LITIGATION.exec(s)) && !/\d/.test(s)) n.claims.push({ kind: 'noLitigation', value: 0, at: start + m.index, len: m[0].length });
+
+    const review = s.includes('复议');
+    const litigation = s.includes('诉讼');
+    if (review !== litigation) {
+      const prefix = review ? 'review' : 'litigation';
+      for (const [what, re] of [['Upheld', UPHELD], ['Corrected', CORRECTED], ['Pending', PENDING]] as const) {
+        if ((m = re.exec(s))) n.claims.push({ kind: `${prefix}${what}`, value: +m[1], at: start + groupAt(m, 1), len: m[1].length });
+      }
+    }
+    if ((review || litigation) && (m = ALL_UPHELD.exec(s))) {
+      if (review) n.claims.push({ kind: 'reviewAllUpheld', value: 0, at: start + m.index, len: m[0].length });
+      if (litigation) n.claims.push({ kind: 'litigationAllUpheld', value: 0, at: start + m.index, len: m[0].length });
+    }
 
     lists(s, start, n.lists);
 

@@ -158,5 +158,3 @@ export const T2_2019: readonly T2RowDef[] = [
   { key: 'procurement', zh: '政府集中采购', en: 'Government procurement', item: '九', columns: [{ zh: '采购项目数量', en: 'procurement items' }, { zh: '采购总金额', en: 'procurement amount', decimal: true }] },
 ];
 
-export const MARKERS_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额', '行政规范性文件'];
-export const MARKERS_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '其他对外管理服务事项', '第二十条第(九)项', '政府集中采购', '采购项目数量', '采购总金额'];

@@ -10,6 +10,10 @@ export interface Cell {
   kind: CellKind;
   /** Parsed number (for kind 'number'). */
   value: number | null;
+  /** The unit written in the cell (`元`, `万元`), for amounts of money. */
+  unit?: string;
+  /** An HTML grid slot covered by a merged cell (see CellItem.covered). */
+  covered?: 'col' | 'row';
   range: Range;
 }
 
@@ -18,11 +22,20 @@ export interface TableRow {
   key: string | null;
   /** The row was recognised by its position (its label is missing). */
   inferred?: boolean;
+  /** The row was recognised by its position and a label close to the template's (a typo): the label as written. */
+  variant?: boolean;
   label: string;
-  /** Non-blank label cells, in order (group label first, item label last). */
+  /** Non-blank label cells, in order (group label first, item label last). A label written over several lines is one cell. */
   labelCells: string[];
   labelRange: Range | null;
+  /** The item label (the last label cell) and where it is; a label over several lines ends on the row's line. */
+  itemLabel: { text: string; range: Range } | null;
+  /** The value slots, blank ones included, fitted to the width the table is laid out for. */
   values: Cell[];
+  /** A row whose slots are all blank (no label cell after them): the slots, kept until the table decides whether it is a data row. */
+  blankSlots?: Cell[];
+  /** Table 二: the format of the 第二十条 block the row is in. */
+  form?: '2021' | '2019';
   line: number;
   range: Range;
 }
@@ -36,12 +49,22 @@ export interface TableModel {
   header: string;
 }
 
+export interface Table2Block {
+  /** 第二十条第（X）项: X, or '' for rows before any caption. */
+  item: string;
+  /** The format its header (or its rows' names) is written in, when it says. */
+  form: '2021' | '2019' | null;
+  range: Range;
+}
+
 export interface Table2 extends TableModel {
   kind: 't2';
+  /** The format most blocks are in (one block in the other format is a part to update, see template-outdated). */
   template: '2021' | '2019' | null;
   byKey: Record<string, TableRow>;
   /** 第二十条 items present, e.g. ['一', '五', '六', '八']. */
   items: string[];
+  blocks: Table2Block[];
 }
 
 export interface Table3 extends TableModel {
@@ -100,6 +123,8 @@ export interface YearSlot {
   year: number;
   range: Range;
   section?: SectionKey | 0;
+  /** An opening that states plans (`2024年，我区将…`). */
+  plan?: boolean;
 }
 
 export interface DateRef {

@@ -6,13 +6,17 @@ interface OpenCell {
   text: string;
   first: number;
   last: number;
+  /** A cell with no text: its whitespace (`&nbsp;`), else the point after its last opening tag. */
+  blankFrom: number;
+  blankTo: number;
   rowspan: number;
   colspan: number;
 }
 
 /**
  * Reads an HTML <table> (as Word pastes it) into rows of cells. Merged cells are expanded the way
- * text extraction shows them: the cell where the merge starts holds the text, the others are empty.
+ * text extraction shows them: the cell where the merge starts holds the text, the others are empty
+ * placeholders marked `covered` (so a value written across two grid columns stays one value).
  */
 export function parseHtmlTable(html: string, baseLine: number, baseColumn: number): Item[] {
   // Offsets in `html` → (line, character) in the block.
@@ -33,6 +37,7 @@ export function parseHtmlTable(html: string, baseLine: number, baseColumn: numbe
       onopentag(name, attribs) {
         if (name === 'table') depth++;
         if (depth !== 1) return;
+        if (cell && cell.blankTo < 0 && name !== 'td' && name !== 'th') cell.blankFrom = parser.endIndex + 1;
         if (name === 'tr') {
           row = { cells: [], offset: parser.startIndex };
           rows.push(row);
@@ -41,6 +46,8 @@ export function parseHtmlTable(html: string, baseLine: number, baseColumn: numbe
             text: '',
             first: -1,
             last: -1,
+            blankFrom: parser.endIndex + 1,
+            blankTo: -1,
             rowspan: Math.min(Math.max(1, Number.parseInt(attribs.rowspan ?? '1', 10) || 1), 1000),
             colspan: Math.min(Math.max(1, Number.parseInt(attribs.colspan ?? '1', 10) || 1), 100),
           };
@@ -51,9 +58,13 @@ export function parseHtmlTable(html: string, baseLine: number, baseColumn: numbe
         if (!cell || depth !== 1) return;
         const start = parser.startIndex;
         const decoded = data.replace(/&nbsp;|&#160;/g, (m) => ' '.repeat(m.length));
+        if (cell.blankTo < 0 && /\S/.test(decoded.replace(/\u00a0/g, ' ')) === false && decoded.indexOf('\n') < 0) {
+          cell.blankFrom = start;
+          cell.blankTo = start + data.length;
+        }
         for (let i = 0; i < decoded.length; i++) {
           const ch = decoded[i];
-          if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u3000') continue;
+          if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u3000' || ch === '\u00a0') continue;
           if (cell.first < 0) cell.first = start + i;
           cell.last = start + i + 1;
         }
@@ -77,12 +88,12 @@ export function parseHtmlTable(html: string, baseLine: number, baseColumn: numbe
   for (const r of rows) {
     const cells: CellItem[] = [];
     const at = pos(r.offset);
-    const placeholder = (): CellItem => ({ text: '', line: at.line, start: at.character, end: at.character });
+    const placeholder = (covered: 'col' | 'row'): CellItem => ({ text: '', line: at.line, start: at.character, end: at.character, covered });
     let col = 0;
     const take = () => {
       while ((pending[col] ?? 0) > 0) {
         pending[col]--;
-        cells.push(placeholder());
+        cells.push(placeholder('row'));
         col++;
       }
     };
@@ -94,19 +105,22 @@ export function parseHtmlTable(html: string, baseLine: number, baseColumn: numbe
         const b = pos(c.last);
         cells.push({ text, line: a.line, start: a.character, end: b.line === a.line ? b.character : a.character + text.length });
       } else {
-        cells.push(placeholder());
+        const a = pos(c.blankFrom);
+        const b = c.blankTo < 0 ? a : pos(c.blankTo);
+        cells.push({ text: '', line: a.line, start: a.character, end: b.line === a.line ? b.character : a.character });
       }
       if (c.rowspan > 1) pending[col] = c.rowspan - 1;
       col++;
       for (let k = 1; k < c.colspan; k++) {
-        cells.push(placeholder());
+        cells.push(placeholder('col'));
         if (c.rowspan > 1) pending[col] = c.rowspan - 1;
         col++;
       }
     }
     for (let k = col; k < pending.length; k++) {
-      if ((pending[k] ?? 0) > 0) pending[k]--;
-      cells.push(placeholder());
+      const down = (pending[k] ?? 0) > 0;
+      if (down) pending[k]--;
+      cells.push(placeholder(down ? 'row' : 'col'));
     }
     items.push({ kind: 'row', cells, line: at.line, html: true });
   }

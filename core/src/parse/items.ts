@@ -23,6 +23,8 @@ export interface CellItem {
   line: number;
   start: number;
   end: number;
+  /** An HTML grid slot covered by a merged cell to its left ('col') or above ('row'): it holds nothing of its own. */
+  covered?: 'col' | 'row';
 }
 
 export type Item =
@@ -31,7 +33,7 @@ export type Item =
   | { kind: 'row'; cells: CellItem[]; line: number; html?: boolean }
   | { kind: 'tableEnd'; line: number }
   | { kind: 'comment'; text: string; line: number; endLine: number }
-  | { kind: 'other'; line: number; endLine: number };
+  | { kind: 'other'; line: number; endLine: number; page?: boolean };
 
 /** A block: a run of lines between blank lines (Markdown fences and HTML tables may span blank lines). */
 export interface Block {

@@ -34,7 +34,7 @@ export function parseTextBlock(lines: readonly string[]): Item[] {
     } else if (COMMENT.test(line)) {
       items.push({ kind: 'comment', text: line.trim(), line: i, endLine: i });
     } else if (PAGE_MARKER.test(line)) {
-      items.push({ kind: 'other', line: i, endLine: i });
+      items.push({ kind: 'other', line: i, endLine: i, page: true });
     } else {
       const cell = trimmedCell(line, i, 0, line.length);
       items.push({ kind: 'para', text: plainText(cell.text, i, cell.start), line: i, endLine: i });

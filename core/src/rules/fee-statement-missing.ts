@@ -3,7 +3,8 @@ import { feeStatement } from '../templates/snippets';
 import { firstAfter, sectionParagraphs } from '../model/access';
 import { defineRule } from './rule';
 
-const FEE = /信息处理费|处理费用|收费通知/;
+/** Any sentence about fees is the statement: `未发生收费情况`, `未收取任何费用`, `收取信息处理费 380 元`. */
+const FEE = /信息处理费|收费|费用/;
 
 export default defineRule({
   id: 'fee-statement-missing',

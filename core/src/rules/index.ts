@@ -13,8 +13,10 @@ import sectionEmpty from './section-empty';
 import sectionHeadingVariant from './section-heading-variant';
 import sectionMissing from './section-missing';
 import sectionOrder from './section-order';
+import tableCellBlank from './table-cell-blank';
 import tableCellInvalid from './table-cell-invalid';
 import tableColumnCount from './table-column-count';
+import tableLabelVariant from './table-label-variant';
 import tableMissing from './table-missing';
 import tableRowMissing from './table-row-missing';
 import table3Balance from './table3-balance';
@@ -39,7 +41,9 @@ export const RULES: readonly Rule[] = [
   tableMissing,
   tableRowMissing,
   tableColumnCount,
+  tableCellBlank,
   tableCellInvalid,
+  tableLabelVariant,
   table3RowTotal,
   table3ResultsTotal,
   table3Balance,

@@ -2,7 +2,7 @@ import type { Label } from '../model/labels';
 import type { Report } from '../model/types';
 import type { ParsedDocument } from '../parse/document';
 import type { TextEdit } from '../fixes/edit';
-import type { Diagnostic, Locale, Range, Severity } from '../types';
+import type { Diagnostic, Locale, Range, RelatedInfo, Severity } from '../types';
 
 /** A message in every supported language; `{name}` placeholders are filled from the arguments. */
 export interface Message {
@@ -22,7 +22,9 @@ export interface RuleContext {
   readonly locale: Locale;
   readonly options: ResolvedOptions;
   /** Reports a problem: `message` is one of the rule's messages. */
-  emit(message: string, range: Range, args?: Record<string, string | number>, data?: Record<string, unknown>): void;
+  emit(message: string, range: Range, args?: Record<string, string | number>, data?: Record<string, unknown>, related?: RelatedInfo[]): void;
+  /** A rule message in the current language (for related information). */
+  t(message: Message, args?: Record<string, string | number>): string;
   /** Picks the label of a template element in the current language. */
   label(x: Label): string;
 }
@@ -35,6 +37,8 @@ export interface FixDraft {
   preferred?: boolean;
   /** Mechanical and certain: applied by "fix all" and on save (source.fixAll.nianbao). */
   safe?: boolean;
+  /** Offered only when none of the rule's other fixes passes verification (e.g. it changes a figure the drafter wrote). */
+  fallback?: boolean;
 }
 
 export interface FixContext {

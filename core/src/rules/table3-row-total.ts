@@ -1,7 +1,7 @@
 import { replace } from '../fixes/helpers';
 import { t3Cell, t3Count } from '../model/access';
 import { T3_COLUMNS, T3_ROWS } from '../model/templates';
-import { defineRule } from './rule';
+import { defineRule, type FixDraft } from './rule';
 
 export default defineRule({
   id: 'table3-row-total',
@@ -36,8 +36,9 @@ export default defineRule({
     const expected = d.data?.expected;
     const t = ctx.report.t3;
     if (typeof expected !== 'number' || !t) return [];
-    const fixes = [{ title: ctx.t({ 'zh-cn': '将“总计”改为 {value}（各列之和）', en: 'Set the total to {value} (the sum of the row)' }, { value: expected }), edits: [replace(d.range, String(expected))], preferred: true, safe: true }];
-    // Or one applicant cell is the typo: the value that makes the row add up (kept only if the columns add up too).
+    // The total follows from the row's cells. A cell is the drafter's own figure: changing one is offered only when
+    // setting the total is not a clean fix (it would put another identity out), and the title says what it does.
+    const fixes: FixDraft[] = [{ title: ctx.t({ 'zh-cn': '将“总计”改为 {value}（各列之和）', en: 'Set the total to {value} (the sum of the row)' }, { value: expected }), edits: [replace(d.range, String(expected))], preferred: true, safe: true }];
     const row = t.rows.find((r) => r.values[6] && r.values[6].range.start.line === d.range.start.line && r.values[6].range.start.character === d.range.start.character);
     const total = row ? t3Count(t, row, 6) : null;
     if (row && total !== null) {
@@ -46,7 +47,11 @@ export default defineRule({
         for (let k = 0; k < 6; k++) if (k !== c) others += t3Count(t, row, k) ?? NaN;
         const v = total - others;
         if (Number.isNaN(v) || v < 0 || v === t3Count(t, row, c)) continue;
-        fixes.push({ title: ctx.t({ 'zh-cn': '将“{column}”列改为 {value}', en: 'Set column "{column}" to {value}' }, { column: ctx.label(T3_COLUMNS[c]), value: v }), edits: [replace(t3Cell(t, row, c)!.range, String(v))], preferred: false, safe: false });
+        fixes.push({
+          title: ctx.t({ 'zh-cn': '将“{column}”列由 {old} 改为 {value}，使本行与“总计”一致（改的是填报的数字，请先核实）', en: 'Change column "{column}" from {old} to {value} to match the total (this changes a reported figure: check it first)' }, { column: ctx.label(T3_COLUMNS[c]), old: t3Count(t, row, c) ?? '', value: v }),
+          edits: [replace(t3Cell(t, row, c)!.range, String(v))],
+          fallback: true,
+        });
       }
     }
     return fixes;

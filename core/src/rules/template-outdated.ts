@@ -2,14 +2,39 @@ import { formForYear } from '../model/templates';
 import { countOf } from '../model/access';
 import type { TextEdit } from '../fixes/edit';
 import { isHtmlRow, pipeCells } from '../fixes/table-text';
-import { renderT3Row, renderTable, type TableValues } from '../templates/tables';
+import { renderT2Block, renderT3Row, renderTable, type TableValues } from '../templates/tables';
+import type { Label } from '../model/labels';
+import type { Table2, Table2Block } from '../model/types';
 import { defineRule } from './rule';
 
-const PARTS = {
-  t2: { zh: '表二', en: 'table 2 is' },
-  t3: { zh: '表三“（六）其他处理”', en: 'the (6) rows of table 3 are' },
-  both: { zh: '表二和表三“（六）其他处理”', en: 'table 2 and the (6) rows of table 3 are' },
-};
+const ITEM_LABEL = (item: string) => `第二十条第（${item}）项`;
+
+/** The parts in the wrong format, named: `表二`, `表二“第二十条第（一）项”`, `表三“（六）其他处理”`, joined by 和. */
+function partsLabel(t2: 'all' | Table2Block[] | null, t3: boolean): Label {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (t2 === 'all') {
+    zh.push('表二');
+    en.push('table 2');
+  } else if (t2) {
+    zh.push(`表二${t2.map((b) => `“${ITEM_LABEL(b.item)}”`).join('')}`);
+    en.push(`table 2's ${t2.map((b) => ITEM_LABEL(b.item)).join(', ')}`);
+  }
+  if (t3) {
+    zh.push('表三“（六）其他处理”');
+    en.push('the (6) rows of table 3');
+  }
+  const plural = en.length > 1 || t3 || (Array.isArray(t2) && t2.length > 1);
+  return { zh: zh.join('和'), en: `${en.join(' and ')} ${plural ? 'are' : 'is'}` };
+}
+
+/** Table 二's blocks in the other format than `want`: all of it ('all'), some blocks, or none. */
+function wrongT2(t2: Table2 | null, want: '2021' | '2019'): 'all' | Table2Block[] | null {
+  if (!t2) return null;
+  if (t2.template && t2.template !== want) return 'all';
+  const blocks = t2.blocks.filter((b) => b.form && b.form !== want);
+  return blocks.length ? blocks : null;
+}
 
 /** Table 二 rows of the target format ← value index in the old row (null: no counterpart, left 0). */
 const TO_2021: Record<string, (number | null)[]> = {
@@ -50,13 +75,14 @@ export default defineRule({
     const year = options.year ?? report.year;
     if (year === null || year === undefined || year < 2019) return;
     const want = options.template ?? formForYear(year);
-    const t2Wrong = report.t2?.template && report.t2.template !== want ? report.t2 : null;
+    const t2 = report.t2;
+    const t2Wrong = wrongT2(t2, want);
     const t3Row = report.t3 && report.t3.otherHandlingForm && report.t3.otherHandlingForm !== want ? (report.t3.byKey['otherHandling'] ?? report.t3.byKey['otherHandling.1']) : null;
     if (!t2Wrong && !t3Row) return;
-    const parts = t2Wrong && t3Row ? PARTS.both : t2Wrong ? PARTS.t2 : PARTS.t3;
-    const joined = ctx.label(parts);
-    const at = t2Wrong ? { start: t2Wrong.range.start, end: t2Wrong.rows[0].range.end } : t3Row!.range;
-    ctx.emit(want === '2021' ? 'old' : 'new', at, { year, parts: joined }, { want, t2: !!t2Wrong, t3: !!t3Row });
+    const joined = ctx.label(partsLabel(t2Wrong, !!t3Row));
+    const at = t2Wrong === 'all' ? { start: t2!.range.start, end: t2!.rows[0].range.end } : t2Wrong ? t2Wrong[0].range : t3Row!.range;
+    const blocks = Array.isArray(t2Wrong) ? t2Wrong.map((b) => b.item) : null;
+    ctx.emit(want === '2021' ? 'old' : 'new', at, { year, parts: joined }, { want, t2: !!t2Wrong, ...(blocks ? { blocks } : {}), t3: !!t3Row });
   },
   fix(d, ctx) {
     const { report, doc } = ctx;
@@ -69,9 +95,15 @@ export default defineRule({
         const row = t2.byKey[key];
         values[key] = cols.map((c) => (c === null || !row ? 0 : (countOf(row.values[c]) ?? 0)));
       }
-      const first = t2.range.start.line;
-      const last = t2.range.end.line;
-      edits.push({ range: { start: { line: first, character: 0 }, end: { line: last, character: doc.lines[last].length } }, newText: renderTable('t2', doc.format, want, values).split('\n').join(doc.eol) });
+      const whole = (first: number, last: number, text: string) => ({ range: { start: { line: first, character: 0 }, end: { line: last, character: doc.lines[last].length } }, newText: text.split('\n').join(doc.eol) });
+      const items = Array.isArray(d.data.blocks) ? (d.data.blocks as string[]) : null;
+      if (items) {
+        // Only the blocks in the old format: each one replaced by the same block in the new format.
+        for (const b of t2.blocks.filter((x) => items.includes(x.item))) {
+          const lines = renderT2Block(b.item, doc.format, want, values);
+          if (lines.length) edits.push(whole(b.range.start.line, b.range.end.line, lines.join('\n')));
+        }
+      } else edits.push(whole(t2.range.start.line, t2.range.end.line, renderTable('t2', doc.format, want, values)));
     }
     const t3 = report.t3;
     if (d.data?.t3 && t3) {

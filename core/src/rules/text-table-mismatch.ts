@@ -2,24 +2,67 @@ import type { Label } from '../model/labels';
 import { replace } from '../fixes/helpers';
 import { paragraphRange } from '../model/build';
 import { t3Total, t4Count } from '../model/access';
-import { paragraphNarrative, type ClaimKind } from '../model/narrative';
+import { paragraphNarrative, type Claim, type ClaimKind } from '../model/narrative';
+import { T3_ROWS, T4_GROUPS, T4_OUTCOMES } from '../model/templates';
 import type { Report } from '../model/types';
-import { defineRule } from './rule';
+import { defineRule, type RuleContext } from './rule';
 
-type Expect = { value: number | null; where: Label };
+/** What the tables say: the value (or either of two values), or the outcomes that contradict "all upheld". */
+type Expect = { value: number | null; alt?: number | null; where: Label; others?: { label: Label; n: number }[] };
 
-function expected(report: Report, kind: ClaimKind, withCarried: boolean | undefined): Expect {
+const T3_WHERE: Record<string, Label> = {
+  granted: { zh: '表三“（一）予以公开”总计', en: 'table 3, (1) disclosed total' },
+  partial: { zh: '表三“（二）部分公开”总计', en: 'table 3, (2) partly disclosed total' },
+  grantedPartial: { zh: '表三“（一）予以公开”与“（二）部分公开”总计之和', en: 'table 3, (1) + (2) totals' },
+  withheld: { zh: '表三“（三）不予公开”各项总计之和', en: 'table 3, (3) not disclosed totals' },
+  unable: { zh: '表三“（四）无法提供”各项总计之和', en: 'table 3, (4) cannot be provided totals' },
+  refused: { zh: '表三“（五）不予处理”各项总计之和', en: 'table 3, (5) not processed totals' },
+  otherHandling: { zh: '表三“（六）其他处理”各项总计之和', en: 'table 3, (6) otherwise handled totals' },
+};
+
+/** Keys of the table-三 rows a result claim adds up. */
+function resultKeys(report: Report, kind: ClaimKind): string[] {
+  if (kind === 'grantedPartial') return ['granted', 'partial'];
+  if (kind === 'granted' || kind === 'partial') return [kind];
+  const group = T3_ROWS.filter((r) => r.group === kind).map((r) => r.key);
+  if (kind === 'otherHandling' && report.t3?.otherHandlingForm === '2019') return ['otherHandling'];
+  return group;
+}
+
+function sumOf(report: Report, keys: string[]): number | null {
+  const t3 = report.t3;
+  if (!t3) return null;
+  let sum = 0;
+  for (const k of keys) {
+    const v = t3Total(t3, k);
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+/** Table 四 outcome index (0 upheld, 1 corrected, 3 pending) over the review group or both litigation groups. */
+function outcome(report: Report, litigation: boolean, i: number): number | null {
+  const row = report.t4?.data;
+  if (!litigation) return t4Count(row, i);
+  const a = t4Count(row, 5 + i);
+  const b = t4Count(row, 10 + i);
+  return a !== null && b !== null ? a + b : null;
+}
+
+function expected(report: Report, claim: Claim): Expect {
   const t3 = report.t3;
   const t4 = report.t4?.data;
+  const kind = claim.kind;
   switch (kind) {
     case 'received':
     case 'noneReceived': {
       const n = t3 ? t3Total(t3, 'new') : null;
-      if (kind === 'received' && withCarried) {
-        const c = t3 ? t3Total(t3, 'carried') : null;
-        return { value: n !== null && c !== null ? n + c : null, where: { zh: '表三第一项与第二项总计之和', en: 'table 3, I + II total' } };
-      }
-      return { value: n, where: { zh: '表三第一项“本年新收”总计', en: 'table 3, I (new applications) total' } };
+      const c = t3 ? t3Total(t3, 'carried') : null;
+      const both = n !== null && c !== null ? n + c : null;
+      if (kind === 'received' && claim.withCarried) return { value: both, where: { zh: '表三第一项与第二项总计之和', en: 'table 3, I + II total' } };
+      // 受理 N 件 may count the new applications only, or the carried-over ones too.
+      return { value: n, alt: kind === 'received' && c ? both : undefined, where: { zh: '表三第一项“本年新收”总计', en: 'table 3, I (new applications) total' } };
     }
     case 'answered':
       return { value: t3 ? t3Total(t3, 'resultTotal') : null, where: { zh: '表三“（七）总计”', en: 'table 3, (7) total' } };
@@ -34,6 +77,37 @@ function expected(report: Report, kind: ClaimKind, withCarried: boolean | undefi
       const b = t4Count(t4, 14);
       return { value: a !== null && b !== null ? a + b : null, where: { zh: '表四两项“行政诉讼”总计之和', en: 'table 4, litigation totals' } };
     }
+    case 'granted':
+    case 'partial':
+    case 'grantedPartial':
+    case 'withheld':
+    case 'unable':
+    case 'refused':
+    case 'otherHandling':
+      return { value: sumOf(report, resultKeys(report, kind)), where: T3_WHERE[kind] };
+    case 'reviewUpheld':
+    case 'reviewCorrected':
+    case 'reviewPending':
+    case 'litigationUpheld':
+    case 'litigationCorrected':
+    case 'litigationPending': {
+      const lit = kind.startsWith('litigation');
+      const i = kind.endsWith('Upheld') ? 0 : kind.endsWith('Corrected') ? 1 : 3;
+      const group = lit ? { zh: '表四“行政诉讼”', en: 'table 4, litigation' } : { zh: '表四“行政复议”', en: 'table 4, reconsideration' };
+      return { value: outcome(report, lit, i), where: { zh: `${group.zh}“${T4_OUTCOMES[i].zh}”`, en: `${group.en}, ${T4_OUTCOMES[i].en}` } };
+    }
+    case 'reviewAllUpheld':
+    case 'litigationAllUpheld': {
+      const lit = kind === 'litigationAllUpheld';
+      const others: { label: Label; n: number }[] = [];
+      for (const i of [1, 2, 3]) {
+        const n = outcome(report, lit, i);
+        if (n === null) return { value: null, where: T4_GROUPS[0] };
+        if (n > 0) others.push({ label: T4_OUTCOMES[i], n });
+      }
+      const where = lit ? { zh: '表四“行政诉讼”', en: 'table 4, litigation' } : { zh: '表四“行政复议”', en: 'table 4, reconsideration' };
+      return { value: others.length ? 1 : 0, where, others };
+    }
   }
 }
 
@@ -46,7 +120,28 @@ const SAID: Record<ClaimKind, Label> = {
   noReview: { zh: '未发生行政复议', en: 'no administrative reconsideration' },
   litigation: { zh: '行政诉讼', en: 'lawsuits' },
   noLitigation: { zh: '未发生行政诉讼', en: 'no lawsuit' },
+  granted: { zh: '予以公开', en: 'disclosed' },
+  partial: { zh: '部分公开', en: 'partly disclosed' },
+  grantedPartial: { zh: '予以公开及部分公开', en: 'disclosed or partly disclosed' },
+  withheld: { zh: '不予公开', en: 'not disclosed' },
+  unable: { zh: '无法提供', en: 'could not be provided' },
+  refused: { zh: '不予处理', en: 'not processed' },
+  otherHandling: { zh: '其他处理', en: 'otherwise handled' },
+  reviewUpheld: { zh: '行政复议结果维持', en: 'reconsiderations upheld' },
+  reviewCorrected: { zh: '行政复议结果纠正', en: 'reconsiderations corrected' },
+  reviewPending: { zh: '行政复议尚未审结', en: 'reconsiderations pending' },
+  litigationUpheld: { zh: '行政诉讼结果维持', en: 'lawsuits upheld' },
+  litigationCorrected: { zh: '行政诉讼结果纠正', en: 'lawsuits corrected' },
+  litigationPending: { zh: '行政诉讼尚未审结', en: 'lawsuits pending' },
+  reviewAllUpheld: { zh: '行政复议均获维持', en: 'every reconsideration was upheld' },
+  litigationAllUpheld: { zh: '行政诉讼均获维持', en: 'every lawsuit was upheld' },
 };
+
+const ZERO: ClaimKind[] = ['noneReceived', 'noReview', 'noLitigation'];
+
+function othersText(ctx: RuleContext, others: { label: Label; n: number }[]): string {
+  return others.map((o) => (ctx.locale === 'en' ? `${o.n} ${o.label.en}` : `${o.label.zh} ${o.n} 件`)).join(ctx.locale === 'en' ? ', ' : '、');
+}
 
 export default defineRule({
   id: 'text-table-mismatch',
@@ -57,9 +152,17 @@ export default defineRule({
       'zh-cn': '正文写{said} {value} 件，而{where}为 {table} 件',
       en: 'The text says {value} {said}, but {where} is {table}',
     },
+    countEither: {
+      'zh-cn': '正文写{said} {value} 件，而{where}为 {table} 件，加上年结转为 {alt} 件',
+      en: 'The text says {value} {said}, but {where} is {table} ({alt} with those carried over)',
+    },
     none: {
       'zh-cn': '正文写{said}，而{where}为 {table} 件',
       en: 'The text says {said}, but {where} is {table}',
+    },
+    upheld: {
+      'zh-cn': '正文写{said}，而{where}有{others}',
+      en: 'The text says {said}, but {where} has {others}',
     },
   },
   check(ctx) {
@@ -70,11 +173,18 @@ export default defineRule({
       for (const claim of paragraphNarrative(p).claims) {
         const key = claim.withCarried ? `${claim.kind}+` : claim.kind;
         let e = memo.get(key);
-        if (!e) memo.set(key, (e = expected(report, claim.kind, claim.withCarried)));
-        if (e.value === null || e.value === claim.value) continue;
+        if (!e) memo.set(key, (e = expected(report, claim)));
+        if (e.value === null) continue;
         const range = paragraphRange(p, claim.at, claim.at + claim.len);
-        const zero = claim.kind === 'noneReceived' || claim.kind === 'noReview' || claim.kind === 'noLitigation';
-        ctx.emit(zero ? 'none' : 'count', range, { said: ctx.label(SAID[claim.kind]), value: claim.value, where: ctx.label(e.where), table: e.value }, zero ? { claim: claim.kind } : { claim: claim.kind, replacement: String(e.value) });
+        if (e.others) {
+          if (e.others.length) ctx.emit('upheld', range, { said: ctx.label(SAID[claim.kind]), where: ctx.label(e.where), others: othersText(ctx, e.others) }, { claim: claim.kind });
+          continue;
+        }
+        if (e.value === claim.value || (e.alt !== undefined && e.alt === claim.value)) continue;
+        const args = { said: ctx.label(SAID[claim.kind]), value: claim.value, where: ctx.label(e.where), table: e.value };
+        if (ZERO.includes(claim.kind)) ctx.emit('none', range, args, { claim: claim.kind });
+        else if (e.alt !== undefined && e.alt !== null) ctx.emit('countEither', range, { ...args, alt: e.alt }, { claim: claim.kind, replacement: String(e.value) });
+        else ctx.emit('count', range, args, { claim: claim.kind, replacement: String(e.value) });
       }
     }
   },
