@@ -2,7 +2,7 @@
 // engine builds it), and checkDocument with `previous` once the rules are registered in RULES.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, checkText, findPrevious, ParsedDocument, resolveOptions, type Diagnostic, type Report } from '../../core/src/index';
+import { analyze, applyEdits, checkText, findPrevious, fixesFor, ParsedDocument, resolveOptions, type Diagnostic, type Report } from '../../core/src/index';
 import copiedFromPrevious, { copiedShare } from '../../core/src/rules/copied-from-previous';
 import crossYearCarryover from '../../core/src/rules/cross-year-carryover';
 import crossYearStock from '../../core/src/rules/cross-year-stock';
@@ -177,5 +177,24 @@ describe('cross-year rules through checkDocument({ previous })', () => {
     assert.deepEqual(codes(text('hekou-2024-carryover.txt'), prev, { rules: { 'cross-year-carryover': 'off' } }), []);
     const sev = checkText(text('hekou-2024-stock.txt'), 'text', { previous: prev, rules: { 'cross-year-stock': 'error' } }).diagnostics.find((d) => d.code === 'cross-year-stock');
     assert.equal(sev?.severity, 'error');
+  });
+});
+
+describe('fixes in a copied report', () => {
+  it('a fix that moves the copied share (100 % → 9x %) is still offered: problems are compared by rule and place', () => {
+    // Last year's report with only the years changed, and no word on fees in 六.
+    const copied = text('hekou-2024-copied.txt');
+    const noFee = copied.replace(/\n[^\n]*信息处理费[^\n]*\n/g, '\n');
+    const before = checkText(noFee, 'text', { previous: prev }).diagnostics;
+    const fee = before.find((d) => d.code === 'fee-statement-missing');
+    const share = before.find((d) => d.code === 'copied-from-previous');
+    assert.ok(fee && share, before.map((d) => d.code).join(', '));
+    const fixes = fixesFor(ParsedDocument.parse(noFee, 'text'), fee, before, { previous: prev });
+    assert.ok(fixes.length > 0, 'the fee statement is offered');
+    const after = checkText(applyEdits(noFee, fixes[0].edits), 'text', { previous: prev }).diagnostics;
+    assert.ok(!after.some((d) => d.code === 'fee-statement-missing'));
+    const moved = after.find((d) => d.code === 'copied-from-previous');
+    assert.ok(moved, 'still copied');
+    assert.notEqual(moved.message, share.message, 'the share moved with the inserted statement');
   });
 });

@@ -1,6 +1,7 @@
 import type { Cell, Paragraph, Report, Table3, TableRow } from './types';
 import type { SectionKey } from './templates';
 import { t2RowDef, t3ColumnLabel, t3RowLabel, t4ColumnLabel, type Label } from './labels';
+import type { T2RowDef } from './templates';
 
 /**
  * A cell as a count: a non-negative integer, or null when it is missing or not a count. A blank or a dash
@@ -90,10 +91,10 @@ export interface ValueCell {
   table: 't2' | 't3' | 't4';
   row: TableRow;
   cell: Cell;
-  rowLabel: () => Label;
-  column: () => Label;
-  /** What the column takes besides counts. */
-  allow: { decimal?: boolean; signed?: boolean };
+  /** Index of the value in its row. */
+  col: number;
+  /** Table 二: the row's definition in its block's format. */
+  def?: T2RowDef;
 }
 
 /** Every value cell of tables 二, 三 and 四 that can be placed under its column, in document order per table. */
@@ -106,10 +107,7 @@ export function valueCells(report: Report): { table: ValueCell['table']; cells: 
       if (!row.key) continue;
       const def = t2RowDef(row.form ?? t2.template, row.key);
       if (!def || row.values.length > def.columns.length) continue;
-      row.values.forEach((cell, c) => {
-        const col = def.columns[c];
-        cells.push({ table: 't2', row, cell, rowLabel: () => def, column: () => col, allow: { decimal: col.decimal, signed: col.signed } });
-      });
+      for (let c = 0; c < row.values.length; c++) cells.push({ table: 't2', row, cell: row.values[c], col: c, def });
     }
     out.push({ table: 't2', cells });
   }
@@ -117,15 +115,35 @@ export function valueCells(report: Report): { table: ValueCell['table']; cells: 
     const cells: ValueCell[] = [];
     for (const row of t3.rows) {
       if (!row.key || row.values.length > t3.expectedColumns) continue;
-      row.values.forEach((cell, c) => cells.push({ table: 't3', row, cell, rowLabel: () => t3RowLabel(row.key!), column: () => t3ColumnLabel(t3.hasTotalColumn ? c : Math.min(c, 5)), allow: {} }));
+      for (let c = 0; c < row.values.length; c++) cells.push({ table: 't3', row, cell: row.values[c], col: c });
     }
     out.push({ table: 't3', cells });
   }
   if (t4?.data && t4.data.values.length <= 15) {
     const row = t4.data;
-    out.push({ table: 't4', cells: row.values.map((cell, i) => ({ table: 't4', row, cell, rowLabel: () => ({ zh: '数据', en: 'figures' }), column: () => t4ColumnLabel(i), allow: {} })) });
+    out.push({ table: 't4', cells: row.values.map((cell, col) => ({ table: 't4' as const, row, cell, col })) });
   }
   return out;
+}
+
+const FIGURES: Label = { zh: '数据', en: 'figures' };
+
+/** The row a value cell is in, as a reader names it. */
+export function valueRowLabel(v: ValueCell): Label {
+  return v.table === 't2' ? v.def! : v.table === 't3' ? t3RowLabel(v.row.key!) : FIGURES;
+}
+
+/** The column a value cell is in (table 三 without a 总计 column has six). */
+export function valueColumnLabel(report: Report, v: ValueCell): Label {
+  if (v.table === 't2') return v.def!.columns[v.col];
+  if (v.table === 't4') return t4ColumnLabel(v.col);
+  return t3ColumnLabel(report.t3?.hasTotalColumn ? v.col : Math.min(v.col, 5));
+}
+
+/** What a value cell's column takes besides counts. */
+export function valueAllows(v: ValueCell): { decimal?: boolean; signed?: boolean } {
+  const col = v.def?.columns[v.col];
+  return col ? { decimal: col.decimal, signed: col.signed } : {};
 }
 
 export const TABLE_NAMES: Record<ValueCell['table'], Label> = {

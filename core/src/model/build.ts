@@ -221,7 +221,7 @@ const relRange = (m: MappedText): Range => paragraphRange({ text: m, base: 0 }, 
  * a heading-like line. Lines of one block (a PDF's line wraps) join from 12 characters, paragraphs across a blank
  * line from 40.
  */
-const joinable = (p: Para | null, sameBlock = false) => p !== null && p.text.text.length >= (sameBlock ? 12 : 40) && !endsSentence(p.text.text);
+const joinable = (p: Para | null, sameBlock = false) => p !== null && p.text.text.length >= (sameBlock ? 12 : 40) && !endsSentence(p.text.text) && !p.facts.closing;
 
 /** Facts or narrative figures that year slots or rules read. */
 function isFigure(p: Para): boolean {

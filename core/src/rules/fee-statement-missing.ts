@@ -31,9 +31,18 @@ export default defineRule({
     const year = ctx.options.year ?? ctx.report.year;
     const six = ctx.report.sections.find((s) => s.key === 6);
     if (!six || year === null || year === undefined) return [];
-    const next = ctx.report.sections.find((s) => s.headingRange.start.line > six.headingRange.start.line);
+    const { report, doc } = ctx;
+    const next = report.sections.find((s) => s.headingRange.start.line > six.headingRange.start.line);
     const lines = [feeStatement(year), ''];
-    const edit = next ? insertBefore(ctx.doc, next.headingRange.start.line, lines) : append(ctx.doc, lines.slice(0, -1));
+    // Before the signature (the 机关 and the date) when 六 ends the report with one.
+    const closing = report.closingDate && report.closingDate.range.start.line > six.headingRange.start.line && !next ? report.closingDate.range.start.line : null;
+    let signature = closing;
+    if (closing !== null) {
+      const k = report.paragraphs.findIndex((p) => p.line === closing);
+      const agency = k > 0 ? report.paragraphs[k - 1] : null;
+      if (agency && agency.line > six.headingRange.end.line && agency.text.text.trim().length <= 30 && !/[。，；：]/.test(agency.text.text)) signature = agency.line;
+    }
+    const edit = next ? insertBefore(doc, next.headingRange.start.line, lines) : signature !== null ? insertBefore(doc, signature, lines) : append(doc, lines.slice(0, -1));
     return [{ title: ctx.t({ 'zh-cn': '插入信息处理费说明（请核实件数和金额）', en: 'Insert a fee statement (check the figures)' }), edits: [edit], preferred: true }];
   },
 });

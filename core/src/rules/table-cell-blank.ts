@@ -1,9 +1,12 @@
 import { replace } from '../fixes/helpers';
-import { TABLE_NAMES, valueCells, type ValueCell } from '../model/access';
+import { TABLE_NAMES, valueCells, valueColumnLabel, valueRowLabel, type ValueCell } from '../model/access';
 import type { Label } from '../model/labels';
 import { defineRule, type RuleContext } from './rule';
 
 const MAX_NAMED = 3;
+
+/** A slot covered by a merged cell above holds that cell's value, not a blank of its own. */
+const isBlank = (v: ValueCell) => (v.cell.kind === 'blank' && !v.cell.covered) || v.cell.kind === 'dash';
 
 /** `全部 25 行` / `“一、本年新收…”“二、上年结转…”等 4 行`. */
 function rowsText(ctx: RuleContext, blank: ValueCell[], all: ValueCell[]): string {
@@ -11,7 +14,7 @@ function rowsText(ctx: RuleContext, blank: ValueCell[], all: ValueCell[]): strin
   const total = new Set(all.map((v) => v.row)).size;
   const zh = ctx.locale !== 'en';
   if (rows.length === total && total > 1) return zh ? `全部 ${total} 行` : `all ${total} rows`;
-  const names = rows.slice(0, MAX_NAMED).map((r) => ctx.label(blank.find((v) => v.row === r)!.rowLabel()));
+  const names = rows.slice(0, MAX_NAMED).map((r) => ctx.label(valueRowLabel(blank.find((v) => v.row === r)!)));
   const more = rows.length > MAX_NAMED;
   if (zh) return names.map((n) => `“${n}”`).join('') + (more ? `等 ${rows.length} 行` : '行');
   return (rows.length === 1 ? 'row ' : `${rows.length} rows: `) + names.map((n) => `"${n}"`).join(', ') + (more ? ', …' : '');
@@ -19,8 +22,8 @@ function rowsText(ctx: RuleContext, blank: ValueCell[], all: ValueCell[]): strin
 
 function columnsText(ctx: RuleContext, blank: ValueCell[]): string {
   const names: string[] = [];
-  for (const v of blank) {
-    const n = ctx.label(v.column());
+  for (const v of [...blank].sort((a, b) => a.col - b.col)) {
+    const n = ctx.label(valueColumnLabel(ctx.report, v));
     if (!names.includes(n)) names.push(n);
   }
   const shown = names.slice(0, 5);
@@ -45,14 +48,13 @@ export default defineRule({
   messages,
   check(ctx) {
     for (const { table, cells } of valueCells(ctx.report)) {
-      // A slot covered by a merged cell above holds that cell's value, not a blank of its own.
-      const blank = cells.filter((v) => (v.cell.kind === 'blank' && !v.cell.covered) || v.cell.kind === 'dash');
+      const blank = cells.filter(isBlank);
       if (blank.length === 0) continue;
       const related = blank.map((v) => ({
         range: v.cell.range,
         message: ctx.t(messages.cell, {
-          row: ctx.label(v.rowLabel()),
-          column: ctx.label(v.column()),
+          row: ctx.label(valueRowLabel(v)),
+          column: ctx.label(valueColumnLabel(ctx.report, v)),
           what: ctx.label(v.cell.kind === 'blank' ? BLANK : { zh: `为“${v.cell.raw}”`, en: `holds "${v.cell.raw}"` }),
         }),
       }));
@@ -71,7 +73,7 @@ export default defineRule({
     if (!group) return [];
     const md = ctx.doc.format === 'markdown';
     const edits = group.cells
-      .filter((v) => (v.cell.kind === 'blank' && !v.cell.covered) || v.cell.kind === 'dash')
+      .filter(isBlank)
       .map((v) => {
         const r = v.cell.range;
         const line = ctx.doc.lines[r.start.line] ?? '';

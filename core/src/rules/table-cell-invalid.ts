@@ -1,9 +1,9 @@
-import { TABLE_NAMES, valueCells, type ValueCell } from '../model/access';
+import { TABLE_NAMES, valueAllows, valueCells, valueColumnLabel, valueRowLabel } from '../model/access';
 import type { Cell } from '../model/types';
 import { defineRule } from './rule';
 
 /** Blanks and dashes are table-cell-blank's; here what is written but is not a count (or an amount where one is allowed). */
-function problem(cell: Cell, allow: ValueCell['allow']): 'text' | 'negative' | 'decimal' | null {
+function problem(cell: Cell, allow: { decimal?: boolean; signed?: boolean }): 'text' | 'negative' | 'decimal' | null {
   if (cell.kind === 'blank' || cell.kind === 'dash') return null;
   if (cell.kind === 'text' || cell.value === null || (cell.unit && !allow.decimal)) return 'text';
   if (cell.value < 0 && !allow.signed) return 'negative';
@@ -23,8 +23,9 @@ export default defineRule({
   check(ctx) {
     for (const { table, cells } of valueCells(ctx.report)) {
       for (const v of cells) {
-        const p = problem(v.cell, v.allow);
-        if (p) ctx.emit(p, v.cell.range, { table: ctx.label(TABLE_NAMES[table]), row: ctx.label(v.rowLabel()), column: ctx.label(v.column()), raw: v.cell.raw }, { kind: p });
+        if (v.cell.kind === 'number' && v.cell.value !== null && Number.isInteger(v.cell.value) && v.cell.value >= 0 && !v.cell.unit) continue;
+        const p = problem(v.cell, valueAllows(v));
+        if (p) ctx.emit(p, v.cell.range, { table: ctx.label(TABLE_NAMES[table]), row: ctx.label(valueRowLabel(v)), column: ctx.label(valueColumnLabel(ctx.report, v)), raw: v.cell.raw }, { kind: p });
       }
     }
   },
