@@ -102,7 +102,11 @@ function alignValues(rows: TableRow[], parts: Parts, width: number): void {
   const short = (row: TableRow) => {
     const lost = grid - (parts.get(row)?.cells.length ?? grid);
     if (lost <= 0) return;
-    while (row.values.length > width - lost && row.values.length > 0 && row.values[row.values.length - 1].kind === 'blank') row.values = row.values.slice(0, -1);
+    let v = row.values;
+    while (v.length > width - lost && v.length > 0 && v[v.length - 1].kind === 'blank') v = v.slice(0, -1);
+    // A merged label's filler before the values, now that the line is known to be short.
+    while (v.length > width - lost && v.length > 0 && v[0].kind === 'blank') v = v.slice(1);
+    row.values = v;
   };
   for (const row of rows) {
     const m = votes.get(shapeOf(row));
@@ -194,6 +198,8 @@ const GROUP_PATTERNS: [RegExp, string][] = [
   [/不予处理/, 'refused'],
   [/其他处理/, 'otherHandling'],
 ];
+
+const GROUP_PREFIX = /^((?:\([三四五六]\))?(?:不予公开|无法提供|不予处理|其他处理))(.+)$/;
 
 function groupOf(text: string): string | null {
   for (const [re, g] of GROUP_PATTERNS) if (re.test(text)) return g;
@@ -315,6 +321,12 @@ function buildT3(t: Omit<Table3, 'byKey' | 'expectedColumns' | 'hasTotalColumn' 
       if (g) group = g;
     }
     let itemLabel = labelCells.length ? labelCells[labelCells.length - 1] : '';
+    // A group and its first item in one cell (`（五）不予处理 1.信访举报投诉类申请`, a Markdown table's one label column).
+    const joined = GROUP_PREFIX.exec(normalizeLabel(itemLabel));
+    if (joined) {
+      group = groupOf(joined[1]);
+      itemLabel = joined[2];
+    }
     let filled = row.values.length;
     while (filled > 0 && row.values[filled - 1].kind === 'blank') filled--;
     if (filled > 0 && filled < 7 && itemLabel.length <= 6 && !matchT3(itemLabel, group) && !leadingNumber(normalizeLabel(itemLabel))) {

@@ -16,7 +16,7 @@ export default defineRule({
     const year = ctx.options.year ?? ctx.report.year;
     for (const s of sections) {
       // 六 of a 2019/2020 report needs nothing; from 2021 a bare 六 is fee-statement-missing's (one problem, not two).
-      if (s.key === 6 && year !== null && year !== undefined) continue;
+      if (s.key === 6 && year !== null && year !== undefined && year >= 2019) continue;
       const start = s.headingRange.end.line;
       const end = s.range.end.character === 0 ? s.range.end.line - 1 : s.range.end.line;
       if (tables.some((t) => t.range.start.line > start && t.range.start.line <= end)) continue;
