@@ -254,6 +254,40 @@ describe('Nianbao in a real VS Code (code-server + Chromium)', () => {
     });
   });
 
+  test('blank-cells: a table 三 with five columns left blank (as a real report had it) is one warning; its fix writes 0 in every cell', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+    const file = 'blank-columns-2024.txt';
+    const original = readFileSync(join(ROOT, 'test', 'fixtures', 'rules', 'table-cell-blank', 'fail-blank-columns.txt'), 'utf8');
+    await scenario('blank-cells', { [file]: original }, async (wb, folder) => {
+      const expected = cliProblems(join(folder, file));
+      assert.deepEqual(expected.map((p) => p.code), ['table-cell-blank'], 'one warning for the table, nothing else');
+      await wb.quickOpen(file);
+      await wb.waitForLanguage(LANGUAGE_LABEL);
+      const [problem] = await expectProblems(wb, expected, file);
+      assert.match(problem.message, /表三有 125 个单元格没有填数字/);
+      await wb.goTo(problem.line, problem.column);
+      await wb.screenshot('blank-cells-1-warning');
+      await wb.page.keyboard.press('Control+.');
+      const actions = wb.page.locator('.action-widget .monaco-list-row.action');
+      const fix = actions.filter({ hasText: '将这 125 个单元格都填为 0' });
+      await fix.waitFor();
+      assert.match((await fix.getAttribute('class')) ?? '', /\bfocused\b/, 'the fix is the preferred (first) one');
+      await wb.page.keyboard.press('Enter');
+      await expectNoProblems(wb);
+      await save(wb);
+      const saved = readFileSync(join(folder, file), 'utf8');
+      // Only the blank cells changed: every line keeps its cells, each blank one now 0.
+      const before = original.split('\n');
+      const after = saved.split('\n');
+      assert.equal(after.length, before.length);
+      for (let i = 0; i < before.length; i++) {
+        if (before[i] === after[i]) continue;
+        assert.deepEqual(after[i].split('\t').map((c, k) => (before[i].split('\t')[k] === '' ? '' : c)), before[i].split('\t'), `line ${i + 1}: only blank cells changed`);
+      }
+      assert.ok(!/\t\t/.test(saved.split('\n').filter((l) => l.startsWith('一、本年新收')).join('')), 'no blank cell left in the first row');
+      await wb.screenshot('blank-cells');
+    });
+  });
+
   test('insert-table: "插入表三" in the empty section 三 of a Markdown draft inserts the table, which raises no problem', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
     const file = DRAFT;
     const draft = readFileSync(draftPath(ROOT), 'utf8');

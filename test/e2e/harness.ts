@@ -475,8 +475,8 @@ export class Workbench {
       for (const r of rows) {
         if (seen.has(r.index)) continue;
         const m = /Ln (\d+), Col (\d+)/.exec(r.where);
-        // Level 1 is the file's row; its problems are below it at level 2.
-        seen.set(r.index, r.level === 1 ? null : { severity: r.severity as ProblemRow['severity'], message: r.message, code: r.code, source: r.source, line: Number(m?.[1]), column: Number(m?.[2]) });
+        // Level 1 is the file's row; its problems are below it at level 2, their related information at level 3.
+        seen.set(r.index, r.level !== 2 ? null : { severity: r.severity as ProblemRow['severity'], message: r.message, code: r.code, source: r.source, line: Number(m?.[1]), column: Number(m?.[2]) });
       }
       if (rows.some((r) => r.last)) break;
       const bottom = maxIndex(rows);
