@@ -97,8 +97,16 @@ export interface ValueCell {
   def?: T2RowDef;
 }
 
-/** Every value cell of tables 二, 三 and 四 that can be placed under its column, in document order per table. */
+const valueCache = new WeakMap<Report, { table: ValueCell['table']; cells: ValueCell[] }[]>();
+
+/** Every value cell of tables 二, 三 and 四 that can be placed under its column, in document order per table (computed once per report). */
 export function valueCells(report: Report): { table: ValueCell['table']; cells: ValueCell[] }[] {
+  let out = valueCache.get(report);
+  if (!out) valueCache.set(report, (out = collectValueCells(report)));
+  return out;
+}
+
+function collectValueCells(report: Report): { table: ValueCell['table']; cells: ValueCell[] }[] {
   const out: { table: ValueCell['table']; cells: ValueCell[] }[] = [];
   const { t2, t3, t4 } = report;
   if (t2) {

@@ -28,7 +28,7 @@ const isValue = (c: Cell) => c.kind === 'number' || c.kind === 'dash';
  * not slots: a value written across two grid columns is one value.
  */
 function splitRow(raw: RawRow, parts: Parts): TableRow {
-  const cells = raw.cells.filter((c) => c.covered !== 'col');
+  const cells = raw.cells.some((c) => c.covered === 'col') ? raw.cells.filter((c) => c.covered !== 'col') : raw.cells;
   const first = cells.findIndex(isValue);
   let lastLabel = -1;
   for (let i = (first < 0 ? cells.length : first) - 1; i >= 0; i--) {
@@ -206,7 +206,21 @@ function groupOf(text: string): string | null {
   return null;
 }
 
+const matched = new Map<string, string | null>();
+
+/** The template row a label names (memoised: labels repeat across rows, rebuilds and documents). */
 function matchT3(labelCell: string, group: string | null): string | null {
+  const k = `${group ?? ''}\u0000${labelCell}`;
+  let key = matched.get(k);
+  if (key === undefined) {
+    key = matchT3Uncached(labelCell, group);
+    if (matched.size >= 20_000) matched.clear();
+    if (labelCell.length <= 200) matched.set(k, key);
+  }
+  return key;
+}
+
+function matchT3Uncached(labelCell: string, group: string | null): string | null {
   const norm = normalizeLabel(labelCell);
   const stripped = stripNumbering(norm);
   if (!stripped) return null;
