@@ -4,7 +4,7 @@ export { ParsedDocument } from './parse/document';
 export type { TextChange } from './parse/document';
 export type { Block, Item, MappedText } from './parse/items';
 export type * from './model/types';
-export { subheadEnds } from './model/build';
+export { subheadEnds } from './model/derived';
 export { SECTIONS, T3_ROWS, T3_COLUMNS, T4_GROUPS, T4_OUTCOMES, formForYear, formOfReport } from './model/templates';
 export { RULES, RULES_BY_ID } from './rules/index';
 export { renderTable } from './templates/tables';

@@ -1,65 +1,7 @@
 import type { MappedText } from '../parse/items';
-import type { Paragraph } from './types';
+import type { AcceptedDone, Claim, ClaimKind, ListFact, Narrative, Paragraph } from './types';
 
-/** What a narrative sentence claims about the tables; offsets are into the paragraph text. */
-export type ClaimKind =
-  | 'received' // 一 (new applications) — or 一 + 二 when `withCarried`
-  | 'noneReceived' // 未收到…申请: 一 is 0
-  | 'answered' // （七）总计
-  | 'carriedOver' // 四 结转下年度
-  | 'review' // 行政复议 总计
-  | 'noReview'
-  | 'litigation' // 直接起诉 总计 + 复议后起诉 总计
-  | 'noLitigation'
-  // Results of table 三 (a group's total is the sum of its rows' 总计).
-  | 'granted'
-  | 'partial'
-  | 'grantedPartial' // 予以公开及部分公开
-  | 'withheld'
-  | 'unable'
-  | 'refused'
-  | 'otherHandling'
-  // Outcomes of table 四: `allUpheld*` says every case was upheld (no number).
-  | 'reviewUpheld'
-  | 'reviewCorrected'
-  | 'reviewPending'
-  | 'litigationUpheld'
-  | 'litigationCorrected'
-  | 'litigationPending'
-  | 'reviewAllUpheld'
-  | 'litigationAllUpheld';
-
-export interface Claim {
-  kind: ClaimKind;
-  value: number;
-  withCarried?: boolean;
-  /** Offset and length of the number (or of the phrase when there is no number). */
-  at: number;
-  len: number;
-}
-
-export interface ListFact {
-  total: number;
-  totalAt: number;
-  unit: string;
-  /** Parts counted until they reach the total or the sentence ends. */
-  parts: { value: number; at: number; len: number }[];
-  sum: number;
-}
-
-export interface AcceptedDone {
-  accepted: number;
-  acceptedAt: number;
-  done: number;
-  doneAt: number;
-  doneLen: number;
-}
-
-export interface Narrative {
-  claims: Claim[];
-  lists: ListFact[];
-  acceptedDone: AcceptedDone[];
-}
+export type { AcceptedDone, Claim, ClaimKind, ListFact, Narrative };
 
 const SENTENCE_END = /[。；;！？!?]/g;
 

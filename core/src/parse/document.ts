@@ -62,7 +62,7 @@ function parseBlock(lines: readonly string[], start: number, end: number, format
     items = format === 'text' ? parseTextBlock(slice) : parseMarkdownBlock(slice);
     cache?.set(key, items);
   }
-  return { start, end, key, items, model: undefined, cut: undefined };
+  return { start, end, key, items };
 }
 
 function splitEols(text: string): { lines: string[]; eols: string[] } {

@@ -41,10 +41,6 @@ export interface Block {
   end: number;
   key: string;
   items: Item[];
-  /** Kept for the report model builder (build.ts): what the block gave last time. */
-  model: unknown;
-  /** Set by the report model builder (build.ts). */
-  cut: boolean | undefined;
 }
 
 export function plainText(text: string, line: number, character: number): MappedText {

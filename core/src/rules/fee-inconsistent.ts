@@ -1,4 +1,4 @@
-import { paragraphRange } from '../model/build';
+import { paragraphRange } from '../model/positioned';
 import { sectionParagraphs, t3Total } from '../model/access';
 import { defineRule } from './rule';
 

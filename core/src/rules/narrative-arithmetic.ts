@@ -1,4 +1,4 @@
-import { paragraphRange } from '../model/build';
+import { paragraphRange } from '../model/positioned';
 import { paragraphNarrative } from '../model/narrative';
 import { defineRule } from './rule';
 

@@ -1,6 +1,6 @@
 import type { Label } from '../model/labels';
 import { replace } from '../fixes/helpers';
-import { paragraphRange } from '../model/build';
+import { paragraphRange } from '../model/positioned';
 import { t3Total, t4Count } from '../model/access';
 import { paragraphNarrative, type Claim, type ClaimKind } from '../model/narrative';
 import { T3_ROWS, T4_GROUPS, T4_OUTCOMES } from '../model/templates';
