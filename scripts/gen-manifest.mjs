@@ -2,7 +2,10 @@
 //   - package.json: one `nianbao.rules.<id>` setting per rule, plus `nianbao.deadline`, `nianbao.locale`,
 //     `nianbao.debounceMs` and the `.nianbao.json` schema association (contributes.jsonValidation);
 //   - package.nls.json / package.nls.zh-cn.json: their descriptions (the rules' own zh/en summaries);
-//   - schemas/nianbao.schema.json: the JSON schema of `.nianbao.json`.
+//   - schemas/nianbao.schema.json: the JSON schema of `.nianbao.json`;
+//   - client/src/formats.json, from the input formats (core/src/formats/): the editor languages and file endings of
+//     reports, which the client selects and watches (the client does not import core); package.json's activation events.
+// `formats` may be left out (then the format files are taken as they are).
 // `node scripts/gen-manifest.mjs` writes the files; `--check` only tells (exit 1) whether they are out of date.
 // test/unit/config-manifest.test.ts fails when they are.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +18,7 @@ export const FILES = {
   nls: 'package.nls.json',
   nlsZh: 'package.nls.zh-cn.json',
   schema: 'schemas/nianbao.schema.json',
+  formats: 'client/src/formats.json',
 };
 
 const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
@@ -94,9 +98,13 @@ const ruleKey = (id) => `nianbao.configuration.rules.${id}`;
 const isRuleProperty = (k) => k.startsWith('nianbao.rules.');
 const isRuleNls = (k) => k.startsWith('nianbao.configuration.rules.');
 
-/** The generated files, as objects, from the rules and the current files. Pure. */
-export function generate(rules, current) {
+/** The generated files, as objects, from the rules, the input formats and the current files. Pure. */
+export function generate(rules, current, formats) {
   const pkg = structuredClone(current.pkg);
+  const client = formats
+    ? { languageIds: [...new Set(formats.flatMap((f) => f.languageIds))], extensions: formats.flatMap((f) => [...f.extensions]) }
+    : current.formats;
+  if (client) pkg.activationEvents = client.languageIds.map((id) => `onLanguage:${id}`);
   const contributes = pkg.contributes;
   const props = contributes.configuration.properties;
   const kept = Object.fromEntries(Object.entries(props).filter(([k]) => !isRuleProperty(k)));
@@ -167,7 +175,7 @@ export function generate(rules, current) {
       },
     },
   };
-  return { pkg, nls: nls(current.nls, 'en'), nlsZh: nls(current.nlsZh, 'zh'), schema };
+  return { pkg, nls: nls(current.nls, 'en'), nlsZh: nls(current.nlsZh, 'zh'), schema, formats: client };
 }
 
 export function serialize(obj) {
@@ -184,28 +192,29 @@ function readJson(rel, fallback) {
 }
 
 export function currentFiles() {
-  return { pkg: readJson(FILES.pkg), nls: readJson(FILES.nls), nlsZh: readJson(FILES.nlsZh), schema: readJson(FILES.schema, null) };
+  return { pkg: readJson(FILES.pkg), nls: readJson(FILES.nls), nlsZh: readJson(FILES.nlsZh), schema: readJson(FILES.schema, null), formats: readJson(FILES.formats, null) };
 }
 
 /** Names of the files that differ from what `generate` makes of them. */
-export function outOfDate(rules) {
+export function outOfDate(rules, formats) {
   const current = currentFiles();
-  const next = generate(rules, current);
+  const next = generate(rules, current, formats);
   return Object.keys(FILES).filter((k) => current[k] === null || serialize(current[k]) !== serialize(next[k]) || readFileSync(join(ROOT, FILES[k]), 'utf8') !== serialize(next[k]));
 }
 
 async function main() {
   const { tsImport } = await import('tsx/esm/api');
   const { RULES } = await tsImport(pathToFileURL(join(ROOT, 'core', 'src', 'rules', 'index.ts')).href, import.meta.url);
+  const { FORMATS } = await tsImport(pathToFileURL(join(ROOT, 'core', 'src', 'formats', 'index.ts')).href, import.meta.url);
   if (process.argv.includes('--check')) {
-    const stale = outOfDate(RULES);
+    const stale = outOfDate(RULES, FORMATS);
     if (stale.length) {
       console.error(`out of date: ${stale.map((k) => FILES[k]).join(', ')}; run \`npm run gen\``);
       process.exit(1);
     }
     return;
   }
-  const next = generate(RULES, currentFiles());
+  const next = generate(RULES, currentFiles(), FORMATS);
   for (const [k, rel] of Object.entries(FILES)) writeFileSync(join(ROOT, rel), serialize(next[k]));
   console.log(`wrote ${Object.values(FILES).join(', ')} for ${RULES.length} rules`);
 }

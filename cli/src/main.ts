@@ -7,7 +7,8 @@ import {
   cliMessage,
   CONFIG_FILE,
   findPrevious,
-  formatOf,
+  formatOfDocument,
+  isReportPath,
   mergeConfig,
   ParsedDocument,
   readConfig,
@@ -42,7 +43,7 @@ function collect(path: string, explicit: boolean, out: { path: string; explicit:
       const child = join(path, name);
       const cst = statSync(child);
       if (cst.isDirectory()) collect(child, false, out);
-      else if (/\.(txt|md|markdown)$/i.test(name)) out.push({ path: child, explicit: false });
+      else if (isReportPath(name)) out.push({ path: child, explicit: false });
     }
   } else out.push({ path, explicit });
 }
@@ -121,7 +122,7 @@ function runCheck(paths: string[], opts: CheckCommandOptions): number {
       if (t.explicit) process.stderr.write(read.skip + '\n');
       continue;
     }
-    const doc = ParsedDocument.parse(read.text, formatOf(t.path));
+    const doc = ParsedDocument.parse(read.text, formatOfDocument(t.path).id);
     loaded.push({ ...t, text: read.text, doc, report: analyze(doc) });
   }
   const results: FileResult[] = [];

@@ -4,6 +4,8 @@
 // file depends only on the platform-neutral API of vscode-languageclient.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+// The editor languages and file endings of reports, generated from the core's input formats (npm run gen).
+import FORMATS from './formats.json';
 import {
   NotificationType,
   RevealOutputChannelOn,
@@ -14,7 +16,7 @@ import {
 
 const LANGUAGE_ID = 'nianbao';
 /** Languages a report can be written in; the status bar item shows only for these. */
-const REPORT_LANGUAGES = new Set([LANGUAGE_ID, 'markdown', 'plaintext']);
+const REPORT_LANGUAGES = new Set(FORMATS.languageIds);
 
 /** Sent by the server whenever it (re)classifies a document. */
 interface DocumentKindParams {
@@ -49,14 +51,14 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
   context.subscriptions.push(output);
 
   const documentSelector: DocumentSelector = [];
-  for (const language of [LANGUAGE_ID, 'plaintext', 'markdown']) {
+  for (const language of FORMATS.languageIds) {
     for (const scheme of setup.schemes) documentSelector.push({ language, scheme });
   }
 
   // The server re-reads `.nianbao.json` and the reports on disk it compares with (previous year's report)
   // when these change; it never runs anything from the workspace.
   const watchers = setup.watchFiles
-    ? [vscode.workspace.createFileSystemWatcher('**/.nianbao.json'), vscode.workspace.createFileSystemWatcher('**/*.{txt,md,markdown}')]
+    ? [vscode.workspace.createFileSystemWatcher('**/.nianbao.json'), vscode.workspace.createFileSystemWatcher(`**/*.{${FORMATS.extensions.map((e) => e.slice(1)).join(',')}}`)]
     : [];
   context.subscriptions.push(...watchers);
 

@@ -1,3 +1,4 @@
+import { FORMATS, formatOfPath } from './formats/index';
 import { buildReport } from './model/build';
 import type { Report } from './model/types';
 import { ParsedDocument } from './parse/document';
@@ -33,8 +34,9 @@ export function resolveLocale(locale: string | undefined): Locale {
   return locale && /^en\b/i.test(locale) ? 'en' : 'zh-cn';
 }
 
+/** The format of a file path or an editor language id (see formats/). */
 export function formatOf(pathOrLanguage: string): SourceFormat {
-  return /(^markdown$)|\.(md|markdown)$/i.test(pathOrLanguage) ? 'markdown' : 'text';
+  return FORMATS.find((f) => f.id !== 'text' && f.languageIds.includes(pathOrLanguage))?.id ?? formatOfPath(pathOrLanguage)?.id ?? 'text';
 }
 
 export function resolveOptions(options: CheckOptions = {}): ResolvedOptions {

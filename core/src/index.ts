@@ -1,6 +1,8 @@
 export * from './types';
 export * from './check';
 export { ParsedDocument } from './parse/document';
+export { FORMATS, REPORT_EXTENSIONS, REPORT_LANGUAGE_IDS, formatById, formatOfDocument, formatOfPath, isReportPath } from './formats/index';
+export type { Form, InputFormat, TableKind, TableValues } from './formats/index';
 export type { TextChange } from './parse/document';
 export type { Block, Item, MappedText } from './parse/items';
 export type * from './model/types';

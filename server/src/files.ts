@@ -60,11 +60,7 @@ export function joinUri(folder: string, name: string): string {
   return folder.replace(/\/+$/, '') + '/' + name;
 }
 
-export const REPORT_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
-
-export function isReportFile(uri: string): boolean {
-  return /\.(txt|md|markdown)$/i.test(uri);
-}
+export { REPORT_EXTENSIONS, isReportPath as isReportFile } from '../../core/src/index';
 
 /** A path inside a workspace folder that the index skips (`node_modules`, `.git` and other dot folders). */
 export function isSkippedPath(relative: string): boolean {

@@ -3,7 +3,7 @@ import {
   checkReport,
   CONFIG_FILE,
   findPrevious,
-  formatOf,
+  formatOfDocument,
   mergeConfig,
   ParsedDocument,
   resolveLocale,
@@ -432,9 +432,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  function formatFor(uri: string, languageId: string) {
-    return languageId === 'markdown' ? 'markdown' : formatOf(uri);
-  }
+  const formatFor = (uri: string, languageId: string) => formatOfDocument(uri, languageId).id;
 
   connection.onDidOpenTextDocument(
     safe('didOpen', undefined, (p) => {

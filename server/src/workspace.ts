@@ -2,7 +2,7 @@
 // (same 机关, same folder tree). Bounded: at most MAX_FILES files per folder, none larger than MAX_BYTES,
 // no node_modules or dot folders. A file is read once per change (uri + mtime) and parsed only when it could
 // be someone's previous report, then kept as its model only.
-import { analyze, findPrevious, formatOf, ParsedDocument, type Report } from '../../core/src/index';
+import { analyze, findPrevious, formatOfDocument, ParsedDocument, type Report } from '../../core/src/index';
 import { isSkippedPath, isUnder, relativeTo, REPORT_EXTENSIONS, uriKey, type FileSystem } from './files';
 
 export const MAX_FILES = 2000;
@@ -143,7 +143,7 @@ export class ReportIndex {
     if (e.report === undefined) {
       const text = e.text ?? '';
       e.text = null;
-      e.report = analyze(ParsedDocument.parse(text, formatOf(e.uri)));
+      e.report = analyze(ParsedDocument.parse(text, formatOfDocument(e.uri).id));
       if (!e.report.isReport) e.report = null;
     }
     return e.report;

@@ -32,7 +32,7 @@ function delimiter(width: number, align: Align): string {
  * Cell contents are kept byte for byte (markup included); only the spaces around them change.
  */
 export function formatMarkdownTables(doc: ParsedDocument): TextEdit[] {
-  if (doc.format !== 'markdown') return [];
+  if (!doc.syntax.pipeTables) return [];
   const edits: TextEdit[] = [];
   for (const block of doc.blocks) {
     let rows: { line: number; cells: CellItem[] }[] = [];

@@ -30,11 +30,10 @@ export function append(doc: ParsedDocument, lines: string[]): TextEdit {
 
 /** `## ` when the report's section headings are Markdown headings of level 2, '' in plain text. */
 export function headingMarks(doc: ParsedDocument, report: Report, depthOffset = 0): string {
-  if (doc.format !== 'markdown') return '';
+  if (!doc.syntax.markedHeadings) return '';
   const s = report.sections[0];
   const m = s ? /^(#{1,6})\s/.exec(doc.lines[s.headingRange.start.line]) : null;
-  const depth = Math.min(6, (m ? m[1].length : 2) + depthOffset);
-  return '#'.repeat(depth) + ' ';
+  return doc.syntax.headingMark((m ? m[1].length : 2) + depthOffset);
 }
 
 /** Whole lines a range covers. */

@@ -3,6 +3,7 @@
 // gave last time (incremental.ts).
 import type { Block, Item } from '../parse/items';
 import type { Range, SourceFormat } from '../types';
+import { formatById } from '../formats/index';
 import { normalizeLabel } from '../text/normalize';
 import { closeSections, detectTemplate, findTitle, yearFacts, type PrefaceLine } from './derived';
 import { runAt, stateOf } from './incremental';
@@ -24,6 +25,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
   const directives: Directive[] = [];
   const preface: PrefaceLine[] = [];
   const regions = new Regions();
+  const lineTables = formatById(format).lineTables;
   let firstText: Range | null = null;
   let section: SectionKey | 0 = 0;
   const walk = new TextWalk(0, true, null, false);
@@ -111,7 +113,7 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
         continue;
       }
       // Short lines between rows of one text block are a row's label written over several lines.
-      if (regions.open && format === 'text' && state.labelLines[j] && (lastItemKind === 'row' || afterLabelLine)) {
+      if (regions.open && lineTables && state.labelLines[j] && (lastItemKind === 'row' || afterLabelLine)) {
         regions.add({ item, base, info }, section);
         labelLine = true;
         continue;

@@ -1,65 +1,14 @@
 import type { Range, SourceFormat } from '../types';
+import { formatById, type InputFormat } from '../formats/index';
 import { isBlank } from '../text/lines';
 import type { Block, Item } from './items';
-import { parseMarkdownBlock } from './md-block';
-import { parseTextBlock } from './text-block';
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-
-/** End (exclusive) of the block starting at non-blank line `i`. Depends only on lines from `i` on. */
-function blockEnd(lines: readonly string[], i: number, format: SourceFormat): number {
-  const n = lines.length;
-  if (format === 'text') {
-    let j = i;
-    while (j < n && !isBlank(lines[j])) j++;
-    return j;
-  }
-  // Markdown: a blank line ends a block unless a fence, an HTML table or a comment is still open.
-  let j = i;
-  let fence: string | null = null;
-  let tables = 0;
-  let comment = false;
-  while (j < n) {
-    const line = lines[j];
-    if (fence) {
-      const m = FENCE_CLOSE.exec(line);
-      if (m && m[1][0] === fence[0] && m[1].length >= fence.length) fence = null;
-      j++;
-      continue;
-    }
-    if (isBlank(line) && tables <= 0 && !comment) break;
-    const m = FENCE.exec(line);
-    if (m && !comment && tables <= 0) {
-      fence = m[1];
-      j++;
-      continue;
-    }
-    if (line.indexOf('<') >= 0 || comment) {
-      tables += countTag(line, /<table[\s>]/gi) - countTag(line, /<\/table\s*>/gi);
-      const open = line.lastIndexOf('<!--');
-      const close = line.lastIndexOf('-->');
-      if (open >= 0 && close < open + 4) comment = true;
-      else if (close >= 0) comment = false;
-    }
-    j++;
-  }
-  return j;
-}
-
-function countTag(line: string, re: RegExp): number {
-  let c = 0;
-  re.lastIndex = 0;
-  while (re.exec(line)) c++;
-  return c;
-}
 
 function parseBlock(lines: readonly string[], start: number, end: number, format: SourceFormat, cache?: Map<string, Item[]>): Block {
   const slice = lines.slice(start, end);
   const key = slice.join('\n');
   let items = cache?.get(key);
   if (!items) {
-    items = format === 'text' ? parseTextBlock(slice) : parseMarkdownBlock(slice);
+    items = formatById(format).parseBlock(slice);
     cache?.set(key, items);
   }
   return { start, end, key, items };
@@ -116,6 +65,11 @@ export class ParsedDocument {
     return doc;
   }
 
+  /** The format's own behaviour (block splitting, tables, headings, cell edits). */
+  get syntax(): InputFormat {
+    return formatById(this.format);
+  }
+
   /** The document's line ending (its first one; \n when it has none). */
   get eol(): string {
     for (const e of this.eols) if (e) return e;
@@ -145,7 +99,7 @@ export class ParsedDocument {
         if (oi >= old.blocks.length && i >= lines.length) return { blocks: out, resume: oi };
       }
       if (i >= lines.length) return { blocks: out, resume: old ? old.blocks.length : 0 };
-      const end = blockEnd(lines, i, this.format);
+      const end = formatById(this.format).blockEnd(lines, i);
       out.push(parseBlock(lines, i, end, this.format, cache));
       i = end;
     }

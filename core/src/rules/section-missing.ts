@@ -1,5 +1,4 @@
 import { append, headingMarks, insertBefore } from '../fixes/helpers';
-import { renderTable } from '../templates/tables';
 import { feeStatement } from '../templates/snippets';
 import { formOfReport, SECTIONS } from '../model/templates';
 import { defineRule } from './rule';
@@ -35,7 +34,7 @@ export default defineRule({
     const form = formOfReport(report.template, year);
     const lines = [`${headingMarks(doc, report)}${def.numeral}、${def.standard}`, ''];
     const kind = ({ 2: 't2', 3: 't3', 4: 't4' } as const)[def.key as 2 | 3 | 4];
-    if (kind) lines.push(...renderTable(kind, doc.format, form).split('\n'), '');
+    if (kind) lines.push(...doc.syntax.renderTable(kind, form).split('\n'), '');
     if (def.key === 6 && year !== null && year !== undefined && year >= 2021) lines.push(feeStatement(year), '');
     const before = d.data?.insertBefore;
     const edit = typeof before === 'number' ? insertBefore(doc, before, lines) : append(doc, lines.slice(0, -1));

@@ -1,4 +1,3 @@
-import { replace } from '../fixes/helpers';
 import { TABLE_NAMES, valueCells, valueColumnLabel, valueRowLabel, type ValueCell } from '../model/access';
 import type { Label } from '../model/labels';
 import { defineRule, type RuleContext } from './rule';
@@ -71,20 +70,9 @@ export default defineRule({
     const table = d.data?.table;
     const group = valueCells(ctx.report).find((g) => g.table === table);
     if (!group) return [];
-    const md = ctx.doc.format === 'markdown';
     const edits = group.cells
       .filter(isBlank)
-      .map((v) => {
-        const r = v.cell.range;
-        const line = ctx.doc.lines[r.start.line] ?? '';
-        // An empty Markdown pipe cell: the 0 keeps a space on each side, as the other cells have.
-        if (!md || /<t[dh][\s>]/i.test(line) || line.slice(r.start.character, r.end.character).trim() !== '') return replace(r, '0');
-        let a = r.start.character;
-        let b = r.end.character;
-        while (a > 0 && line[a - 1] === ' ') a--;
-        while (b < line.length && line[b] === ' ') b++;
-        return replace({ start: { line: r.start.line, character: a }, end: { line: r.start.line, character: b } }, ' 0 ');
-      });
+      .map((v) => ctx.doc.syntax.fillCell(ctx.doc.lines[v.cell.range.start.line] ?? '', v.cell.range, '0'));
     if (edits.length === 0) return [];
     return [{ title: ctx.t({ 'zh-cn': '将这 {count} 个单元格都填为 0', en: 'Write 0 in all {count} cells' }, { count: edits.length }), edits, preferred: true, safe: true }];
   },

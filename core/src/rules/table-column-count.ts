@@ -61,15 +61,10 @@ export default defineRule({
   },
   fix(d, ctx) {
     const { report, doc } = ctx;
-    const md = doc.format === 'markdown';
+    const md = doc.syntax.tablesApart;
     const cellAfter = (row: TableRow, text: string): TextEdit => {
       const end = row.values[row.values.length - 1].range.end;
-      const line = doc.lines[end.line];
-      if (!md) return { range: { start: end, end }, newText: `\t${text}` };
-      // After the cell's closing pipe.
-      const pipe = line.indexOf('|', end.character);
-      const at = { line: end.line, character: pipe < 0 ? line.length : pipe + 1 };
-      return { range: { start: at, end: at }, newText: ` ${text} |` };
+      return doc.syntax.appendCell(doc.lines[end.line], end, text);
     };
     const sum = (row: TableRow) => row.values.reduce((a, c) => a + (countOf(c) ?? NaN), 0);
     const t3 = report.t3;

@@ -1,6 +1,5 @@
 import type { Label } from '../model/labels';
 import { insertAfter, insertBefore } from '../fixes/helpers';
-import { renderT2Block, renderTable } from '../templates/tables';
 import { formOfReport, type SectionKey } from '../model/templates';
 import { defineRule } from './rule';
 
@@ -55,7 +54,7 @@ export default defineRule({
       const kind = KIND[d.data.section];
       const heading = d.range.start.line;
       const next = doc.lines[heading + 1];
-      const lines = ['', ...renderTable(kind, doc.format, form).split('\n')];
+      const lines = ['', ...doc.syntax.renderTable(kind, form).split('\n')];
       if (next !== undefined && next.trim() !== '') lines.push('');
       return [{ title: ctx.t({ 'zh-cn': '插入标准表格', en: 'Insert the standard table' }), edits: [insertAfter(doc, heading, lines)], preferred: true }];
     }
@@ -72,9 +71,9 @@ export default defineRule({
       if ((def && before.has(def.item)) || (caption && before.has(caption))) afterLine = r.range.end.line;
     }
     if (afterLine < 0) afterLine = t2.range.start.line - 1;
-    const block = renderT2Block(item, doc.format, form);
-    const lines = doc.format === 'markdown' ? ['', ...block] : block;
-    const edit = afterLine < t2.range.start.line ? insertBefore(doc, t2.range.start.line, doc.format === 'markdown' ? [...block, ''] : block) : insertAfter(doc, afterLine, lines);
+    const block = doc.syntax.renderT2Block(item, form);
+    const apart = doc.syntax.tablesApart;
+    const edit = afterLine < t2.range.start.line ? insertBefore(doc, t2.range.start.line, apart ? [...block, ''] : block) : insertAfter(doc, afterLine, apart ? ['', ...block] : block);
     return [{ title: ctx.t({ 'zh-cn': '插入“第二十条第（{item}）项”', en: 'Insert 第二十条第（{item}）项' }, { item }), edits: [edit], preferred: true }];
   },
 });

@@ -1,6 +1,5 @@
 import { insertAfter, insertBefore } from '../fixes/helpers';
 import { isHtmlRow, pipeCells } from '../fixes/table-text';
-import { renderT2Row, renderT3Row } from '../templates/tables';
 import { t2RowDef, t3RowLabel } from '../model/labels';
 import { T2_2019, T2_2021, T3_ROWS } from '../model/templates';
 import type { TableRow } from '../model/types';
@@ -60,11 +59,11 @@ export default defineRule({
     let row: string;
     if (table === 't3' && report.t3) {
       const form = report.t3.otherHandlingForm ?? (report.template === '2019' ? '2019' : '2021');
-      row = renderT3Row(key, doc.format, form, Array(report.t3.expectedColumns).fill(0), pipeCells(doc.lines[neighbour]));
+      row = doc.syntax.renderT3Row(key, form, Array(report.t3.expectedColumns).fill(0), pipeCells(doc.lines[neighbour]));
     } else if (table === 't2' && report.t2) {
       const def = t2RowDef(report.t2.template, key);
       if (!def) return [];
-      row = renderT2Row(key, doc.format, report.t2.template ?? '2021', Array(def.columns.length).fill(0));
+      row = doc.syntax.renderT2Row(key, report.t2.template ?? '2021', Array(def.columns.length).fill(0));
     } else return [];
     const edit = after !== null ? insertAfter(doc, after, [row]) : insertBefore(doc, neighbour, [row]);
     return [{ title: ctx.t({ 'zh-cn': '插入此行（各列填 0）', en: 'Insert the row (with zeros)' }), edits: [edit], preferred: true }];

@@ -2,7 +2,7 @@ import { formForYear } from '../model/templates';
 import { countOf } from '../model/access';
 import type { TextEdit } from '../fixes/edit';
 import { isHtmlRow, pipeCells } from '../fixes/table-text';
-import { renderT2Block, renderT3Row, renderTable, type TableValues } from '../templates/tables';
+import type { TableValues } from '../formats/index';
 import type { Label } from '../model/labels';
 import type { Table2, Table2Block } from '../model/types';
 import { defineRule } from './rule';
@@ -100,10 +100,10 @@ export default defineRule({
       if (items) {
         // Only the blocks in the old format: each one replaced by the same block in the new format.
         for (const b of t2.blocks.filter((x) => items.includes(x.item))) {
-          const lines = renderT2Block(b.item, doc.format, want, values);
+          const lines = doc.syntax.renderT2Block(b.item, want, values);
           if (lines.length) edits.push(whole(b.range.start.line, b.range.end.line, lines.join('\n')));
         }
-      } else edits.push(whole(t2.range.start.line, t2.range.end.line, renderTable('t2', doc.format, want, values)));
+      } else edits.push(whole(t2.range.start.line, t2.range.end.line, doc.syntax.renderTable('t2', want, values)));
     }
     const t3 = report.t3;
     if (d.data?.t3 && t3) {
@@ -113,11 +113,11 @@ export default defineRule({
       if (want === '2021' && single && !isHtmlRow(doc, single.line)) {
         const cells = pipeCells(doc.lines[single.line]);
         const old = Array.from({ length: n }, (_, c) => countOf(single.values[c]) ?? 0);
-        const rows = [renderT3Row('otherHandling.1', doc.format, '2021', Array(n).fill(0), cells), renderT3Row('otherHandling.2', doc.format, '2021', Array(n).fill(0), cells), renderT3Row('otherHandling.3', doc.format, '2021', old, cells)];
+        const rows = [doc.syntax.renderT3Row('otherHandling.1', '2021', Array(n).fill(0), cells), doc.syntax.renderT3Row('otherHandling.2', '2021', Array(n).fill(0), cells), doc.syntax.renderT3Row('otherHandling.3', '2021', old, cells)];
         edits.push({ range: { start: { line: single.line, character: 0 }, end: { line: single.line, character: doc.lines[single.line].length } }, newText: rows.join(doc.eol) });
       } else if (want === '2019' && subs.every(Boolean) && subs[2]!.line - subs[0]!.line === 2 && !isHtmlRow(doc, subs[0]!.line)) {
         const sum = Array.from({ length: n }, (_, c) => subs.reduce((a, r) => a + (countOf(r!.values[c]) ?? 0), 0));
-        const row = renderT3Row('otherHandling', doc.format, '2019', sum, pipeCells(doc.lines[subs[0]!.line]));
+        const row = doc.syntax.renderT3Row('otherHandling', '2019', sum, pipeCells(doc.lines[subs[0]!.line]));
         edits.push({ range: { start: { line: subs[0]!.line, character: 0 }, end: { line: subs[2]!.line, character: doc.lines[subs[2]!.line].length } }, newText: row });
       }
     }

@@ -20,7 +20,7 @@ export default defineRule({
   },
   fix(d, ctx) {
     const year = typeof d.data?.year === 'number' ? d.data.year : new Date().getFullYear() - 1;
-    const marks = ctx.doc.format === 'markdown' ? '# ' : '';
+    const marks = ctx.doc.syntax.markedHeadings ? ctx.doc.syntax.headingMark(1) : '';
     const title = `${marks}${ctx.label({ zh: '（机关名称）', en: '（机关名称）' })} ${year} 年政府信息公开工作年度报告`;
     return [{ title: ctx.t({ 'zh-cn': '插入标题', en: 'Insert a title' }), edits: [insertBefore(ctx.doc, d.range.start.line, [title, ''])], preferred: true }];
   },

@@ -1,11 +1,9 @@
 import { T2_2019, T2_2021, T3_GROUPS, T3_ROWS, T4_GROUPS, T4_OUTCOMES, type T2RowDef } from '../model/templates';
 import type { SourceFormat } from '../types';
 
-export type TableKind = 't2' | 't3' | 't4';
-export type Form = '2021' | '2019';
+import type { Form, TableKind, TableValues } from '../formats/format';
 
-/** Values to put in a table: row key → values in column order (missing ones are 0). */
-export type TableValues = Record<string, (number | string)[]>;
+export type { Form, TableKind, TableValues };
 
 const NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 const APPLICANTS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];

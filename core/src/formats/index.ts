@@ -1,0 +1,35 @@
+// The input formats: one list that the CLI (which files a folder holds), the server and its workspace index,
+// and (through scripts/gen-manifest.mjs) the VS Code client all read.
+import type { SourceFormat } from '../types';
+import type { InputFormat } from './format';
+import { MARKDOWN } from './markdown';
+import { TEXT } from './text';
+
+export type { Form, InputFormat, TableKind, TableValues } from './format';
+
+export const FORMATS: readonly InputFormat[] = [TEXT, MARKDOWN];
+
+/** Every file name ending a report can have. */
+export const REPORT_EXTENSIONS: readonly string[] = FORMATS.flatMap((f) => f.extensions);
+/** Every editor language a report can be written in. */
+export const REPORT_LANGUAGE_IDS: readonly string[] = [...new Set(FORMATS.flatMap((f) => f.languageIds))];
+
+export function formatById(id: SourceFormat): InputFormat {
+  return FORMATS.find((f) => f.id === id) ?? TEXT;
+}
+
+/** The format of a file, by its name's ending; null when it is no report format. */
+export function formatOfPath(path: string): InputFormat | null {
+  const lower = path.toLowerCase();
+  return FORMATS.find((f) => f.extensions.some((e) => lower.endsWith(e))) ?? null;
+}
+
+/** The format of an editor document: its language first (a Markdown document named `.txt` is Markdown), else its name. */
+export function formatOfDocument(uri: string, languageId?: string): InputFormat {
+  const byLanguage = languageId ? FORMATS.find((f) => f.id !== 'text' && f.languageIds.includes(languageId)) : undefined;
+  return byLanguage ?? formatOfPath(uri) ?? TEXT;
+}
+
+export function isReportPath(path: string): boolean {
+  return formatOfPath(path) !== null;
+}
