@@ -204,7 +204,7 @@ export function outOfDate(rules, formats) {
 
 async function main() {
   const { tsImport } = await import('tsx/esm/api');
-  const { RULES } = await tsImport(pathToFileURL(join(ROOT, 'core', 'src', 'rules', 'index.ts')).href, import.meta.url);
+  const { CONFIGURABLE_RULES: RULES } = await tsImport(pathToFileURL(join(ROOT, 'core', 'src', 'rules', 'index.ts')).href, import.meta.url);
   const { FORMATS } = await tsImport(pathToFileURL(join(ROOT, 'core', 'src', 'formats', 'index.ts')).href, import.meta.url);
   if (process.argv.includes('--check')) {
     const stale = outOfDate(RULES, FORMATS);

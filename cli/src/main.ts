@@ -2,19 +2,15 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  analyze,
-  checkReport,
   cliMessage,
   CONFIG_FILE,
-  findPrevious,
-  formatOfDocument,
+  createChecker,
+  formatOfPath,
   isReportPath,
   mergeConfig,
-  ParsedDocument,
   readConfig,
   resolveLocale,
-  RULES,
-  type Diagnostic,
+  CONFIGURABLE_RULES,
   type Locale,
   type NianbaoConfig,
   type Report,
@@ -86,17 +82,9 @@ function loadConfig(explicit: string | undefined, locale: Locale): NianbaoConfig
   } catch (e) {
     throw new UsageError(cliMessage(locale, 'configBadJson', { path, reason: (e as Error).message }));
   }
-  const { config, problems } = readConfig(raw, new Set(RULES.map((r) => r.id)));
+  const { config, problems } = readConfig(raw, new Set(CONFIGURABLE_RULES.map((r) => r.id)));
   if (problems.length) throw new UsageError(cliMessage(locale, 'configInvalid', { path, problems: problems.join('; ') }));
   return config;
-}
-
-interface Loaded {
-  path: string;
-  explicit: boolean;
-  text: string;
-  doc: ParsedDocument;
-  report: Report;
 }
 
 function runCheck(paths: string[], opts: CheckCommandOptions): number {
@@ -107,8 +95,9 @@ function runCheck(paths: string[], opts: CheckCommandOptions): number {
   const targets: { path: string; explicit: boolean }[] = [];
   for (const p of paths) collect(p, true, targets);
   let ioFailure = false;
-  // Read and model every file first: each report's previous year's report is looked up among all of them.
-  const loaded: Loaded[] = [];
+  // Every file is opened first: each report's previous year's report is looked up among all of them.
+  const checker = createChecker({ maxChars: () => Infinity, logger: (m) => process.stderr.write(`nianbao: ${m}\n`) });
+  const opened: { path: string; explicit: boolean; text: string }[] = [];
   for (const t of targets) {
     let read;
     try {
@@ -122,36 +111,27 @@ function runCheck(paths: string[], opts: CheckCommandOptions): number {
       if (t.explicit) process.stderr.write(read.skip + '\n');
       continue;
     }
-    const doc = ParsedDocument.parse(read.text, formatOfDocument(t.path).id);
-    loaded.push({ ...t, text: read.text, doc, report: analyze(doc) });
+    checker.open(t.path, formatOfPath(t.path)?.languageIds[0] ?? 'plaintext', 0, read.text);
+    opened.push({ ...t, text: read.text });
   }
   const results: FileResult[] = [];
-  if (config.validate !== 'off') {
-    for (const f of loaded) {
-      const previous = findPrevious(f.report, loaded);
-      const result = checkReport(f.report, {
-        locale,
-        year: opts.year,
-        template: opts.template === 'auto' ? undefined : opts.template,
-        validate: config.validate === 'always' ? 'always' : 'auto',
-        rules: config.rules,
-        deadline: config.deadline,
-        previous: previous?.report ?? null,
-      });
-      const shown = relative(process.cwd(), f.path) || f.path;
-      if (!result.checked) {
-        if (!f.explicit) continue;
-        const notReport: Diagnostic = {
-          code: 'not-a-report',
-          severity: 'info',
-          message: cliMessage(locale, 'notAReport'),
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        };
-        results.push({ path: shown, report: null, diagnostics: [notReport], lines: [] });
-        continue;
-      }
-      results.push({ path: shown, report: summarize(result.report), diagnostics: result.diagnostics, lines: f.text.split(/\r\n|\r|\n/) });
+  for (const f of opened) {
+    const checked = checker.check(f.path, {
+      config,
+      locale,
+      ...(opts.year !== undefined ? { year: opts.year } : {}),
+      ...(opts.template !== 'auto' ? { template: opts.template } : {}),
+      explicit: f.explicit,
+    });
+    if (!checked || checked.mode === 'off') continue;
+    const { result } = checked;
+    const shown = relative(process.cwd(), f.path) || f.path;
+    if (!result.checked) {
+      // Named on the command line: not-a-report says it was not checked; found in a folder: skipped silently.
+      if (f.explicit) results.push({ path: shown, report: null, diagnostics: result.diagnostics, lines: [] });
+      continue;
     }
+    results.push({ path: shown, report: summarize(result.report), diagnostics: result.diagnostics, lines: f.text.split(/\r\n|\r|\n/) });
   }
   const out = opts.format === 'json' ? toJson(results) : opts.format === 'sarif' ? toSarif(results) : toText(results, locale, opts.color !== false && !process.env.NO_COLOR && !!process.stdout.isTTY);
   process.stdout.write(out);

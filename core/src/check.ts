@@ -3,7 +3,7 @@ import { buildReport } from './model/build';
 import type { Report } from './model/types';
 import { ParsedDocument } from './parse/document';
 import { RULES, RULES_BY_ID } from './rules/index';
-import type { ResolvedOptions, RuleContext } from './rules/rule';
+import type { ResolvedOptions, Rule, RuleContext } from './rules/rule';
 import { format as fill } from './rules/rule';
 import type { Diagnostic, Locale, Severity, SourceFormat } from './types';
 import { comparePos } from './types';
@@ -20,6 +20,8 @@ export interface CheckOptions {
   deadline?: string;
   /** The previous year's report of the same 机关 (see findPrevious). */
   previous?: Report | null;
+  /** Named explicitly (a CLI argument): a document that is not a report gets not-a-report. */
+  explicit?: boolean;
 }
 
 export interface CheckResult {
@@ -48,6 +50,7 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedOptions {
     template: options.template,
     docsBase: options.docsBase,
     deadline: d ? { month: +d[1], day: +d[2] } : { month: 1, day: 31 },
+    ...(options.explicit ? { explicit: true } : {}),
   };
 }
 
@@ -66,11 +69,11 @@ function suppressed(report: Report, d: Diagnostic): boolean {
   return off;
 }
 
-export function runRules(report: Report, options: ResolvedOptions, previous: Report | null = null): Diagnostic[] {
+export function runRules(report: Report, options: ResolvedOptions, previous: Report | null = null, only?: (rule: Rule) => boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     const severity = options.rules[rule.id] ?? rule.severity;
-    if (severity === 'off') continue;
+    if (severity === 'off' || (rule.explicitOnly && !options.explicit) || (only && !only(rule))) continue;
     const ctx: RuleContext = {
       report,
       previous,
@@ -97,7 +100,9 @@ export function analyze(doc: ParsedDocument): Report {
 /** Runs the rules on a report model already built (see analyze). */
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
   const checked = report.isReport || options.validate === 'always';
-  return { report, checked, diagnostics: checked ? runRules(report, resolveOptions(options), options.previous ?? null) : [] };
+  if (checked) return { report, checked, diagnostics: runRules(report, resolveOptions(options), options.previous ?? null) };
+  // Not checked: a document named explicitly says why.
+  return { report, checked, diagnostics: options.explicit ? runRules(report, resolveOptions(options), null, (r) => !!r.explicitOnly) : [] };
 }
 
 /** Checks a parsed document (the server keeps one per open file and updates it incrementally). */

@@ -1,20 +1,4 @@
-import {
-  CONFIG_FILE,
-  fixAll,
-  formForYear,
-  fixesFor,
-  formatMarkdownTables,
-  hoverAt,
-  minimalEdit,
-  renderTable,
-  skeleton,
-  tableLenses,
-  type CheckOptions,
-  type CheckResult,
-  type Diagnostic as CoreDiagnostic,
-  type Locale,
-  type ParsedDocument,
-} from '../../core/src/index';
+import { CONFIG_FILE, minimalEdit, serverMessage, type Checker, type Diagnostic as CoreDiagnostic, type Locale } from '../../core/src/index';
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -24,26 +8,18 @@ import {
   type CompletionItem,
   type Connection,
   type Diagnostic,
-  type Range,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { joinUri, type FileSystem } from './files';
-import { serverMessage } from './messages';
-
-export interface DocState {
-  doc: ParsedDocument;
-  languageId: string;
-  result: CheckResult;
-  options: CheckOptions;
-}
 
 export interface FeatureHost {
   fs: FileSystem;
+  checker: Checker;
   locale(uri: string): Locale;
   folderOf(uri: string): string | null;
-  /** The document as last checked, up to date with its text; null when unknown. */
-  state(uri: string): DocState | null;
+  /** Brings the document's check up to date with its text; false when the document is unknown or not checked yet. */
+  current(uri: string): boolean;
   safe<P, R>(name: string, fallback: R, fn: (p: P) => R | Promise<R>): (p: P) => Promise<R>;
 }
 
@@ -52,8 +28,6 @@ export const COMMANDS = {
   disableInWorkspace: 'nianbao.server.disableRuleInWorkspace',
   template: 'nianbao.server.template',
 };
-
-const same = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
 function wholeEdit(uri: string, before: string, after: string): WorkspaceEdit | null {
   const e = minimalEdit(before, after);
@@ -64,61 +38,56 @@ function wholeEdit(uri: string, before: string, after: string): WorkspaceEdit | 
 export function registerFeatures(connection: Connection, host: FeatureHost): void {
   const t = (uri: string, key: Parameters<typeof serverMessage>[1], args?: Record<string, string | number>) => serverMessage(host.locale(uri), key, args);
 
+  const { checker } = host;
+
   connection.onCodeAction(
     host.safe('codeAction', [] as CodeAction[], (p) => {
       const uri = p.textDocument.uri;
-      const s = host.state(uri);
-      if (!s) return [];
-      const text = s.doc.text;
+      if (!host.current(uri)) return [];
+      const text = checker.text(uri) ?? '';
       const only = p.context.only;
       const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
       const actions: CodeAction[] = [];
 
       if (wants(FIX_ALL_KIND) && only) {
         // Only when asked for (source.fixAll on save, or the Source Action menu).
-        const after = fixAll(text, s.doc.format, s.options);
-        const edit = wholeEdit(uri, text, after);
+        const after = checker.fixAll(uri);
+        const edit = after === null ? null : wholeEdit(uri, text, after);
         actions.push({ title: t(uri, 'fixAllSafe'), kind: FIX_ALL_KIND, ...(edit ? { edit } : {}) });
         return actions;
       }
       if (!wants(CodeActionKind.QuickFix)) return actions;
 
+      const all = checker.lastCheck(uri)?.result.diagnostics ?? [];
       const seenRules = new Set<string>();
       for (const lsp of p.context.diagnostics as Diagnostic[]) {
-        if (lsp.source !== 'nianbao') continue;
-        const d = s.result.diagnostics.find((x) => x.code === lsp.code && same(x.range, lsp.range));
+        if (lsp.source !== 'nianbao' || typeof lsp.code !== 'string') continue;
+        const d = checker.diagnosticAt(uri, lsp.code, lsp.range);
         if (!d) continue;
-        for (const fix of fixesFor(s.doc, d, s.result.diagnostics, s.options)) {
+        const fixes = checker.fixes(uri, d);
+        for (const fix of fixes) {
           actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: !!fix.preferred, edit: { changes: { [uri]: fix.edits as TextEdit[] } } });
         }
         if (!seenRules.has(d.code)) {
           seenRules.add(d.code);
-          const count = s.result.diagnostics.filter((x) => x.code === d.code).length;
-          if (count > 1 && fixesFor(s.doc, d, s.result.diagnostics, s.options).length) {
-            const after = fixAll(text, s.doc.format, s.options, (x: CoreDiagnostic) => x.code === d.code, false);
-            const edit = wholeEdit(uri, text, after);
+          const count = all.filter((x) => x.code === d.code).length;
+          if (count > 1 && fixes.length) {
+            const after = checker.fixAll(uri, (x: CoreDiagnostic) => x.code === d.code, false);
+            const edit = after === null ? null : wholeEdit(uri, text, after);
             if (edit) actions.push({ title: t(uri, 'fixAllOfRule', { rule: d.code, count }), kind: CodeActionKind.QuickFix, edit });
           }
-          actions.push(...disableActions(uri, s, d, lsp));
+          actions.push(...disableActions(uri, d, lsp));
         }
       }
       return actions;
     }),
   );
 
-  function disableActions(uri: string, s: DocState, d: CoreDiagnostic, lsp: Diagnostic): CodeAction[] {
+  function disableActions(uri: string, d: CoreDiagnostic, lsp: Diagnostic): CodeAction[] {
     const out: CodeAction[] = [];
-    const eol = s.doc.eol;
-    if (s.doc.format === 'markdown') {
-      const line = d.range.start.line;
-      const inTable = /^\s*\|/.test(s.doc.lines[line] ?? '') || /<t[rd][\s>]/i.test(s.doc.lines[line] ?? '');
-      if (!inTable) {
-        const at = { line, character: 0 };
-        out.push({ title: t(uri, 'disableLine', { rule: d.code }), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: `<!-- nianbao-disable-next-line ${d.code} -->${eol}` }] } } });
-      }
-      const top = { line: 0, character: 0 };
-      out.push({ title: t(uri, 'disableFile', { rule: d.code }), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: { changes: { [uri]: [{ range: { start: top, end: top }, newText: `<!-- nianbao-disable ${d.code} -->${eol}${eol}` }] } } });
-    }
+    const edits = checker.disableEdits(uri, d);
+    if (edits.line) out.push({ title: t(uri, 'disableLine', { rule: d.code }), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: { changes: { [uri]: [edits.line] } } });
+    if (edits.file) out.push({ title: t(uri, 'disableFile', { rule: d.code }), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: { changes: { [uri]: [edits.file] } } });
     if (host.folderOf(uri)) {
       out.push({ title: t(uri, 'disableWorkspace', { rule: d.code }), kind: CodeActionKind.QuickFix, diagnostics: [lsp], command: { title: t(uri, 'disableWorkspace', { rule: d.code }), command: COMMANDS.disableInWorkspace, arguments: [uri, d.code] } });
     }
@@ -147,19 +116,14 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
 
   /** The text of a standard table or of a new report, in the document's own form. */
   function templateText(kind: string, uri: string, arg: { year?: number; agency?: string; markdown?: boolean }): string | null {
-    const s = host.state(uri);
-    const format = arg.markdown ?? s?.doc.format === 'markdown' ? 'markdown' : 'text';
-    const year = arg.year ?? s?.result.report.year ?? new Date().getFullYear() - 1;
-    if (kind === 'report') return skeleton(year, arg.agency?.trim() || '（机关名称）', format, s?.doc.eol ?? '\n');
-    if (kind === 't2' || kind === 't3' || kind === 't4') return renderTable(kind, format, formForYear(year)).split('\n').join(s?.doc.eol ?? '\n');
-    return null;
+    return checker.template(kind, uri && checker.has(uri) ? uri : null, arg);
   }
 
   connection.onHover(
     host.safe('hover', null, (p) => {
-      const s = host.state(p.textDocument.uri);
-      if (!s || !s.result.checked) return null;
-      const h = hoverAt(s.result.report, p.position, host.locale(p.textDocument.uri));
+      const uri = p.textDocument.uri;
+      if (!host.current(uri)) return null;
+      const h = checker.hover(uri, p.position, host.locale(uri));
       return h ? { contents: { kind: 'markdown', value: h.markdown }, range: h.range } : null;
     }),
   );
@@ -167,60 +131,28 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
   connection.onCodeLens(
     host.safe('codeLens', [] as CodeLens[], (p) => {
       const uri = p.textDocument.uri;
-      const s = host.state(uri);
-      if (!s || !s.result.checked) return [];
-      return tableLenses(s.result.report, s.result.diagnostics, host.locale(uri)).map((l) => ({
+      if (!host.current(uri)) return [];
+      return checker.lenses(uri, host.locale(uri)).map((l) => ({
         range: l.range,
         command: l.target ? { title: l.title, command: 'nianbao.revealRange', arguments: [uri, l.target] } : { title: l.title, command: '' },
       }));
     }),
   );
 
-  connection.onDocumentFormatting(
-    host.safe('formatting', [] as TextEdit[], (p) => {
-      const s = host.state(p.textDocument.uri);
-      if (!s || !s.result.report.isReport) return [];
-      return formatMarkdownTables(s.doc);
-    }),
-  );
+  connection.onDocumentFormatting(host.safe('formatting', [] as TextEdit[], (p) => (host.current(p.textDocument.uri) ? checker.format(p.textDocument.uri) : [])));
 
   connection.onCompletion(
     host.safe('completion', [] as CompletionItem[], (p) => {
       const uri = p.textDocument.uri;
-      const s = host.state(uri);
-      if (!s) return [];
-      const { doc, result } = s;
-      const line = doc.lines[p.position.line] ?? '';
-      if (line.slice(0, p.position.character).trim() !== '') return [];
-      const items: CompletionItem[] = [];
-      const empty = doc.lines.every((l) => l.trim() === '');
-      if (empty) {
-        const year = new Date().getFullYear() - 1;
-        items.push({
-          label: t(uri, 'completionSkeleton'),
-          kind: CompletionItemKind.Snippet,
-          detail: t(uri, 'completionSkeletonDetail', { year }),
-          insertTextFormat: InsertTextFormat.PlainText,
-          insertText: skeleton(year, '（机关名称）', doc.format, doc.eol),
-        });
-        return items;
-      }
-      // Inside a section 二/三/四 that has no table yet.
-      const r = result.report;
-      const section = [...r.sections].reverse().find((x) => x.headingRange.start.line < p.position.line);
-      if (!section || section.key < 2 || section.key > 4) return [];
-      const kind = (['t2', 't3', 't4'] as const)[section.key - 2];
-      if (r.tables.some((x) => x.kind === kind)) return [];
-      const year = r.year ?? new Date().getFullYear() - 1;
-      items.push({
-        label: t(uri, kind === 't2' ? 'completionT2' : kind === 't3' ? 'completionT3' : 'completionT4'),
+      if (!host.current(uri)) return [];
+      return checker.completion(uri, p.position, host.locale(uri)).map((c) => ({
+        label: c.label,
         kind: CompletionItemKind.Snippet,
-        detail: t(uri, formForYear(year) === '2021' ? 'format2021' : 'format2019'),
+        detail: c.detail,
         insertTextFormat: InsertTextFormat.PlainText,
-        insertText: renderTable(kind, doc.format, formForYear(year)).split('\n').join(doc.eol),
-        preselect: true,
-      });
-      return items;
+        insertText: c.insertText,
+        ...(c.preselect ? { preselect: true } : {}),
+      }));
     }),
   );
 }

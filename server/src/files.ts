@@ -28,42 +28,5 @@ export const NO_FILES: FileSystem = {
   listFiles: async () => [],
 };
 
-/**
- * A key under which two spellings of one URI compare equal: VS Code sends `file:///c%3A/x/%E5%B9%B4.txt`
- * where Node writes `file:///C:/x/年.txt`.
- */
-export function uriKey(uri: string): string {
-  let s = uri;
-  try {
-    s = decodeURIComponent(uri);
-  } catch {
-    // keep it as it is
-  }
-  return s.replace(/^file:\/\/\/([A-Za-z]):/, (_, d: string) => `file:///${d.toLowerCase()}:`).replace(/\/+$/, '');
-}
-
-/** True when `uri` is `folder` itself or inside it. */
-export function isUnder(uri: string, folder: string): boolean {
-  const u = uriKey(uri);
-  const f = uriKey(folder);
-  return u === f || u.startsWith(f + '/');
-}
-
-/** The path of `uri` relative to `folder` (decoded), or null when it is not inside. */
-export function relativeTo(uri: string, folder: string): string | null {
-  const u = uriKey(uri);
-  const f = uriKey(folder);
-  return u.startsWith(f + '/') ? u.slice(f.length + 1) : null;
-}
-
-export function joinUri(folder: string, name: string): string {
-  return folder.replace(/\/+$/, '') + '/' + name;
-}
-
+export { isSkippedPath, isUnder, joinUri, relativeTo, uriKey } from '../../core/src/index';
 export { REPORT_EXTENSIONS, isReportPath as isReportFile } from '../../core/src/index';
-
-/** A path inside a workspace folder that the index skips (`node_modules`, `.git` and other dot folders). */
-export function isSkippedPath(relative: string): boolean {
-  const parts = relative.split('/');
-  return parts.slice(0, -1).some((p) => p === 'node_modules' || p.startsWith('.'));
-}

@@ -1,18 +1,17 @@
 import {
-  analyze,
-  checkReport,
   CONFIG_FILE,
+  createChecker,
   findPrevious,
-  formatOfDocument,
   mergeConfig,
-  ParsedDocument,
+  parseConfigFile,
+  readEditorSettings,
   resolveLocale,
-  RULES,
-  type CheckOptions,
-  type CheckResult,
+  CONFIGURABLE_RULES,
+  serverMessage,
+  type ConfigFileResult,
+  type EditorSettings,
   type Locale,
   type NianbaoConfig,
-  type Report,
 } from '../../core/src/index';
 import {
   CodeActionKind,
@@ -28,12 +27,9 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { documentSymbols, foldingRanges, toLspDiagnostic } from './convert';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS, FIX_ALL_KIND, registerFeatures } from './features';
 import { isReportFile, joinUri, NO_FILES, uriKey, type FileSystem } from './files';
-import { serverMessage } from './messages';
-import { parseConfigFile, readEditorSettings, type ConfigFileResult, type EditorSettings } from './settings';
-import { ReportIndex, type Candidate } from './workspace';
+import { ReportIndex } from './workspace';
 
 export interface ServerOptions {
   /** URI of the folder holding the rule pages, ending with `/`. */
@@ -47,30 +43,18 @@ export interface ServerOptions {
 
 const DEFAULT_DEBOUNCE_MS = 120;
 const DEFAULT_MAX_MB = 5;
-const KNOWN_RULES: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
+const KNOWN_RULES: ReadonlySet<string> = new Set(CONFIGURABLE_RULES.map((r) => r.id));
 const NO_SETTINGS: EditorSettings = { config: {}, locale: 'auto', problems: [] };
 
+/** What the server keeps of an open document besides the checker's copy: its settings and its scheduling. */
 interface OpenDoc {
   uri: string;
-  languageId: string;
-  version: number;
-  doc: ParsedDocument;
-  /** Bumped on every content change. */
-  rev: number;
-  analyzed?: { rev: number; report: Report };
   /** `nianbao.*` for this document's resource scope; undefined while it is being fetched. */
   settings?: EditorSettings;
   timer?: ReturnType<typeof setTimeout>;
   /** Waiting for settings or the workspace index; `propagate`: its content changed, tell its dependents. */
   queued?: { propagate: boolean };
-  last?: CheckResult;
-  /** The options of the last check (fixes are computed with the same ones). */
-  lastOptions?: CheckOptions;
   kindSent?: string;
-  /** URI of the report used as the previous year's one in the last check. */
-  previousUri: string | null;
-  /** Over the size limit: the text is kept here, not parsed, and the document is not checked. */
-  big?: TextDocument;
 }
 
 interface FolderConfig {
@@ -92,7 +76,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Per folder, the config file content last warned about: a warning is shown once per change. */
   const warned = new Map<string, string>();
   const configReads = new Map<string, number>();
-  const index = new ReportIndex(fs, (m) => connection.console.log(m));
+  const maxChars = () => (global.maxFileSizeMB ?? DEFAULT_MAX_MB) * 1024 * 1024;
+  const checker = createChecker({ logger: (m) => connection.console.error(m), maxChars });
+  const index = new ReportIndex(fs, checker.files, (m) => connection.console.log(m));
 
   const errorText = (e: unknown) => (e instanceof Error ? (e.stack ?? e.message) : String(e));
 
@@ -150,23 +136,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const uiLocale = (s: EditorSettings = global): Locale => (s.locale === 'auto' ? clientLocale : s.locale);
   const debounceMs = () => global.debounceMs ?? initDebounceMs;
-  const maxChars = () => (global.maxFileSizeMB ?? DEFAULT_MAX_MB) * 1024 * 1024;
   const tooLargeWarned = new Set<string>();
 
-  /** Keeps an oversized document's text without parsing it, and says once why it is not checked. */
-  function declineIfTooLarge(d: OpenDoc, text: string): boolean {
-    if (text.length <= maxChars()) {
-      tooLargeWarned.delete(d.uri);
-      return false;
+  /** Says once (per time it goes over) why an oversized document is not checked: the checker keeps it unparsed. */
+  function warnIfTooLarge(uri: string): void {
+    if (!checker.isLarge(uri)) {
+      tooLargeWarned.delete(uri);
+      return;
     }
-    d.big = TextDocument.create(d.uri, d.languageId, d.version, text);
-    d.doc = ParsedDocument.parse('', d.doc.format);
-    if (!tooLargeWarned.has(d.uri)) {
-      tooLargeWarned.add(d.uri);
-      const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
-      warn(serverMessage(uiLocale(), 'tooLarge', { path: displayPath(d.uri), size: mb(text.length), limit: mb(maxChars()) }));
-    }
-    return true;
+    if (tooLargeWarned.has(uri)) return;
+    tooLargeWarned.add(uri);
+    const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+    warn(serverMessage(uiLocale(), 'tooLarge', { path: displayPath(uri), size: mb(checker.text(uri)?.length ?? 0), limit: mb(maxChars()) }));
   }
 
   /** A warning the user sees (window/showMessage: a notification, nothing to answer) and the log keeps. */
@@ -260,7 +241,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const key = uriKey(folder);
     const affected = [...docs.values()].filter((d) => {
       const f = index.folderOf(d.uri);
-      return (f && uriKey(f) === key) || (d.previousUri && index.folderOf(d.previousUri) && uriKey(index.folderOf(d.previousUri)!) === key);
+      const previous = checker.lastCheck(d.uri)?.previousUri;
+      return (f && uriKey(f) === key) || (previous && index.folderOf(previous) && uriKey(index.folderOf(previous)!) === key);
     });
     index.removeFolder(folder);
     folderConfigs.delete(key);
@@ -269,15 +251,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   // ---- checking ---------------------------------------------------------------------------------------
-
-  function currentReport(d: OpenDoc): Report {
-    if (d.analyzed?.rev !== d.rev) d.analyzed = { rev: d.rev, report: analyze(d.doc) };
-    return d.analyzed.report;
-  }
-
-  function openCandidates(): Candidate[] {
-    return [...docs.values()].map((o) => ({ uri: o.uri, report: currentReport(o) }));
-  }
 
   /** Checks a document now if nothing it depends on is still being read; otherwise as soon as that is done. */
   function request(d: OpenDoc, propagate: boolean): void {
@@ -296,31 +269,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (d.timer) clearTimeout(d.timer);
     d.timer = undefined;
     d.queued = undefined;
-    const cfg = configFor(d);
-    const mode = d.big ? 'off' : d.languageId === 'nianbao' ? (cfg.validate === 'off' ? 'off' : 'always') : (cfg.validate ?? 'auto');
-    const report = currentReport(d);
-    let diagnostics: ReturnType<typeof toLspDiagnostic>[] = [];
-    if (mode === 'off') {
-      d.last = { report, checked: false, diagnostics: [] };
-      d.previousUri = null;
-    } else {
-      const previous = index.previousOf(d.uri, report, openCandidates());
-      const locale = uiLocale(settingsOf(d));
-      const opts: CheckOptions = {
-        locale,
-        validate: mode === 'always' ? 'always' : 'auto',
-        docsBase,
-        rules: cfg.rules,
-        deadline: cfg.deadline,
-        previous: previous?.report ?? null,
-      };
-      const result = checkReport(report, opts);
-      d.last = result;
-      d.lastOptions = opts;
-      d.previousUri = previous?.uri ?? null;
-      diagnostics = result.diagnostics.map((x) => toLspDiagnostic(x, docsBase, d.uri));
-    }
-    void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics });
+    const settings = settingsOf(d);
+    const checked = checker.check(d.uri, { config: configFor(d), locale: uiLocale(settings), docsBase });
+    if (!checked) return;
+    const report = checked.result.report;
+    const diagnostics = checked.result.diagnostics.map((x) => toLspDiagnostic(x, docsBase, d.uri));
+    void connection.sendDiagnostics({ uri: d.uri, version: checker.version(d.uri), diagnostics });
     const kind = JSON.stringify([report.isReport, report.year, report.template]);
     if (kind !== d.kindSent) {
       d.kindSent = kind;
@@ -334,12 +288,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * could use it now. Other open documents are left alone.
    */
   function recheckDependents(x: OpenDoc): void {
-    const xr = currentReport(x);
-    const key = uriKey(x.uri);
+    const xr = checker.report(x.uri)!;
+    const dependents = new Set(checker.dependentsOf(x.uri));
     for (const d of docs.values()) {
       if (d === x) continue;
-      const dependent = d.previousUri !== null && uriKey(d.previousUri) === key;
-      const r = d.analyzed?.report;
+      const dependent = dependents.has(d.uri);
+      const r = checker.report(d.uri);
       const could = !dependent && !!r && r.year !== null && xr.isReport && xr.year === r.year - 1 && findPrevious(r, [{ report: xr }]) !== null;
       if (dependent || could) request(d, false);
     }
@@ -347,10 +301,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** After a file changed on disk: re-checks the open reports it was, or may now be, the previous report of. */
   function recheckForDiskChange(uri: string, years: ReadonlySet<number>): void {
-    const key = uriKey(uri);
+    const dependents = new Set(checker.dependentsOf(uri));
     for (const d of docs.values()) {
-      const y = d.analyzed?.report.year;
-      if ((d.previousUri !== null && uriKey(d.previousUri) === key) || (y != null && years.has(y - 1))) request(d, false);
+      const y = checker.report(d.uri)?.year;
+      if (dependents.has(d.uri) || (y != null && years.has(y - 1))) request(d, false);
     }
   }
 
@@ -432,17 +386,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  const formatFor = (uri: string, languageId: string) => formatOfDocument(uri, languageId).id;
-
   connection.onDidOpenTextDocument(
     safe('didOpen', undefined, (p) => {
       const { uri, languageId, version, text } = p.textDocument;
-      const format = formatFor(uri, languageId);
-      const d: OpenDoc = { uri, languageId, version, doc: ParsedDocument.parse('', format), rev: 0, previousUri: null };
-      if (!declineIfTooLarge(d, text)) d.doc = ParsedDocument.parse(text, format);
+      const d: OpenDoc = { uri };
+      checker.open(uri, languageId, version, text);
+      warnIfTooLarge(uri);
       docs.set(uri, d);
       if (canPullConfig) void track('settings', () => pullSettings([d]));
-      currentReport(d);
+      checker.report(uri);
       request(d, true);
     }),
   );
@@ -452,33 +404,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const d = docs.get(p.textDocument.uri);
       if (!d) return;
       const version = p.textDocument.version;
-      if (typeof version === 'number' && version <= d.version) {
+      const changes = p.contentChanges as TextDocumentContentChangeEvent[];
+      if (checker.change(d.uri, version, changes.map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text }))) === 'stale') {
         // Out of order: applying it would corrupt the text; the client resends the document when it reopens it.
-        connection.console.warn(`ignored change to ${d.uri}: version ${version} is not newer than ${d.version}`);
+        connection.console.warn(`ignored change to ${d.uri}: version ${version} is not newer than ${checker.version(d.uri)}`);
         return;
       }
-      const changes = p.contentChanges as TextDocumentContentChangeEvent[];
-      if (d.big) {
-        d.big = TextDocument.update(d.big, changes, version);
-        const text = d.big.getText();
-        if (text.length <= maxChars()) {
-          d.big = undefined;
-          d.doc = ParsedDocument.parse(text, d.doc.format);
-        }
-      } else {
-        for (const change of changes) {
-          if ('range' in change && change.range) d.doc.applyChange({ range: change.range, text: change.text });
-          else if (!declineIfTooLarge(d, change.text)) d.doc = ParsedDocument.parse(change.text, d.doc.format);
-          if (d.big) {
-            d.big = TextDocument.update(d.big, changes.slice(changes.indexOf(change) + 1), version);
-            break;
-          }
-        }
-        // A large paste can take a document over the limit.
-        if (!d.big && changes.some((c) => c.text.length > 65_536)) declineIfTooLarge(d, d.doc.text);
-      }
-      d.rev++;
-      d.version = version;
+      warnIfTooLarge(d.uri);
       schedule(d);
     }),
   );
@@ -488,54 +420,42 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const uri = p.textDocument.uri;
       const d = docs.get(uri);
       if (d?.timer) clearTimeout(d.timer);
+      const dependents = new Set(checker.dependentsOf(uri));
       docs.delete(uri);
+      checker.close(uri);
+      tooLargeWarned.delete(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       // Its dependents now compare with the file on disk (or with nothing).
       void track('index', async () => {
         await index.refresh(uri);
-        const key = uriKey(uri);
         for (const o of docs.values()) {
-          const y = o.analyzed?.report.year;
-          if ((o.previousUri !== null && uriKey(o.previousUri) === key) || (y != null && index.names(uri, y - 1))) request(o, false);
+          const y = checker.report(o.uri)?.year;
+          if (dependents.has(o.uri) || (y != null && index.names(uri, y - 1))) request(o, false);
         }
       });
     }),
   );
 
-  const reportOf = (uri: string) => {
+  const localeOf = (uri: string) => {
     const d = docs.get(uri);
-    return d ? currentReport(d) : null;
+    return d ? uiLocale(settingsOf(d)) : clientLocale;
   };
 
-  connection.onDocumentSymbol(
-    safe('documentSymbol', [], (p) => {
-      const r = reportOf(p.textDocument.uri);
-      const d = docs.get(p.textDocument.uri);
-      return r && r.isReport ? documentSymbols(r, d ? uiLocale(settingsOf(d)) : clientLocale) : [];
-    }),
-  );
+  connection.onDocumentSymbol(safe('documentSymbol', [], (p) => documentSymbols(checker.outline(p.textDocument.uri, localeOf(p.textDocument.uri)))));
 
-  connection.onFoldingRanges(
-    safe('foldingRanges', [], (p) => {
-      const r = reportOf(p.textDocument.uri);
-      return r && r.isReport ? foldingRanges(r) : [];
-    }),
-  );
+  connection.onFoldingRanges(safe('foldingRanges', [], (p) => foldingRanges(checker.folding(p.textDocument.uri))));
 
   registerFeatures(connection, {
     fs,
-    locale: (uri) => {
-      const d = docs.get(uri);
-      return d ? uiLocale(settingsOf(d)) : uiLocale();
-    },
+    checker,
+    locale: (uri) => (docs.has(uri) ? localeOf(uri) : uiLocale()),
     folderOf: (uri) => index.folderOf(uri) ?? null,
-    state(uri) {
+    current(uri) {
       const d = docs.get(uri);
-      if (!d) return null;
+      if (!d) return false;
       // Requests answer for the text as it is now: a check still waiting for its debounce runs first.
-      if ((d.timer || d.queued) && busy === 0) validateNow(d, false);
-      if (!d.last) return null;
-      return { doc: d.doc, languageId: d.languageId, result: d.last, options: d.lastOptions ?? { locale: uiLocale(settingsOf(d)) } };
+      if ((d.timer || d.queued || !checker.lastCheck(uri)) && busy === 0) validateNow(d, false);
+      return checker.lastCheck(uri) !== null;
     },
     safe,
   });

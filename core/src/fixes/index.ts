@@ -2,15 +2,16 @@ import { analyze, resolveOptions, runRules, type CheckOptions } from '../check';
 import { ParsedDocument } from '../parse/document';
 import { RULES_BY_ID } from '../rules/index';
 import { format, type FixContext, type FixDraft } from '../rules/rule';
+import type { Report } from '../model/types';
 import type { Diagnostic } from '../types';
 import { applyEdits, overlaps, positionMapper, type TextEdit } from './edit';
 
 export type Fix = FixDraft & { code: string };
 
-function context(doc: ParsedDocument, options: CheckOptions, diagnostics: readonly Diagnostic[]): FixContext {
+function context(doc: ParsedDocument, options: CheckOptions, diagnostics: readonly Diagnostic[], report: Report): FixContext {
   const resolved = resolveOptions(options);
   return {
-    report: analyze(doc),
+    report,
     doc,
     locale: resolved.locale,
     options: resolved,
@@ -58,12 +59,15 @@ function verified(doc: ParsedDocument, diagnostic: Diagnostic, diagnostics: read
   return after.length;
 }
 
-/** The fixes offered for one diagnostic (as produced by checking `doc` with the same options); each is verified. */
-export function fixesFor(doc: ParsedDocument, diagnostic: Diagnostic, diagnostics: readonly Diagnostic[], options: CheckOptions = {}): Fix[] {
+/**
+ * The fixes offered for one diagnostic (as produced by checking `doc` with the same options); each is verified.
+ * `report`: the document's report when the caller holds it (else it is built again).
+ */
+export function fixesFor(doc: ParsedDocument, diagnostic: Diagnostic, diagnostics: readonly Diagnostic[], options: CheckOptions = {}, report?: Report): Fix[] {
   const rule = RULES_BY_ID.get(diagnostic.code);
   if (!rule?.fix) return [];
   try {
-    const drafts = rule.fix(diagnostic, context(doc, options, diagnostics));
+    const drafts = rule.fix(diagnostic, context(doc, options, diagnostics, report ?? analyze(doc)));
     const check = (fs: FixDraft[]) => fs.map((f) => ({ f, left: verified(doc, diagnostic, diagnostics, options, f.edits, f.fallback) })).filter((x) => x.left >= 0);
     let ok = check(drafts.filter((f) => !f.fallback));
     if (ok.length === 0) ok = check(drafts.filter((f) => f.fallback));

@@ -7,6 +7,7 @@ import dateLate from './date-late';
 import feeInconsistent from './fee-inconsistent';
 import feeStatementMissing from './fee-statement-missing';
 import narrativeArithmetic from './narrative-arithmetic';
+import notAReport from './not-a-report';
 import periodInvalid from './period-invalid';
 import sectionDuplicate from './section-duplicate';
 import sectionEmpty from './section-empty';
@@ -60,6 +61,10 @@ export const RULES: readonly Rule[] = [
   crossYearCarryover,
   crossYearStock,
   copiedFromPrevious,
+  notAReport,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
+
+/** The rules settings and `.nianbao.json` can set (not-a-report is the CLI's own note). */
+export const CONFIGURABLE_RULES: readonly Rule[] = RULES.filter((r) => !r.explicitOnly);

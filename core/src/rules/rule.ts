@@ -58,6 +58,8 @@ export interface Rule {
   severity: Severity;
   docs: RuleDocs;
   messages: Record<string, Message>;
+  /** Runs only for a document named explicitly (a CLI argument), and then also when it is not a report. */
+  explicitOnly?: boolean;
   check(ctx: RuleContext): void;
   /** Quick fixes for one of this rule's diagnostics. */
   fix?(diagnostic: Diagnostic, ctx: FixContext): FixDraft[];
@@ -74,6 +76,8 @@ export interface ResolvedOptions {
   docsBase?: string;
   /** Publication deadline in the year after the report year. */
   deadline: { month: number; day: number };
+  /** The document was named explicitly (a CLI argument). */
+  explicit?: boolean;
 }
 
 export function defineRule(rule: Rule): Rule {

@@ -1,6 +1,7 @@
-// Settings from the editor (`nianbao.*`) and from `.nianbao.json`, turned into core configuration. Data only:
-// nothing here can make the server run code from a workspace.
-import { CONFIG_FILE, readConfig, type NianbaoConfig } from '../../core/src/index';
+// Settings from the editor (`nianbao.*`) and from `.nianbao.json`, turned into what a check is run with. Data
+// only: nothing here can make the server run code from a workspace.
+import { CONFIG_FILE, readConfig, type NianbaoConfig } from '../config';
+import type { Locale } from '../types';
 
 export type LocaleSetting = 'auto' | 'zh-cn' | 'en';
 
@@ -62,3 +63,23 @@ export function parseConfigFile(text: string | null, knownRules: ReadonlySet<str
 }
 
 export { CONFIG_FILE };
+
+/** What one document is checked with. */
+export interface DocumentSettings {
+  /** Editor settings and `.nianbao.json`, merged (see mergeConfig). */
+  config: NianbaoConfig;
+  locale: Locale;
+  /** Base URI of the rule pages, ending with `/`. */
+  docsBase?: string;
+  /** Report year and table format forced by the user (CLI `--year`, `--template`). */
+  year?: number;
+  template?: '2019' | '2021';
+  /** Named explicitly (a CLI argument): a file that is not a report says so (not-a-report) instead of nothing. */
+  explicit?: boolean;
+}
+
+/** Whether a document is checked: `off`, every document (`always`: the nianbao language), or only reports (`auto`). */
+export function checkMode(languageId: string, config: NianbaoConfig, large: boolean): 'off' | 'always' | 'auto' {
+  if (large || config.validate === 'off') return 'off';
+  return languageId === 'nianbao' || config.validate === 'always' ? 'always' : 'auto';
+}

@@ -1,6 +1,7 @@
-import { fill, type Locale } from '../../core/src/index';
+import { fill } from '../text/lines';
+import type { Locale } from '../types';
 
-/** What the server itself says to the user (window/showMessage and the log), in both languages. */
+/** What the editor features and the server say to the user (window/showMessage, code action titles, completion), in both languages. */
 const MESSAGES = {
   configUnreadable: {
     'zh-cn': 'Nianbao：无法读取配置文件 {path}，已忽略：{reason}',

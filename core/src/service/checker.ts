@@ -1,0 +1,286 @@
+// The checker: one object that the language server, the CLI and the tests use. It owns the documents by URI
+// and version, their reports (built once per version), the reports on disk the cross-year rules compare with,
+// the decision whether a document is checked, and every feature (diagnostics, fixes, hover, lenses, outline,
+// folding, formatting, completion, templates), each computed from the report it already holds.
+import { analyze, checkReport, type CheckOptions, type CheckResult } from '../check';
+import { hoverAt, type HoverInfo } from '../editor/hover';
+import { tableLenses, type TableLens } from '../editor/lens';
+import { formatMarkdownTables } from '../editor/format-tables';
+import { applyEdits, type TextEdit } from '../fixes/edit';
+import { fixAll, fixesFor, type Fix } from '../fixes/index';
+import { formatOfDocument } from '../formats/index';
+import type { Report } from '../model/types';
+import { ParsedDocument } from '../parse/document';
+import type { Diagnostic, Locale, Position, Range } from '../types';
+import { completionsAt, disableEdits, templateText, type Completion } from './editing';
+import { folds, outline, type Fold, type OutlineSymbol } from './outline';
+import { checkMode, type DocumentSettings } from './settings';
+import { uriKey } from './uri';
+import { WorkspaceReports, type Candidate } from './workspace-reports';
+
+export interface CheckerOptions {
+  /** Where problems of the checker itself go (a rule that failed, a feature that threw). */
+  logger?: (message: string) => void;
+  /** Documents longer than this many characters are kept but not parsed nor checked (default 5 MB). */
+  maxChars?: () => number;
+}
+
+/** A change of a document's text, as LSP sends it (no range: the whole text). */
+export interface DocumentChange {
+  range?: Range;
+  text: string;
+}
+
+/** The last check of a document. */
+export interface Checked {
+  result: CheckResult;
+  /** The options it ran with (fixes are verified with the same ones). */
+  options: CheckOptions;
+  /** The report used as the previous year's one, when one was found. */
+  previousUri: string | null;
+  mode: 'off' | 'always' | 'auto';
+}
+
+interface Doc {
+  uri: string;
+  languageId: string;
+  version: number;
+  parsed: ParsedDocument;
+  /** The text of a document over the size limit (not parsed); null otherwise. */
+  large: string | null;
+  /** Bumped on every change. */
+  rev: number;
+  report?: { rev: number; report: Report };
+  last?: Checked & { rev: number };
+  /** Fixes of the last check's diagnostics, computed when first asked for. */
+  fixes?: Map<Diagnostic, Fix[]>;
+}
+
+const DEFAULT_MAX_CHARS = 5 * 1024 * 1024;
+const same = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
+export class Checker {
+  /** The reports on disk that are not open (for the cross-year rules); the host keeps it up to date. */
+  readonly files = new WorkspaceReports();
+  private readonly docs = new Map<string, Doc>();
+  private readonly log: (message: string) => void;
+  private readonly maxChars: () => number;
+
+  constructor(options: CheckerOptions = {}) {
+    this.log = options.logger ?? (() => undefined);
+    this.maxChars = options.maxChars ?? (() => DEFAULT_MAX_CHARS);
+  }
+
+  // ---- documents --------------------------------------------------------------------------------------
+
+  open(uri: string, languageId: string, version: number, text: string): void {
+    const format = formatOfDocument(uri, languageId).id;
+    const large = text.length > this.maxChars();
+    this.docs.set(uri, { uri, languageId, version, parsed: ParsedDocument.parse(large ? '' : text, format), large: large ? text : null, rev: 0 });
+  }
+
+  /** Applies changes in order; `stale` when the version is not newer (applying it would corrupt the text). */
+  change(uri: string, version: number | null, changes: readonly DocumentChange[]): 'changed' | 'stale' | 'unknown' {
+    const d = this.docs.get(uri);
+    if (!d) return 'unknown';
+    if (typeof version === 'number' && version <= d.version) return 'stale';
+    const max = this.maxChars();
+    for (const change of changes) {
+      if (d.large !== null) {
+        d.large = change.range ? applyEdits(d.large, [{ range: change.range, newText: change.text }]) : change.text;
+        continue;
+      }
+      if (change.range) d.parsed.applyChange({ range: change.range, text: change.text });
+      else if (change.text.length > max) d.large = change.text;
+      else d.parsed = ParsedDocument.parse(change.text, d.parsed.format);
+    }
+    // A large paste can take a document over the limit, and edits can bring one back under it.
+    if (d.large === null && changes.some((c) => c.text.length > 65_536) && d.parsed.text.length > max) d.large = d.parsed.text;
+    if (d.large !== null && d.large.length <= max) {
+      d.parsed = ParsedDocument.parse(d.large, d.parsed.format);
+      d.large = null;
+    } else if (d.large !== null) d.parsed = ParsedDocument.parse('', d.parsed.format);
+    d.rev++;
+    if (typeof version === 'number') d.version = version;
+    return 'changed';
+  }
+
+  close(uri: string): boolean {
+    return this.docs.delete(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.docs.has(uri);
+  }
+
+  get uris(): string[] {
+    return [...this.docs.keys()];
+  }
+
+  languageId(uri: string): string | undefined {
+    return this.docs.get(uri)?.languageId;
+  }
+
+  version(uri: string): number | undefined {
+    return this.docs.get(uri)?.version;
+  }
+
+  /** Over the size limit: kept, not checked. */
+  isLarge(uri: string): boolean {
+    return this.docs.get(uri)?.large != null;
+  }
+
+  text(uri: string): string | undefined {
+    const d = this.docs.get(uri);
+    return d ? (d.large ?? d.parsed.text) : undefined;
+  }
+
+  document(uri: string): ParsedDocument | undefined {
+    return this.docs.get(uri)?.parsed;
+  }
+
+  /** The report model of the document as it is now (built once per version). */
+  report(uri: string): Report | null {
+    const d = this.docs.get(uri);
+    if (!d) return null;
+    if (d.report?.rev !== d.rev) d.report = { rev: d.rev, report: analyze(d.parsed) };
+    return d.report.report;
+  }
+
+  // ---- checking ---------------------------------------------------------------------------------------
+
+  /** The previous year's report of the same 机关: an open document, else a file of the same workspace folder. */
+  previousOf(uri: string): Candidate | null {
+    const report = this.report(uri);
+    if (!report) return null;
+    const open = this.uris.map((u) => ({ uri: u, report: this.report(u)! }));
+    return this.files.previousOf(uri, report, open);
+  }
+
+  /** Checks the document as it is now with these settings; the result is kept for the features. */
+  check(uri: string, settings: DocumentSettings): Checked | null {
+    const d = this.docs.get(uri);
+    if (!d) return null;
+    const report = this.report(uri)!;
+    const mode = checkMode(d.languageId, settings.config, d.large !== null);
+    const options: CheckOptions = {
+      locale: settings.locale,
+      validate: mode === 'always' ? 'always' : 'auto',
+      docsBase: settings.docsBase,
+      rules: settings.config.rules,
+      deadline: settings.config.deadline,
+      ...(settings.year !== undefined ? { year: settings.year } : {}),
+      ...(settings.template ? { template: settings.template } : {}),
+      ...(settings.explicit ? { explicit: true } : {}),
+    };
+    let checked: Checked;
+    if (mode === 'off') checked = { result: { report, checked: false, diagnostics: [] }, options, previousUri: null, mode };
+    else {
+      const previous = this.previousOf(uri);
+      options.previous = previous?.report ?? null;
+      checked = { result: checkReport(report, options), options, previousUri: previous?.uri ?? null, mode };
+    }
+    d.last = { ...checked, rev: d.rev };
+    d.fixes = undefined;
+    return checked;
+  }
+
+  /** The last check, when it is of the document's current text. */
+  lastCheck(uri: string): Checked | null {
+    const d = this.docs.get(uri);
+    return d?.last && d.last.rev === d.rev ? d.last : null;
+  }
+
+  /** Open documents whose last check used `uri` as the previous year's report. */
+  dependentsOf(uri: string): string[] {
+    const key = uriKey(uri);
+    return this.uris.filter((u) => {
+      const p = this.docs.get(u)!.last?.previousUri;
+      return p != null && uriKey(p) === key;
+    });
+  }
+
+  // ---- features (on the last check of the current text; null/empty when there is none) ----------------
+
+  /** The core diagnostic of the last check at this range with this code (as the editor sends it back). */
+  diagnosticAt(uri: string, code: string, range: Range): Diagnostic | undefined {
+    return this.lastCheck(uri)?.result.diagnostics.find((x) => x.code === code && same(x.range, range));
+  }
+
+  /** The verified fixes of one diagnostic of the last check (computed once per check). */
+  fixes(uri: string, diagnostic: Diagnostic): Fix[] {
+    const d = this.docs.get(uri);
+    const last = this.lastCheck(uri);
+    if (!d || !last) return [];
+    d.fixes ??= new Map();
+    let fixes = d.fixes.get(diagnostic);
+    if (!fixes) d.fixes.set(diagnostic, (fixes = this.guard('fixes', [], () => fixesFor(d.parsed, diagnostic, last.result.diagnostics, last.options, last.result.report))));
+    return fixes;
+  }
+
+  /** The text after every safe fix (or, with `safeOnly` false, every preferred one) of the problems `only` keeps. */
+  fixAll(uri: string, only?: (d: Diagnostic) => boolean, safeOnly = true): string | null {
+    const d = this.docs.get(uri);
+    const last = this.lastCheck(uri);
+    if (!d || !last || !d.parsed.syntax.editable) return null;
+    return this.guard('fixAll', null, () => fixAll(d.parsed.text, d.parsed.format, last.options, only, safeOnly));
+  }
+
+  disableEdits(uri: string, diagnostic: Diagnostic): { line?: TextEdit; file?: TextEdit } {
+    const d = this.docs.get(uri);
+    return d ? disableEdits(d.parsed, diagnostic) : {};
+  }
+
+  hover(uri: string, position: Position, locale: Locale): HoverInfo | null {
+    const last = this.lastCheck(uri);
+    return last?.result.checked ? this.guard('hover', null, () => hoverAt(last.result.report, position, locale)) : null;
+  }
+
+  lenses(uri: string, locale: Locale): TableLens[] {
+    const last = this.lastCheck(uri);
+    return last?.result.checked ? this.guard('lenses', [], () => tableLenses(last.result.report, last.result.diagnostics, locale)) : [];
+  }
+
+  outline(uri: string, locale: Locale): OutlineSymbol[] {
+    const r = this.report(uri);
+    return r?.isReport ? this.guard('outline', [], () => outline(r, locale)) : [];
+  }
+
+  folding(uri: string): Fold[] {
+    const r = this.report(uri);
+    return r?.isReport ? this.guard('folding', [], () => folds(r)) : [];
+  }
+
+  /** Format Document: the report's pipe tables aligned (CJK characters count double). */
+  format(uri: string): TextEdit[] {
+    const d = this.docs.get(uri);
+    const r = this.report(uri);
+    return d && r?.isReport && d.parsed.syntax.editable ? this.guard('format', [], () => formatMarkdownTables(d.parsed)) : [];
+  }
+
+  completion(uri: string, position: Position, locale: Locale): Completion[] {
+    const d = this.docs.get(uri);
+    const r = this.report(uri);
+    return d && r && d.parsed.syntax.editable ? this.guard('completion', [], () => completionsAt(d.parsed, r, position, locale)) : [];
+  }
+
+  /** A standard table (`t2`/`t3`/`t4`) or a report skeleton (`report`) for the document at `uri` (or none). */
+  template(kind: string, uri: string | null, arg: { year?: number; agency?: string; markdown?: boolean }): string | null {
+    const d = uri ? this.docs.get(uri) : undefined;
+    return templateText(kind, d?.parsed ?? null, uri ? this.report(uri) : null, arg);
+  }
+
+  /** Runs a feature; a failure is logged and answered with `fallback`, never thrown to the caller. */
+  private guard<T>(name: string, fallback: T, fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      this.log(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return fallback;
+    }
+  }
+}
+
+export function createChecker(options: CheckerOptions = {}): Checker {
+  return new Checker(options);
+}
