@@ -15,10 +15,8 @@ import {
   type NianbaoConfig,
   type Report,
 } from '../../core/src/index';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { nodeFileSystem } from '../../server/src/node-fs';
+import { runNodeServer } from '../../server/src/node-main';
 import { docsBaseFor } from '../../server/src/paths';
-import { startServer } from '../../server/src/server';
 import { toJson, toSarif, toText, type FileResult } from './output';
 
 const MAX_BYTES = 16 * 1024 * 1024;
@@ -179,7 +177,7 @@ export function main(argv: string[]): number {
     .allowUnknownOption(true)
     .action(() => {
       if (!process.argv.includes('--stdio') && !process.argv.some((a) => a.startsWith('--node-ipc') || a.startsWith('--socket'))) process.argv.push('--stdio');
-      startServer(createConnection(ProposedFeatures.all), { docsBase: docsBaseFor(__dirname), fs: nodeFileSystem });
+      runNodeServer(docsBaseFor(__dirname));
       code = -1;
     });
   try {

@@ -22,6 +22,8 @@ export interface CheckOptions {
   previous?: Report | null;
   /** Named explicitly (a CLI argument): a document that is not a report gets not-a-report. */
   explicit?: boolean;
+  /** Where a rule that fails is reported (it is skipped; the other rules still report). */
+  logger?: (message: string) => void;
 }
 
 export interface CheckResult {
@@ -51,6 +53,7 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedOptions {
     docsBase: options.docsBase,
     deadline: d ? { month: +d[1], day: +d[2] } : { month: 1, day: 31 },
     ...(options.explicit ? { explicit: true } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   };
 }
 
@@ -74,6 +77,8 @@ export function runRules(report: Report, options: ResolvedOptions, previous: Rep
   for (const rule of RULES) {
     const severity = options.rules[rule.id] ?? rule.severity;
     if (severity === 'off' || (rule.explicitOnly && !options.explicit) || (only && !only(rule))) continue;
+    // A rule that throws is skipped (what it found so far too) and logged; the others still report.
+    const found: Diagnostic[] = [];
     const ctx: RuleContext = {
       report,
       previous,
@@ -84,10 +89,15 @@ export function runRules(report: Report, options: ResolvedOptions, previous: Rep
       emit(message, range, args, data, related) {
         const m = rule.messages[message];
         const d: Diagnostic = { code: rule.id, severity, message: fill(m[options.locale], args), range, ...(data ? { data } : {}), ...(related?.length ? { related } : {}) };
-        if (!suppressed(report, d)) out.push(d);
+        if (!suppressed(report, d)) found.push(d);
       },
     };
-    rule.check(ctx);
+    try {
+      rule.check(ctx);
+      out.push(...found);
+    } catch (e) {
+      (options.logger ?? (() => undefined))(`rule ${rule.id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
   }
   out.sort((a, b) => comparePos(a.range.start, b.range.start) || RULES.indexOf(RULES_BY_ID.get(a.code)!) - RULES.indexOf(RULES_BY_ID.get(b.code)!));
   return out;

@@ -1,7 +1,5 @@
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { nodeFileSystem } from './node-fs';
+import { runNodeServer } from './node-main';
 import { docsBaseFor } from './paths';
-import { startServer } from './server';
 
-// Node entry: IPC when started by the VS Code client, stdio with `--stdio`.
-startServer(createConnection(ProposedFeatures.all), { docsBase: docsBaseFor(__dirname), fs: nodeFileSystem });
+// Node entry of the extension's server.
+runNodeServer(docsBaseFor(__dirname));

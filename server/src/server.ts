@@ -311,8 +311,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function schedule(d: OpenDoc): void {
     if (d.timer) clearTimeout(d.timer);
     const ms = debounceMs();
-    if (ms <= 0) request(d, true);
-    else d.timer = setTimeout(() => request(d, true), ms);
+    // The debounced check goes through `safe` like every handler: a failure is logged, never thrown.
+    const run = safe('validate', undefined, () => request(d, true));
+    if (ms <= 0) void run(undefined);
+    else d.timer = setTimeout(() => void run(undefined), ms);
   }
 
   // ---- protocol ---------------------------------------------------------------------------------------

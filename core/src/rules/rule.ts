@@ -78,6 +78,8 @@ export interface ResolvedOptions {
   deadline: { month: number; day: number };
   /** The document was named explicitly (a CLI argument). */
   explicit?: boolean;
+  /** Where a rule that fails is reported. */
+  logger?: (message: string) => void;
 }
 
 export function defineRule(rule: Rule): Rule {

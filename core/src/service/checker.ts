@@ -172,6 +172,7 @@ export class Checker {
       ...(settings.year !== undefined ? { year: settings.year } : {}),
       ...(settings.template ? { template: settings.template } : {}),
       ...(settings.explicit ? { explicit: true } : {}),
+      logger: this.log,
     };
     let checked: Checked;
     if (mode === 'off') checked = { result: { report, checked: false, diagnostics: [] }, options, previousUri: null, mode };

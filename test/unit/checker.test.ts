@@ -1,0 +1,149 @@
+// The checker facade in memory (what the server and the CLI do, without a process), and failures contained:
+// a rule that throws is logged and skipped, the other rules still report, and the server keeps answering.
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { after, describe, it } from 'node:test';
+import {
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { createConnection } from 'vscode-languageserver/node';
+import { checkText, createChecker, RULES_BY_ID, type Rule } from '../../core/src/index';
+import { startServer } from '../../server/src/server';
+import { read } from '../helpers';
+
+const BROKEN = read('test/fixtures/rules/table3-row-total/fail-granted-total.txt');
+const CORRECT = read('test/fixtures/rules/pass/filled-correct.txt');
+const settings = { config: {}, locale: 'zh-cn' as const };
+
+/** Makes a rule throw while `fn` runs. */
+async function withThrowingRule<T>(id: string, fn: () => T | Promise<T>): Promise<T> {
+  const rule = RULES_BY_ID.get(id) as Rule;
+  const check = rule.check;
+  rule.check = () => {
+    throw new Error(`${id} broke`);
+  };
+  try {
+    return await fn();
+  } finally {
+    rule.check = check;
+  }
+}
+
+describe('the checker facade', () => {
+  it('checks an open document, follows its changes and answers the features from the report it holds', () => {
+    const c = createChecker();
+    c.open('file:///r/a.txt', 'plaintext', 1, BROKEN);
+    const first = c.check('file:///r/a.txt', settings)!;
+    assert.deepEqual(first.result.diagnostics.map((d) => d.code), checkText(BROKEN, 'text').diagnostics.map((d) => d.code));
+    const d = first.result.diagnostics.find((x) => x.code === 'table3-row-total')!;
+    const fixes = c.fixes('file:///r/a.txt', d);
+    assert.ok(fixes.some((f) => f.preferred));
+    assert.equal(c.fixes('file:///r/a.txt', d), fixes, 'computed once per check');
+    assert.ok(c.outline('file:///r/a.txt', 'zh-cn').some((s) => s.kind === 'section'));
+    assert.ok(c.folding('file:///r/a.txt').length > 0);
+
+    // The whole text replaced by the correct report: no problem left, and the old check is not served.
+    assert.equal(c.change('file:///r/a.txt', 2, [{ text: CORRECT }]), 'changed');
+    assert.equal(c.lastCheck('file:///r/a.txt'), null);
+    assert.deepEqual(c.check('file:///r/a.txt', settings)!.result.diagnostics.filter((x) => x.severity !== 'info'), []);
+    assert.equal(c.change('file:///r/a.txt', 2, [{ text: BROKEN }]), 'stale', 'a version that is not newer is refused');
+  });
+
+  it('decides whether a document is checked: off, a non-report, the nianbao language', () => {
+    const c = createChecker();
+    c.open('file:///r/news.txt', 'plaintext', 1, read('test/fixtures/not-reports/news.txt'));
+    assert.equal(c.check('file:///r/news.txt', settings)!.result.checked, false);
+    assert.deepEqual(c.check('file:///r/news.txt', { ...settings, explicit: true })!.result.diagnostics.map((d) => d.code), ['not-a-report']);
+    c.open('file:///r/a.txt', 'nianbao', 1, BROKEN);
+    assert.equal(c.check('file:///r/a.txt', { ...settings, config: { validate: 'off' } })!.mode, 'off');
+    assert.equal(c.check('file:///r/a.txt', settings)!.mode, 'always');
+  });
+
+  it('keeps a document over the size limit unparsed and checks it again once it is small', () => {
+    const c = createChecker({ maxChars: () => 50_000 });
+    c.open('file:///r/big.txt', 'plaintext', 1, BROKEN + '。'.repeat(60_000));
+    assert.equal(c.isLarge('file:///r/big.txt'), true);
+    assert.equal(c.check('file:///r/big.txt', settings)!.mode, 'off');
+    c.change('file:///r/big.txt', 2, [{ text: BROKEN }]);
+    assert.equal(c.isLarge('file:///r/big.txt'), false);
+    assert.ok(c.check('file:///r/big.txt', settings)!.result.diagnostics.some((d) => d.code === 'table3-row-total'));
+  });
+
+  it('finds the previous year’s report among open documents and files on disk', () => {
+    const c = createChecker();
+    c.files.addFolder('file:///w');
+    c.files.put('file:///w/2023.txt', 1, 1, read('test/fixtures/cross-year/hekou-2023.txt'));
+    c.open('file:///w/2024.txt', 'plaintext', 1, read('test/fixtures/cross-year/hekou-2024-carryover.txt'));
+    const checked = c.check('file:///w/2024.txt', settings)!;
+    assert.equal(checked.previousUri, 'file:///w/2023.txt');
+    assert.ok(checked.result.diagnostics.some((d) => d.code === 'cross-year-carryover'));
+    assert.deepEqual(c.dependentsOf('file:///w/2023.txt'), ['file:///w/2024.txt']);
+  });
+});
+
+describe('failures contained', () => {
+  it('a rule that throws is logged and skipped; the other rules still report', async () => {
+    const logged: string[] = [];
+    const c = createChecker({ logger: (m) => logged.push(m) });
+    c.open('file:///r/a.txt', 'plaintext', 1, BROKEN);
+    const codes = await withThrowingRule('table3-row-total', () => c.check('file:///r/a.txt', settings)!.result.diagnostics.map((d) => d.code));
+    assert.ok(!codes.includes('table3-row-total'));
+    assert.ok(codes.includes('table3-results-total'), codes.join(', '));
+    assert.ok(logged.some((m) => m.includes('rule table3-row-total failed')), logged.join('\n'));
+  });
+
+  describe('the language server, in process', () => {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    const logs: string[] = [];
+    client.onNotification('window/logMessage', (p: { message: string }) => {
+      logs.push(p.message);
+    });
+    const published: PublishDiagnosticsParams[] = [];
+    const waiters: (() => void)[] = [];
+    client.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      published.push(p);
+      for (const w of waiters.splice(0)) w();
+    });
+    client.listen();
+    startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), {});
+    after(() => {
+      client.dispose();
+      toServer.end();
+      toClient.end();
+    });
+    const next = (uri: string) =>
+      new Promise<PublishDiagnosticsParams>((resolve) => {
+        const look = () => {
+          const p = published.find((x) => x.uri === uri);
+          if (p) resolve(p);
+          else waiters.push(look);
+        };
+        look();
+      });
+
+    it('publishes the other rules’ problems when one rule throws, and keeps answering requests', async () => {
+      await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
+      await client.sendNotification(InitializedNotification.type, {});
+      const uri = 'file:///mem/broken.txt';
+      const diagnostics = await withThrowingRule('table3-row-total', async () => {
+        await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: BROKEN } });
+        return (await next(uri)).diagnostics;
+      });
+      assert.ok(diagnostics.some((d) => d.code === 'table3-results-total'));
+      assert.ok(!diagnostics.some((d) => d.code === 'table3-row-total'));
+      const hover = await client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+      assert.equal(hover, null, 'the server still answers');
+      assert.ok(logs.some((m) => m.includes('rule table3-row-total failed')), logs.join('\n'));
+    });
+  });
+});
