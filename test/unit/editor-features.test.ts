@@ -67,7 +67,7 @@ describe('hover', () => {
   const text = read('test/fixtures/rules/table3-row-total/fail-granted-total.txt');
   const r = checkText(text, 'text');
   it('explains a table-三 total with the sum it should equal', () => {
-    const row = r.report.t3!.byKey['granted'];
+    const row = r.report.t3!.row('granted')!;
     const h = hoverAt(r.report, row.values[6].range.start, 'zh-cn')!;
     assert.match(h.markdown, /表三.*（一）予以公开.*总计/);
     assert.match(h.markdown, /3 \+ 1 \+ 0 \+ 0 \+ 0 \+ 0 = 4（现为 3）/);

@@ -1,7 +1,10 @@
-import { countOf, t3RowConsistent } from '../model/access';
-import { t2RowDef, t3ColumnLabel, t3RowLabel, t4ColumnLabel, YEAR_SOURCE, type Label } from '../model/labels';
-import { T3_RESULT_KEYS } from '../model/templates';
-import type { Cell, Report, TableRow } from '../model/types';
+import { countOf } from '../model/access';
+import { t3RowLabel, YEAR_SOURCE, type Label } from '../model/labels';
+import { T2_KEYS, T3_COLUMNS, T3_RESULT_KEYS, T4_GROUPS, T4_OUTCOMES } from '../model/templates';
+import type { Cell, Report } from '../model/types';
+
+const APPLICANTS = T3_COLUMNS.map((c) => c.key).filter((k) => k !== 'total');
+const FOUR = T4_OUTCOMES.map((o) => o.key).filter((k) => k !== 'total');
 import type { Locale, Position, Range } from '../types';
 
 function inside(r: Range, p: Position): boolean {
@@ -20,48 +23,53 @@ export function hoverAt(report: Report, pos: Position, locale: Locale): HoverInf
   const L = (x: Label) => (locale === 'en' ? x.en : x.zh);
   const t3 = report.t3;
   if (t3 && inside(t3.range, pos)) {
-    for (const row of t3.rows) {
-      if (!row.key) continue;
-      const c = row.values.findIndex((v) => inside(v.range, pos));
-      if (c < 0 || row.values.length > 7) continue;
-      const cell = row.values[c];
-      const col = t3ColumnLabel(t3.hasTotalColumn ? c : Math.min(c, 5));
-      const lines = [`**${L({ zh: '表三', en: 'Table 3' })}** · ${L(t3RowLabel(row.key))} · ${L(col)}`];
-      if (c === 6 && t3.hasTotalColumn) lines.push(sumLine(locale, row.values.slice(0, 6), cell, L({ zh: '自然人至其他六列之和', en: 'sum of the six applicant columns' })));
-      if (row.key === 'resultTotal') {
-        const parts = T3_RESULT_KEYS.map((k) => t3.byKey[k]).filter((r): r is TableRow => !!r).map((r) => r.values[c]);
+    for (const key of t3.keys) {
+      const c = t3.columns.find((k) => {
+        const cell = t3.cell(key, k);
+        return cell && inside(cell.range, pos);
+      });
+      if (!c) continue;
+      const cell = t3.cell(key, c)!;
+      const lines = [`**${L({ zh: '表三', en: 'Table 3' })}** · ${L(t3RowLabel(key))} · ${L(T3_COLUMNS.find((x) => x.key === c)!)}`];
+      if (c === 'total') lines.push(sumLine(locale, APPLICANTS.map((k) => t3.cell(key, k)), cell, L({ zh: '自然人至其他六列之和', en: 'sum of the six applicant columns' })));
+      if (key === 'resultTotal') {
+        const parts = T3_RESULT_KEYS.filter((k) => t3.row(k)).map((k) => t3.cell(k, c));
         lines.push(sumLine(locale, parts, cell, L({ zh: '办理结果（一）至（六）之和', en: 'sum of results (1)–(6)' })));
       }
-      if (row.key === 'carryNext') {
-        const a = countOf(t3.byKey['new']?.values[c]);
-        const b = countOf(t3.byKey['carried']?.values[c]);
-        const r = countOf(t3.byKey['resultTotal']?.values[c]);
+      if (key === 'carryNext') {
+        const a = t3.count('new', c);
+        const b = t3.count('carried', c);
+        const r = t3.count('resultTotal', c);
         if (a !== null && b !== null && r !== null) {
           lines.push(L({ zh: `勾稽关系：一（${a}）+ 二（${b}）−（七）（${r}）= ${a + b - r}`, en: `Balance: I (${a}) + II (${b}) − (7) (${r}) = ${a + b - r}` }));
         }
       }
-      if (!t3RowConsistent(t3, row) && c === 6) lines.push(L({ zh: '⚠ 本行总计与各列之和不符', en: '⚠ this row’s total does not match its columns' }));
+      if (c === 'total' && !t3.consistent(key)) lines.push(L({ zh: '⚠ 本行总计与各列之和不符', en: '⚠ this row’s total does not match its columns' }));
       return { markdown: lines.join('\n\n'), range: cell.range };
     }
   }
   const t4 = report.t4;
-  if (t4?.data && inside(t4.range, pos)) {
-    const i = t4.data.values.findIndex((v) => inside(v.range, pos));
-    if (i >= 0 && i < 15) {
-      const cell = t4.data.values[i];
-      const lines = [`**${L({ zh: '表四', en: 'Table 4' })}** · ${L(t4ColumnLabel(i))}`];
-      if (i % 5 === 4) lines.push(sumLine(locale, t4.data.values.slice(i - 4, i), cell, L({ zh: '结果维持、结果纠正、其他结果、尚未审结之和', en: 'sum of the four outcomes' })));
-      return { markdown: lines.join('\n\n'), range: cell.range };
+  if (t4?.complete && inside(t4.range, pos)) {
+    for (const g of T4_GROUPS) {
+      for (const o of T4_OUTCOMES) {
+        const cell = t4.cell(g.key, o.key)!;
+        if (!inside(cell.range, pos)) continue;
+        const lines = [`**${L({ zh: '表四', en: 'Table 4' })}** · ${L({ zh: `${g.zh}·${o.zh}`, en: `${g.en}, ${o.en}` })}`];
+        if (o.key === 'total') lines.push(sumLine(locale, FOUR.map((k) => t4.cell(g.key, k)), cell, L({ zh: '结果维持、结果纠正、其他结果、尚未审结之和', en: 'sum of the four outcomes' })));
+        return { markdown: lines.join('\n\n'), range: cell.range };
+      }
     }
   }
   const t2 = report.t2;
   if (t2 && inside(t2.range, pos)) {
-    for (const row of t2.rows) {
-      if (!row.key) continue;
-      const c = row.values.findIndex((v) => inside(v.range, pos));
-      const def = t2RowDef(t2.template, row.key);
-      if (c < 0 || !def || !def.columns[c]) continue;
-      return { markdown: `**${L({ zh: '表二', en: 'Table 2' })}** · ${L(def)} · ${L(def.columns[c])}`, range: row.values[c].range };
+    for (const key of T2_KEYS) {
+      const def = t2.def(key);
+      const col = def?.columns.find((x) => {
+        const cell = t2.cell(key, x.key);
+        return cell && inside(cell.range, pos);
+      });
+      if (!def || !col) continue;
+      return { markdown: `**${L({ zh: '表二', en: 'Table 2' })}** · ${L(def)} · ${L(col)}`, range: t2.cell(key, col.key)!.range };
     }
   }
   for (const slot of report.yearSlots) {

@@ -1,66 +1,11 @@
-import type { Cell, Paragraph, Report, Table3, TableRow } from './types';
+import type { Position, Range } from '../types';
+import { countOf } from './tables/api';
+import type { Cell, Paragraph, Report, TableRow } from './types';
 import type { SectionKey } from './templates';
 import { t2RowDef, t3ColumnLabel, t3RowLabel, t4ColumnLabel, type Label } from './labels';
 import type { T2RowDef } from './templates';
 
-/**
- * A cell as a count: a non-negative integer, or null when it is missing or not a count. A blank or a dash
- * (`/`, `—`, `无`) counts as 0: table-cell-blank says so once per table.
- */
-export function countOf(cell: Cell | undefined): number | null {
-  if (!cell) return null;
-  if (cell.kind === 'blank' || cell.kind === 'dash') return 0;
-  if (cell.kind !== 'number' || cell.value === null || cell.unit) return null;
-  return Number.isInteger(cell.value) && cell.value >= 0 ? cell.value : null;
-}
-
-/**
- * The cell of a table-三 row in column `c`. A row with more or fewer values than the table is laid out for
- * is not read at all: its cells cannot be placed (table-column-count says so), and reading them from the
- * left would put them under the wrong columns.
- */
-export function t3Cell(t: Table3, row: TableRow | undefined, c: number): Cell | undefined {
-  if (!row || row.values.length !== t.expectedColumns) return undefined;
-  return row.values[c];
-}
-
-export function t3Count(t: Table3, row: TableRow | undefined, c: number): number | null {
-  return countOf(t3Cell(t, row, c));
-}
-
-/** A table-三 row's total: its 总计 cell, or the sum of the six applicant columns when the table has no 总计 column. */
-export function t3Total(t: Table3, key: string): number | null {
-  const row = t.byKey[key];
-  if (!row) return null;
-  if (t.hasTotalColumn) return row.values.length === 7 ? countOf(row.values[6]) : null;
-  if (row.values.length !== 6) return null;
-  let sum = 0;
-  for (const c of row.values) {
-    const v = countOf(c);
-    if (v === null) return null;
-    sum += v;
-  }
-  return sum;
-}
-
-/** Table 四 value by index (0–14), when the row is complete. */
-export function t4Count(row: TableRow | null | undefined, i: number): number | null {
-  if (!row || row.values.length !== 15) return null;
-  return countOf(row.values[i]);
-}
-
-/** False when a table-三 row's 总计 is not the sum of its six applicant columns (as far as they are known). */
-export function t3RowConsistent(t: Table3, row: TableRow | undefined): boolean {
-  if (!row || !t.hasTotalColumn || row.values.length !== 7) return true;
-  let sum = 0;
-  for (let c = 0; c < 6; c++) {
-    const v = countOf(row.values[c]);
-    if (v === null) return true;
-    sum += v;
-  }
-  const total = countOf(row.values[6]);
-  return total === null || total === sum;
-}
+export { countOf };
 
 /** Index of the first item starting after `line` (items are in document order). */
 export function firstAfter(items: readonly { readonly line: number }[], line: number): number {
@@ -159,3 +104,18 @@ export const TABLE_NAMES: Record<ValueCell['table'], Label> = {
   t3: { zh: '表三', en: 'Table 3' },
   t4: { zh: '表四', en: 'Table 4' },
 };
+
+/** The span of a row's values (its whole range when it has none). */
+export function valuesSpan(row: TableRow): Range {
+  return row.values.length ? { start: row.values[0].range.start, end: row.values[row.values.length - 1].range.end } : row.range;
+}
+
+/** Where a row's last value ends (a cell added after it goes there). */
+export function lastValueEnd(row: TableRow): Position | null {
+  return row.values.length ? row.values[row.values.length - 1].range.end : null;
+}
+
+/** The sum of a row's values as counts (NaN when one is not a count). */
+export function valuesSum(row: TableRow): number {
+  return row.values.reduce((a, c) => a + (countOf(c) ?? NaN), 0);
+}

@@ -1,4 +1,4 @@
-import { T2_2019, T2_2021, T3_COLUMNS, T3_GROUPS, T3_ROWS, T4_GROUPS, T4_OUTCOMES, type RowDef, type T2RowDef } from './templates';
+import { T2_2019, T2_2021, T3_COLUMNS, T3_GROUPS, T3_ROWS, T4_GROUPS, T4_OUTCOMES, type RowDef, type T2Def } from './templates';
 
 export interface Label {
   zh: string;
@@ -34,7 +34,7 @@ export const YEAR_SOURCE: Record<string, Label> = {
   option: { zh: '设置', en: 'the settings' },
 };
 
-export function t2RowDef(template: '2021' | '2019' | null, key: string): T2RowDef | undefined {
+export function t2RowDef(template: '2021' | '2019' | null, key: string): T2Def | undefined {
   const defs = template === '2019' ? T2_2019 : T2_2021;
   return defs.find((d) => d.key === key) ?? [...T2_2021, ...T2_2019].find((d) => d.key === key);
 }

@@ -55,29 +55,31 @@ export const T3_COLUMNS = [
 ] as const;
 
 export interface RowDef {
-  key: string;
+  readonly key: string;
   /** Standard label (without its group). */
-  zh: string;
-  en: string;
-  group?: string;
+  readonly zh: string;
+  readonly en: string;
+  readonly group?: T3GroupKey;
   /** Normalized phrases that identify the row (the first is the full label). */
-  match: string[];
+  readonly match: readonly string[];
   /** Only matched exactly (after numbering is stripped), never by containment. */
-  exact?: boolean;
+  readonly exact?: boolean;
   /** Which template(s) have this row. */
-  templates: ('2021' | '2019')[];
+  readonly templates: readonly ('2021' | '2019')[];
 }
 
-const BOTH: ('2021' | '2019')[] = ['2021', '2019'];
+const BOTH = ['2021', '2019'] as const;
 
-export const T3_GROUPS: Record<string, { zh: string; en: string; n: number }> = {
+export type T3GroupKey = 'withheld' | 'unable' | 'refused' | 'otherHandling';
+
+export const T3_GROUPS: Record<T3GroupKey, { zh: string; en: string; n: number }> = {
   withheld: { zh: '（三）不予公开', en: '(3) Not disclosed', n: 3 },
   unable: { zh: '（四）无法提供', en: '(4) Cannot be provided', n: 4 },
   refused: { zh: '（五）不予处理', en: '(5) Not processed', n: 5 },
   otherHandling: { zh: '（六）其他处理', en: '(6) Otherwise handled', n: 6 },
 };
 
-export const T3_ROWS: readonly RowDef[] = [
+const T3_ROW_DATA = [
   { key: 'new', zh: '一、本年新收政府信息公开申请数量', en: 'I. New applications this year', match: ['本年新收政府信息公开申请数量', '本年新收'], templates: BOTH },
   { key: 'carried', zh: '二、上年结转政府信息公开申请数量', en: 'II. Carried over from last year', match: ['上年结转政府信息公开申请数量', '上年结转'], templates: BOTH },
   { key: 'granted', zh: '（一）予以公开', en: '(1) Disclosed', match: ['予以公开'], templates: BOTH },
@@ -110,9 +112,17 @@ export const T3_ROWS: readonly RowDef[] = [
   { key: 'otherHandling', zh: '（六）其他处理', en: '(6) Otherwise handled', match: ['其他处理'], exact: true, templates: ['2019'] },
   { key: 'resultTotal', zh: '（七）总计', en: '(7) Total', match: ['总计', '合计'], exact: true, templates: BOTH },
   { key: 'carryNext', zh: '四、结转下年度继续办理', en: 'IV. Carried over to next year', match: ['结转下年度继续办理', '结转下年度'], templates: BOTH },
-];
+] as const satisfies readonly RowDef[];
 
-export const T3_RESULT_KEYS = T3_ROWS.filter((r) => !['new', 'carried', 'resultTotal', 'carryNext'].includes(r.key)).map((r) => r.key);
+/** Table 三 row keys: `new`, `carried`, `granted`, … `withheld.2` … `carryNext`. */
+export type T3RowKey = (typeof T3_ROW_DATA)[number]['key'];
+
+export const T3_ROWS: readonly (RowDef & { readonly key: T3RowKey })[] = T3_ROW_DATA;
+/** Table 三 columns: `natural` … `other`, `total`. */
+export type T3ColumnKey = (typeof T3_COLUMNS)[number]['key'];
+
+/** The result rows that add up to （七）总计: every row but 一, 二, （七） and 四. */
+export const T3_RESULT_KEYS: readonly T3RowKey[] = T3_ROWS.map((r) => r.key).filter((k) => k !== 'new' && k !== 'carried' && k !== 'resultTotal' && k !== 'carryNext');
 
 /** Table 四: three groups of five columns. */
 export const T4_GROUPS = [
@@ -120,6 +130,8 @@ export const T4_GROUPS = [
   { key: 'direct', zh: '行政诉讼（未经复议直接起诉）', en: 'litigation without prior reconsideration' },
   { key: 'afterReview', zh: '行政诉讼（复议后起诉）', en: 'litigation after reconsideration' },
 ] as const;
+
+export type T4GroupKey = (typeof T4_GROUPS)[number]['key'];
 
 export const T4_OUTCOMES = [
   { key: 'upheld', zh: '结果维持', en: 'upheld' },
@@ -129,32 +141,74 @@ export const T4_OUTCOMES = [
   { key: 'total', zh: '总计', en: 'total' },
 ] as const;
 
-export interface T2RowDef {
-  key: string;
-  zh: string;
-  en: string;
-  item: string; // 第二十条第（X）项
-  columns: { zh: string; en: string; decimal?: boolean; signed?: boolean }[];
+export type T4OutcomeKey = (typeof T4_OUTCOMES)[number]['key'];
+
+export interface T2ColumnDef {
+  readonly key: string;
+  readonly zh: string;
+  readonly en: string;
+  readonly decimal?: boolean;
+  readonly signed?: boolean;
 }
 
-export const T2_2021: readonly T2RowDef[] = [
-  { key: 'rules', zh: '规章', en: 'Rules', item: '一', columns: [{ zh: '本年制发件数', en: 'issued this year' }, { zh: '本年废止件数', en: 'repealed this year' }, { zh: '现行有效件数', en: 'in force' }] },
-  { key: 'normative', zh: '行政规范性文件', en: 'Normative documents', item: '一', columns: [{ zh: '本年制发件数', en: 'issued this year' }, { zh: '本年废止件数', en: 'repealed this year' }, { zh: '现行有效件数', en: 'in force' }] },
-  { key: 'licensing', zh: '行政许可', en: 'Administrative licensing', item: '五', columns: [{ zh: '本年处理决定数量', en: 'decisions this year' }] },
-  { key: 'penalty', zh: '行政处罚', en: 'Administrative penalties', item: '六', columns: [{ zh: '本年处理决定数量', en: 'decisions this year' }] },
-  { key: 'coercion', zh: '行政强制', en: 'Administrative coercion', item: '六', columns: [{ zh: '本年处理决定数量', en: 'decisions this year' }] },
-  { key: 'fees', zh: '行政事业性收费', en: 'Administrative fees', item: '八', columns: [{ zh: '本年收费金额（单位：万元）', en: 'amount charged (10,000 yuan)', decimal: true }] },
-];
+export interface T2RowDef {
+  readonly key: string;
+  readonly zh: string;
+  readonly en: string;
+  /** 第二十条第（X）项 */
+  readonly item: string;
+  readonly columns: readonly T2ColumnDef[];
+}
 
-const PRIOR = [{ zh: '上一年项目数量', en: 'items last year' }, { zh: '本年增/减', en: 'change this year', signed: true }];
-export const T2_2019: readonly T2RowDef[] = [
-  { key: 'rules', zh: '规章', en: 'Rules', item: '一', columns: [{ zh: '本年新制作数量', en: 'made this year' }, { zh: '本年新公开数量', en: 'published this year' }, { zh: '对外公开总数量', en: 'published in total' }] },
-  { key: 'normative', zh: '规范性文件', en: 'Normative documents', item: '一', columns: [{ zh: '本年新制作数量', en: 'made this year' }, { zh: '本年新公开数量', en: 'published this year' }, { zh: '对外公开总数量', en: 'published in total' }] },
-  { key: 'licensing', zh: '行政许可', en: 'Administrative licensing', item: '五', columns: [...PRIOR, { zh: '处理决定数量', en: 'decisions' }] },
-  { key: 'otherServices', zh: '其他对外管理服务事项', en: 'Other external services', item: '五', columns: [...PRIOR, { zh: '处理决定数量', en: 'decisions' }] },
-  { key: 'penalty', zh: '行政处罚', en: 'Administrative penalties', item: '六', columns: [...PRIOR, { zh: '处理决定数量', en: 'decisions' }] },
-  { key: 'coercion', zh: '行政强制', en: 'Administrative coercion', item: '六', columns: [...PRIOR, { zh: '处理决定数量', en: 'decisions' }] },
-  { key: 'fees', zh: '行政事业性收费', en: 'Administrative fees', item: '八', columns: [...PRIOR] },
-  { key: 'procurement', zh: '政府集中采购', en: 'Government procurement', item: '九', columns: [{ zh: '采购项目数量', en: 'procurement items' }, { zh: '采购总金额', en: 'procurement amount', decimal: true }] },
-];
+const ISSUED = [
+  { key: 'issued', zh: '本年制发件数', en: 'issued this year' },
+  { key: 'repealed', zh: '本年废止件数', en: 'repealed this year' },
+  { key: 'inForce', zh: '现行有效件数', en: 'in force' },
+] as const;
+const DECISIONS = [{ key: 'decisions', zh: '本年处理决定数量', en: 'decisions this year' }] as const;
 
+const T2_2021_DATA = [
+  { key: 'rules', zh: '规章', en: 'Rules', item: '一', columns: ISSUED },
+  { key: 'normative', zh: '行政规范性文件', en: 'Normative documents', item: '一', columns: ISSUED },
+  { key: 'licensing', zh: '行政许可', en: 'Administrative licensing', item: '五', columns: DECISIONS },
+  { key: 'penalty', zh: '行政处罚', en: 'Administrative penalties', item: '六', columns: DECISIONS },
+  { key: 'coercion', zh: '行政强制', en: 'Administrative coercion', item: '六', columns: DECISIONS },
+  { key: 'fees', zh: '行政事业性收费', en: 'Administrative fees', item: '八', columns: [{ key: 'amount', zh: '本年收费金额（单位：万元）', en: 'amount charged (10,000 yuan)', decimal: true }] },
+] as const satisfies readonly T2RowDef[];
+
+const MADE = [
+  { key: 'made', zh: '本年新制作数量', en: 'made this year' },
+  { key: 'published', zh: '本年新公开数量', en: 'published this year' },
+  { key: 'publishedTotal', zh: '对外公开总数量', en: 'published in total' },
+] as const;
+const PRIOR = [
+  { key: 'lastYear', zh: '上一年项目数量', en: 'items last year' },
+  { key: 'change', zh: '本年增/减', en: 'change this year', signed: true },
+] as const;
+const PRIOR_DECISIONS = [...PRIOR, { key: 'decisions', zh: '处理决定数量', en: 'decisions' }] as const;
+
+const T2_2019_DATA = [
+  { key: 'rules', zh: '规章', en: 'Rules', item: '一', columns: MADE },
+  { key: 'normative', zh: '规范性文件', en: 'Normative documents', item: '一', columns: MADE },
+  { key: 'licensing', zh: '行政许可', en: 'Administrative licensing', item: '五', columns: PRIOR_DECISIONS },
+  { key: 'otherServices', zh: '其他对外管理服务事项', en: 'Other external services', item: '五', columns: PRIOR_DECISIONS },
+  { key: 'penalty', zh: '行政处罚', en: 'Administrative penalties', item: '六', columns: PRIOR_DECISIONS },
+  { key: 'coercion', zh: '行政强制', en: 'Administrative coercion', item: '六', columns: PRIOR_DECISIONS },
+  { key: 'fees', zh: '行政事业性收费', en: 'Administrative fees', item: '八', columns: PRIOR },
+  {
+    key: 'procurement', zh: '政府集中采购', en: 'Government procurement', item: '九',
+    columns: [{ key: 'items', zh: '采购项目数量', en: 'procurement items' }, { key: 'amount', zh: '采购总金额', en: 'procurement amount', decimal: true }],
+  },
+] as const satisfies readonly T2RowDef[];
+
+/** Table 二 row keys (both formats). */
+export type T2RowKey = (typeof T2_2021_DATA)[number]['key'] | (typeof T2_2019_DATA)[number]['key'];
+/** Table 二 column keys (both formats): `issued`, `repealed`, `inForce`, `decisions`, `amount`, … */
+export type T2ColumnKey = (typeof T2_2021_DATA)[number]['columns'][number]['key'] | (typeof T2_2019_DATA)[number]['columns'][number]['key'];
+
+export type T2Def = Omit<T2RowDef, 'key' | 'columns'> & { readonly key: T2RowKey; readonly columns: readonly (T2ColumnDef & { readonly key: T2ColumnKey })[] };
+export const T2_2021: readonly T2Def[] = T2_2021_DATA;
+export const T2_2019: readonly T2Def[] = T2_2019_DATA;
+
+/** Every table-二 row key, both formats. */
+export const T2_KEYS: readonly T2RowKey[] = [...new Set([...T2_2021, ...T2_2019].map((d) => d.key))];

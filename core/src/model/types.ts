@@ -1,6 +1,6 @@
 import type { MappedText } from '../parse/items';
 import type { Range, SourceFormat, Template } from '../types';
-import type { SectionKey } from './templates';
+import type { SectionKey, T2ColumnKey, T2Def, T2RowKey, T3ColumnKey, T3RowKey, T4GroupKey, T4OutcomeKey } from './templates';
 
 export type CellKind = 'number' | 'blank' | 'dash' | 'text';
 
@@ -56,19 +56,33 @@ export interface Table2Block {
   range: Range;
 }
 
-export interface Table2 extends TableModel {
+/** Table 二 as read; rules read it through Table2 (api.ts). */
+export interface Table2Data extends TableModel {
   kind: 't2';
   /** The format most blocks are in (one block in the other format is a part to update, see template-outdated). */
   template: '2021' | '2019' | null;
-  byKey: Record<string, TableRow>;
+  /** The first row of each template key. */
+  byKey: Partial<Record<T2RowKey, TableRow>>;
   /** 第二十条 items present, e.g. ['一', '五', '六', '八']. */
   items: string[];
   blocks: Table2Block[];
 }
 
-export interface Table3 extends TableModel {
+export interface Table2 extends Table2Data {
+  row(key: T2RowKey): TableRow | undefined;
+  /** The row's definition in the format of its block (its columns). */
+  def(key: T2RowKey): T2Def | undefined;
+  /** A cell, when the row holds no more values than its columns. */
+  cell(key: T2RowKey, column: T2ColumnKey): Cell | undefined;
+  /** A cell as a count (blank and dashes count 0), or null. */
+  count(key: T2RowKey, column: T2ColumnKey): number | null;
+}
+
+/** Table 三 as read; rules read it through Table3 (api.ts). */
+export interface Table3Data extends TableModel {
   kind: 't3';
-  byKey: Record<string, TableRow>;
+  /** The first row of each template key. */
+  byKey: Partial<Record<T3RowKey, TableRow>>;
   /** Values per data row the table is laid out for: 7 (with 总计) or 6. */
   expectedColumns: number;
   hasTotalColumn: boolean;
@@ -76,9 +90,37 @@ export interface Table3 extends TableModel {
   otherHandlingForm: '2021' | '2019' | null;
 }
 
-export interface Table4 extends TableModel {
+export interface Table3 extends Table3Data {
+  /** The columns the table is laid out for: the six applicant columns, and 总计 when it has one. */
+  readonly columns: readonly T3ColumnKey[];
+  /** The template keys of the rows present, in template order. */
+  readonly keys: readonly T3RowKey[];
+  row(key: T3RowKey): TableRow | undefined;
+  /**
+   * A cell, when its row's values can be placed (as many as the table is laid out for; reading a short row from
+   * the left would put its cells under the wrong columns). The 总计 of a table without one is undefined.
+   */
+  cell(key: T3RowKey, column: T3ColumnKey): Cell | undefined;
+  /** A cell as a count (blank and dashes count 0), or null. */
+  count(key: T3RowKey, column: T3ColumnKey): number | null;
+  /** A row's total: its 总计, or the sum of the six applicant columns when the table has no 总计 column. */
+  total(key: T3RowKey): number | null;
+  /** False when a row's 总计 is not the sum of its six applicant columns (as far as they are known). */
+  consistent(key: T3RowKey): boolean;
+}
+
+/** Table 四 as read; rules read it through Table4 (api.ts). */
+export interface Table4Data extends TableModel {
   kind: 't4';
   data: TableRow | null;
+}
+
+export interface Table4 extends Table4Data {
+  /** The data row holds its fifteen values. */
+  readonly complete: boolean;
+  /** A cell of the data row, when it is complete. */
+  cell(group: T4GroupKey, outcome: T4OutcomeKey): Cell | undefined;
+  count(group: T4GroupKey, outcome: T4OutcomeKey): number | null;
 }
 
 export interface SectionInfo {

@@ -1,19 +1,8 @@
-import { t3Cell, t3Count } from '../model/access';
-import type { Table3, TableRow } from '../model/types';
 import { T3_COLUMNS } from '../model/templates';
 import { defineRule } from './rule';
 
-/** The 总计 of a table-三 row: its 总计 cell, or the sum of the six applicant columns when the table has none. */
-function totalOf(t: Table3, row: TableRow): number | null {
-  if (t.hasTotalColumn) return t3Count(t, row, 6);
-  let sum = 0;
-  for (let c = 0; c < 6; c++) {
-    const v = t3Count(t, row, c);
-    if (v === null) return null;
-    sum += v;
-  }
-  return sum;
-}
+const APPLICANTS = T3_COLUMNS.filter((c) => c.key !== 'total');
+const TOTAL = T3_COLUMNS.find((c) => c.key === 'total')!;
 
 export default defineRule({
   id: 'cross-year-carryover',
@@ -34,28 +23,25 @@ export default defineRule({
     const t = ctx.report.t3;
     const p = ctx.previous?.t3;
     if (!t || !p || !ctx.previous) return;
-    const carried = t.byKey.carried;
-    const prevNext = p.byKey.carryNext;
-    if (!carried || !prevNext) return;
+    const carried = t.row('carried');
+    if (!carried || !p.row('carryNext')) return;
     const prevYear = ctx.previous.year ?? '';
     let fired = false;
-    for (let c = 0; c < 6; c++) {
-      const v = t3Count(t, carried, c);
-      const w = t3Count(p, prevNext, c);
+    for (const col of APPLICANTS) {
+      const v = t.count('carried', col.key);
+      const w = p.count('carryNext', col.key);
       if (v === null || w === null || v === w) continue;
       fired = true;
-      const col = T3_COLUMNS[c];
-      ctx.emit('column', t3Cell(t, carried, c)!.range, { column: ctx.label(col), value: v, previous: w, prevYear }, { expected: w, column: col.key });
+      ctx.emit('column', t.cell('carried', col.key)!.range, { column: ctx.label(col), value: v, previous: w, prevYear }, { expected: w, column: col.key });
     }
-    const v = totalOf(t, carried);
-    const w = totalOf(p, prevNext);
+    const v = t.total('carried');
+    const w = p.total('carryNext');
     if (v === null || w === null || v === w) return;
-    const col = T3_COLUMNS[6];
     if (t.hasTotalColumn) {
-      ctx.emit('column', t3Cell(t, carried, 6)!.range, { column: ctx.label(col), value: v, previous: w, prevYear }, { expected: w, column: col.key });
+      ctx.emit('column', t.cell('carried', 'total')!.range, { column: ctx.label(TOTAL), value: v, previous: w, prevYear }, { expected: w, column: TOTAL.key });
     } else if (!fired) {
       // No 总计 column here: the total (the sum of the applicant columns) is reported on the row's label.
-      ctx.emit('column', carried.labelRange ?? carried.range, { column: ctx.label(col), value: v, previous: w, prevYear }, { expected: w, column: col.key });
+      ctx.emit('column', carried.labelRange ?? carried.range, { column: ctx.label(TOTAL), value: v, previous: w, prevYear }, { expected: w, column: TOTAL.key });
     }
   },
 });

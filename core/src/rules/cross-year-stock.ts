@@ -1,4 +1,3 @@
-import { countOf } from '../model/access';
 import { T2_2021 } from '../model/templates';
 import { defineRule } from './rule';
 
@@ -25,19 +24,16 @@ export default defineRule({
     const p = ctx.previous?.t2;
     if (!t || !p || !ctx.previous || t.template !== '2021' || p.template !== '2021') return;
     for (const def of ROWS) {
-      const row = t.byKey[def.key];
-      const prev = p.byKey[def.key];
-      if (!row || !prev || row.values.length !== 3 || prev.values.length !== 3) continue;
-      const issued = countOf(row.values[0]);
-      const repealed = countOf(row.values[1]);
-      const inForce = countOf(row.values[2]);
-      const previous = countOf(prev.values[2]);
+      const issued = t.count(def.key, 'issued');
+      const repealed = t.count(def.key, 'repealed');
+      const inForce = t.count(def.key, 'inForce');
+      const previous = p.count(def.key, 'inForce');
       if (issued === null || repealed === null || inForce === null || previous === null) continue;
       const expected = previous + issued - repealed;
       if (expected === inForce) continue;
       ctx.emit(
         'stock',
-        row.values[2].range,
+        t.cell(def.key, 'inForce')!.range,
         { row: ctx.label(def), inForce, prevYear: ctx.previous.year ?? '', previous, issued, repealed, expected },
         { expected: expected >= 0 ? expected : null },
       );

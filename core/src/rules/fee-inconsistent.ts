@@ -1,5 +1,5 @@
 import { paragraphRange } from '../model/positioned';
-import { sectionParagraphs, t3Total } from '../model/access';
+import { sectionParagraphs } from '../model/access';
 import { defineRule } from './rule';
 
 const NO_NOTICE = /未(?:向申请人)?(?:发出|发放|出具|开具|产生|发生|下达)[^。；\d]{0,12}?(?:收费通知|缴费通知)|(?:收费通知|缴费通知)[^。；\d]{0,6}?(?:0|零)\s*(?:件|份)/;
@@ -21,8 +21,8 @@ export default defineRule({
   },
   check(ctx) {
     const t3 = ctx.report.t3;
-    if (!t3 || !t3.byKey['otherHandling.2']) return;
-    const unpaidRow = t3Total(t3, 'otherHandling.2');
+    if (!t3 || !t3.row('otherHandling.2')) return;
+    const unpaidRow = t3.total('otherHandling.2');
     if (unpaidRow === null) return;
     for (const p of sectionParagraphs(ctx.report, 6)) {
       const s = p.text.text;

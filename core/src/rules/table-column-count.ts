@@ -1,14 +1,10 @@
-import { countOf } from '../model/access';
+import { lastValueEnd, valuesSpan, valuesSum } from '../model/access';
 import type { TextEdit } from '../fixes/edit';
 import { isHtmlRow } from '../fixes/table-text';
 import { t2RowDef, t3RowLabel } from '../model/labels';
-import type { Range } from '../types';
+import { T2_KEYS } from '../model/templates';
 import type { TableRow } from '../model/types';
 import { defineRule } from './rule';
-
-function valuesRange(row: TableRow): Range {
-  return row.values.length ? { start: row.values[0].range.start, end: row.values[row.values.length - 1].range.end } : row.range;
-}
 
 export default defineRule({
   id: 'table-column-count',
@@ -43,19 +39,19 @@ export default defineRule({
       } else {
         for (const row of rows) {
           if (row.values.length === 7) continue;
-          ctx.emit('row', valuesRange(row), { table: ctx.label(T3), row: ctx.label(t3RowLabel(row.key!)), found: row.values.length, expected: 7 }, { table: 't3', row: row.key, expected: 7 });
+          ctx.emit('row', valuesSpan(row), { table: ctx.label(T3), row: ctx.label(t3RowLabel(row.key!)), found: row.values.length, expected: 7 }, { table: 't3', row: row.key, expected: 7 });
         }
       }
     }
     if (t4?.data && t4.data.values.length !== 15) {
-      ctx.emit('row', valuesRange(t4.data), { table: ctx.label(T4), row: ctx.label({ zh: '数据', en: 'figures' }), found: t4.data.values.length, expected: 15 }, { table: 't4', expected: 15 });
+      ctx.emit('row', valuesSpan(t4.data), { table: ctx.label(T4), row: ctx.label({ zh: '数据', en: 'figures' }), found: t4.data.values.length, expected: 15 }, { table: 't4', expected: 15 });
     }
     if (t2) {
       for (const row of t2.rows) {
         if (!row.key) continue;
         const def = t2RowDef(t2.template, row.key);
         if (!def || row.values.length === def.columns.length) continue;
-        ctx.emit('row', valuesRange(row), { table: ctx.label(T2), row: ctx.label(def), found: row.values.length, expected: def.columns.length }, { table: 't2', row: row.key, expected: def.columns.length });
+        ctx.emit('row', valuesSpan(row), { table: ctx.label(T2), row: ctx.label(def), found: row.values.length, expected: def.columns.length }, { table: 't2', row: row.key, expected: def.columns.length });
       }
     }
   },
@@ -63,13 +59,14 @@ export default defineRule({
     const { report, doc } = ctx;
     const md = doc.syntax.tablesApart;
     const cellAfter = (row: TableRow, text: string): TextEdit => {
-      const end = row.values[row.values.length - 1].range.end;
+      const end = lastValueEnd(row)!;
       return doc.syntax.appendCell(doc.lines[end.line], end, text);
     };
-    const sum = (row: TableRow) => row.values.reduce((a, c) => a + (countOf(c) ?? NaN), 0);
+    const sum = valuesSum;
     const t3 = report.t3;
     if (d.data?.table === 't3' && t3) {
-      const rows = d.data.row ? [t3.byKey[d.data.row as string]].filter(Boolean) : t3.rows.filter((r) => r.key && r.values.length);
+      const key = t3.keys.find((k) => k === d.data?.row);
+      const rows = d.data.row ? (key ? [t3.row(key)!] : []) : t3.rows.filter((r) => r.key && r.values.length);
       if (rows.length === 0 || rows.some((r) => r.values.length !== 6 || isHtmlRow(doc, r.line) || Number.isNaN(sum(r)))) return [];
       const edits = rows.map((r) => cellAfter(r, String(sum(r))));
       if (!d.data.row) {
@@ -90,7 +87,8 @@ export default defineRule({
       return [{ title, edits, preferred: true }];
     }
     if (d.data?.table === 't2' && report.t2 && typeof d.data.row === 'string' && typeof d.data.expected === 'number') {
-      const row = report.t2.byKey[d.data.row];
+      const key = T2_KEYS.find((k) => k === d.data?.row);
+      const row = key ? report.t2.row(key) : undefined;
       if (!row || row.values.length === 0 || row.values.length >= d.data.expected || isHtmlRow(doc, row.line)) return [];
       const missing = d.data.expected - row.values.length;
       const edits = [cellAfter(row, Array(missing).fill('0').join(md ? ' | ' : '\t'))];

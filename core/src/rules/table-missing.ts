@@ -1,6 +1,6 @@
 import type { Label } from '../model/labels';
 import { insertAfter, insertBefore } from '../fixes/helpers';
-import { formOfReport, type SectionKey } from '../model/templates';
+import { formOfReport, type SectionKey, type T2RowKey } from '../model/templates';
 import { defineRule } from './rule';
 
 const KIND: Record<number, 't2' | 't3' | 't4'> = { 2: 't2', 3: 't3', 4: 't4' };
@@ -11,7 +11,7 @@ const NAME: Record<string, Label> = {
 };
 
 /** 第二十条 blocks of table 二, with the rows that stand for them. */
-const BLOCKS: { item: string; rows: string[]; templates: ('2021' | '2019')[] }[] = [
+const BLOCKS: { item: string; rows: T2RowKey[]; templates: ('2021' | '2019')[] }[] = [
   { item: '一', rows: ['rules', 'normative'], templates: ['2021', '2019'] },
   { item: '五', rows: ['licensing', 'otherServices'], templates: ['2021', '2019'] },
   { item: '六', rows: ['penalty', 'coercion'], templates: ['2021', '2019'] },
@@ -42,7 +42,7 @@ export default defineRule({
     const template = t2.template ?? (report.template === '2019' ? '2019' : '2021');
     for (const b of BLOCKS) {
       if (!b.templates.includes(template)) continue;
-      if (t2.items.includes(b.item) || b.rows.some((r) => t2.byKey[r])) continue;
+      if (t2.items.includes(b.item) || b.rows.some((r) => t2.row(r))) continue;
       ctx.emit('block', t2.rows[0].range, { item: b.item }, { item: b.item });
     }
   },
@@ -66,7 +66,7 @@ export default defineRule({
     const before = new Set(order.slice(0, order.indexOf(item)));
     let afterLine = -1;
     for (const r of t2.rows) {
-      const def = r.key ? BLOCKS.find((b) => b.rows.includes(r.key!)) : null;
+      const def = r.key ? BLOCKS.find((b) => (b.rows as readonly string[]).includes(r.key!)) : null;
       const caption = /第二十条第[（(]([一二三四五六七八九十]+)[）)]项/.exec(r.label)?.[1];
       if ((def && before.has(def.item)) || (caption && before.has(caption))) afterLine = r.range.end.line;
     }

@@ -1,7 +1,7 @@
 import { insertAfter, insertBefore } from '../fixes/helpers';
 import { isHtmlRow, pipeCells } from '../fixes/table-text';
 import { t2RowDef, t3RowLabel } from '../model/labels';
-import { T2_2019, T2_2021, T3_ROWS } from '../model/templates';
+import { T2_2019, T2_2021, T2_KEYS, T3_ROWS } from '../model/templates';
 import type { TableRow } from '../model/types';
 import { defineRule } from './rule';
 
@@ -21,7 +21,7 @@ export default defineRule({
       let previous: TableRow | null = null;
       for (const def of T3_ROWS) {
         if (!def.templates.includes(form)) continue;
-        const row = t3.byKey[def.key];
+        const row = t3.row(def.key);
         if (row) {
           previous = row;
           continue;
@@ -32,10 +32,10 @@ export default defineRule({
     }
     if (t2) {
       const defs = t2.template === '2019' ? T2_2019 : T2_2021;
-      const presentItems = new Set([...t2.items, ...Object.keys(t2.byKey).map((k) => t2RowDef(t2.template, k)?.item)]);
+      const presentItems = new Set([...t2.items, ...T2_KEYS.filter((k) => t2.row(k)).map((k) => t2.def(k)?.item)]);
       let previous: TableRow | null = null;
       for (const def of defs) {
-        const row = t2.byKey[def.key];
+        const row = t2.row(def.key);
         if (row) {
           previous = row;
           continue;

@@ -1,5 +1,5 @@
 import { replace } from '../fixes/helpers';
-import { t3Cell, t3Count, t3RowConsistent } from '../model/access';
+import type { TextEdit } from '../fixes/edit';
 import { T3_COLUMNS, T3_RESULT_KEYS } from '../model/templates';
 import { defineRule } from './rule';
 
@@ -16,42 +16,36 @@ export default defineRule({
   check(ctx) {
     const t = ctx.report.t3;
     if (!t) return;
-    const { new: n, carried, resultTotal, carryNext } = t.byKey;
-    if (!n || !carried || !resultTotal || !carryNext) return;
-    for (let c = 0; c < t.expectedColumns; c++) {
-      const a = t3Count(t, n, c);
-      const b = t3Count(t, carried, c);
-      const r = t3Count(t, resultTotal, c);
-      const d = t3Count(t, carryNext, c);
-      if (a === null || b === null || r === null || d === null) continue;
-      if (a + b === r + d) continue;
-      const col = T3_COLUMNS[c];
+    for (const c of t.columns) {
+      const a = t.count('new', c);
+      const b = t.count('carried', c);
+      const r = t.count('resultTotal', c);
+      const d = t.count('carryNext', c);
+      if (a === null || b === null || r === null || d === null || a + b === r + d) continue;
       const fixed = a + b - r;
-      ctx.emit('balance', t3Cell(t, carryNext, c)!.range, { column: ctx.label(col), a, b, left: a + b, c: r, d, right: r + d }, { expected: fixed >= 0 ? fixed : null, column: col.key });
+      ctx.emit('balance', t.cell('carryNext', c)!.range, { column: ctx.label(T3_COLUMNS.find((x) => x.key === c)!), a, b, left: a + b, c: r, d, right: r + d }, { expected: fixed >= 0 ? fixed : null, column: c });
     }
   },
   fix(_d, ctx) {
     // Row 四, every column that does not balance, at once; the 总计 column only when the four rows add up.
     const t = ctx.report.t3;
     if (!t) return [];
-    const { new: n, carried, resultTotal, carryNext } = t.byKey;
-    if (!n || !carried || !resultTotal || !carryNext) return [];
-    const rowsOk = [n, carried, resultTotal, carryNext].every((r) => t3RowConsistent(t, r));
-    const edits = [];
+    const rowsOk = (['new', 'carried', 'resultTotal', 'carryNext'] as const).every((k) => t.consistent(k));
+    const edits: TextEdit[] = [];
     const values: string[] = [];
-    for (let c = 0; c < t.expectedColumns; c++) {
-      if (c === 6 && !rowsOk) continue;
-      const a = t3Count(t, n, c);
-      const b = t3Count(t, carried, c);
-      const r = t3Count(t, resultTotal, c);
-      const d = t3Count(t, carryNext, c);
+    for (const c of t.columns) {
+      if (c === 'total' && !rowsOk) continue;
+      const a = t.count('new', c);
+      const b = t.count('carried', c);
+      const r = t.count('resultTotal', c);
+      const d = t.count('carryNext', c);
       if (a === null || b === null || r === null || d === null || a + b === r + d) continue;
       // When （七） itself is not the sum of the results, that is the error to fix, not 四.
       let results = 0;
-      for (const k of T3_RESULT_KEYS) if (t.byKey[k]) results += t3Count(t, t.byKey[k], c) ?? NaN;
+      for (const k of T3_RESULT_KEYS) if (t.row(k)) results += t.count(k, c) ?? NaN;
       if (results !== r) continue;
       if (a + b - r < 0) return [];
-      edits.push(replace(t3Cell(t, carryNext, c)!.range, String(a + b - r)));
+      edits.push(replace(t.cell('carryNext', c)!.range, String(a + b - r)));
       values.push(String(a + b - r));
     }
     if (edits.length === 0) return [];

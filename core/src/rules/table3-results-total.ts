@@ -1,7 +1,20 @@
 import { replace } from '../fixes/helpers';
-import { t3Cell, t3Count, t3RowConsistent } from '../model/access';
 import { T3_COLUMNS, T3_RESULT_KEYS } from '../model/templates';
+import type { Table3 } from '../model/types';
+import type { TextEdit } from '../fixes/edit';
 import { defineRule } from './rule';
+
+/** The sum of the result rows present in a column, or null when one of them cannot be read. */
+function resultsSum(t: Table3, column: Parameters<Table3['count']>[1]): number | null {
+  let sum = 0;
+  for (const k of T3_RESULT_KEYS) {
+    if (!t.row(k)) continue;
+    const v = t.count(k, column);
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
+}
 
 export default defineRule({
   id: 'table3-results-total',
@@ -15,44 +28,28 @@ export default defineRule({
   },
   check(ctx) {
     const t = ctx.report.t3;
-    const totalRow = t?.byKey['resultTotal'];
-    if (!t || !totalRow) return;
-    const resultRows = T3_RESULT_KEYS.map((k) => t.byKey[k]).filter((r) => r !== undefined);
-    if (resultRows.length === 0) return;
-    for (let c = 0; c < t.expectedColumns; c++) {
-      const total = t3Count(t, totalRow, c);
-      if (total === null) continue;
-      let sum = 0;
-      let known = true;
-      for (const r of resultRows) {
-        const v = t3Count(t, r, c);
-        if (v === null) {
-          known = false;
-          break;
-        }
-        sum += v;
-      }
-      if (!known || sum === total) continue;
-      const col = T3_COLUMNS[t.hasTotalColumn ? c : Math.min(c, 5)];
-      ctx.emit('resultsTotal', t3Cell(t, totalRow, c)!.range, { column: ctx.label(col), sum, total }, { expected: sum, column: col.key });
+    if (!t || !t.row('resultTotal') || !T3_RESULT_KEYS.some((k) => t.row(k))) return;
+    for (const c of t.columns) {
+      const total = t.count('resultTotal', c);
+      const sum = resultsSum(t, c);
+      if (total === null || sum === null || sum === total) continue;
+      const col = T3_COLUMNS.find((x) => x.key === c)!;
+      ctx.emit('resultsTotal', t.cell('resultTotal', c)!.range, { column: ctx.label(col), sum, total }, { expected: sum, column: c });
     }
   },
   fix(_d, ctx) {
     // Every column of row （七） that does not add up, at once; the 总计 column only when the rows themselves add up.
     const t = ctx.report.t3;
-    const totalRow = t?.byKey['resultTotal'];
-    if (!t || !totalRow) return [];
-    const resultRows = T3_RESULT_KEYS.map((k) => t.byKey[k]).filter((r) => r !== undefined);
-    const rowsOk = [totalRow, ...resultRows].every((r) => t3RowConsistent(t, r));
-    const edits = [];
+    if (!t || !t.row('resultTotal')) return [];
+    const rowsOk = ['resultTotal' as const, ...T3_RESULT_KEYS].every((k) => t.consistent(k));
+    const edits: TextEdit[] = [];
     const values: string[] = [];
-    for (let c = 0; c < t.expectedColumns; c++) {
-      if (c === 6 && !rowsOk) continue;
-      const total = t3Count(t, totalRow, c);
-      let sum = 0;
-      for (const r of resultRows) sum += t3Count(t, r, c) ?? NaN;
-      if (total === null || Number.isNaN(sum) || sum === total) continue;
-      edits.push(replace(t3Cell(t, totalRow, c)!.range, String(sum)));
+    for (const c of t.columns) {
+      if (c === 'total' && !rowsOk) continue;
+      const total = t.count('resultTotal', c);
+      const sum = resultsSum(t, c);
+      if (total === null || sum === null || sum === total) continue;
+      edits.push(replace(t.cell('resultTotal', c)!.range, String(sum)));
       values.push(String(sum));
     }
     if (edits.length === 0) return [];

@@ -1,7 +1,8 @@
 import { replace } from '../fixes/helpers';
-import { countOf } from '../model/access';
 import { T4_GROUPS, T4_OUTCOMES } from '../model/templates';
 import { defineRule } from './rule';
+
+const FOUR = T4_OUTCOMES.map((o) => o.key).filter((k) => k !== 'total');
 
 export default defineRule({
   id: 'table4-total',
@@ -14,23 +15,15 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const row = ctx.report.t4?.data;
-    if (!row || row.values.length !== 15) return;
-    T4_GROUPS.forEach((g, gi) => {
-      const parts: number[] = [];
-      for (let k = 0; k < 4; k++) {
-        const v = countOf(row.values[gi * 5 + k]);
-        if (v === null) return;
-        parts.push(v);
-      }
-      const totalCell = row.values[gi * 5 + 4];
-      const total = countOf(totalCell);
-      if (total === null) return;
-      const sum = parts.reduce((a, b) => a + b, 0);
-      if (sum !== total) {
-        ctx.emit('groupTotal', totalCell.range, { group: ctx.label(g), sum, terms: parts.join(' + '), total }, { expected: sum, group: g.key, outcome: T4_OUTCOMES[4].key });
-      }
-    });
+    const t = ctx.report.t4;
+    if (!t?.complete) return;
+    for (const g of T4_GROUPS) {
+      const parts = FOUR.map((o) => t.count(g.key, o));
+      const total = t.count(g.key, 'total');
+      if (parts.some((v) => v === null) || total === null) continue;
+      const sum = (parts as number[]).reduce((a, b) => a + b, 0);
+      if (sum !== total) ctx.emit('groupTotal', t.cell(g.key, 'total')!.range, { group: ctx.label(g), sum, terms: parts.join(' + '), total }, { expected: sum, group: g.key, outcome: 'total' });
+    }
   },
   fix(d, ctx) {
     const expected = d.data?.expected;

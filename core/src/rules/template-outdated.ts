@@ -1,5 +1,4 @@
-import { formForYear } from '../model/templates';
-import { countOf } from '../model/access';
+import { formForYear, T2_KEYS, type T2ColumnKey, type T2RowKey } from '../model/templates';
 import type { TextEdit } from '../fixes/edit';
 import { isHtmlRow, pipeCells } from '../fixes/table-text';
 import type { TableValues } from '../formats/index';
@@ -36,22 +35,22 @@ function wrongT2(t2: Table2 | null, want: '2021' | '2019'): 'all' | Table2Block[
   return blocks.length ? blocks : null;
 }
 
-/** Table 二 rows of the target format ← value index in the old row (null: no counterpart, left 0). */
-const TO_2021: Record<string, (number | null)[]> = {
-  rules: [0, null, 2],
-  normative: [0, null, 2],
-  licensing: [2],
-  penalty: [2],
-  coercion: [2],
+/** Table 二 rows of the target format ← the column of the old row each value comes from (null: no counterpart, left 0). */
+const TO_2021: Partial<Record<T2RowKey, (T2ColumnKey | null)[]>> = {
+  rules: ['made', null, 'publishedTotal'],
+  normative: ['made', null, 'publishedTotal'],
+  licensing: ['decisions'],
+  penalty: ['decisions'],
+  coercion: ['decisions'],
   fees: [null],
 };
-const TO_2019: Record<string, (number | null)[]> = {
-  rules: [0, null, 2],
-  normative: [0, null, 2],
-  licensing: [null, null, 0],
+const TO_2019: Partial<Record<T2RowKey, (T2ColumnKey | null)[]>> = {
+  rules: ['issued', null, 'inForce'],
+  normative: ['issued', null, 'inForce'],
+  licensing: [null, null, 'decisions'],
   otherServices: [null, null, null],
-  penalty: [null, null, 0],
-  coercion: [null, null, 0],
+  penalty: [null, null, 'decisions'],
+  coercion: [null, null, 'decisions'],
   fees: [null, null],
   procurement: [null, null],
 };
@@ -77,7 +76,7 @@ export default defineRule({
     const want = options.template ?? formForYear(year);
     const t2 = report.t2;
     const t2Wrong = wrongT2(t2, want);
-    const t3Row = report.t3 && report.t3.otherHandlingForm && report.t3.otherHandlingForm !== want ? (report.t3.byKey['otherHandling'] ?? report.t3.byKey['otherHandling.1']) : null;
+    const t3Row = report.t3 && report.t3.otherHandlingForm && report.t3.otherHandlingForm !== want ? (report.t3.row('otherHandling') ?? report.t3.row('otherHandling.1')) : null;
     if (!t2Wrong && !t3Row) return;
     const joined = ctx.label(partsLabel(t2Wrong, !!t3Row));
     const at = t2Wrong === 'all' ? { start: t2!.range.start, end: t2!.rows[0].range.end } : t2Wrong ? t2Wrong[0].range : t3Row!.range;
@@ -91,9 +90,10 @@ export default defineRule({
     const t2 = report.t2;
     if (d.data?.t2 && t2 && !isHtmlRow(doc, t2.range.start.line)) {
       const values: TableValues = {};
-      for (const [key, cols] of Object.entries(want === '2021' ? TO_2021 : TO_2019)) {
-        const row = t2.byKey[key];
-        values[key] = cols.map((c) => (c === null || !row ? 0 : (countOf(row.values[c]) ?? 0)));
+      const map = want === '2021' ? TO_2021 : TO_2019;
+      for (const key of T2_KEYS) {
+        const cols = map[key];
+        if (cols) values[key] = cols.map((c) => (c === null ? 0 : (t2.count(key, c) ?? 0)));
       }
       const whole = (first: number, last: number, text: string) => ({ range: { start: { line: first, character: 0 }, end: { line: last, character: doc.lines[last].length } }, newText: text.split('\n').join(doc.eol) });
       const items = Array.isArray(d.data.blocks) ? (d.data.blocks as string[]) : null;
@@ -107,16 +107,17 @@ export default defineRule({
     }
     const t3 = report.t3;
     if (d.data?.t3 && t3) {
-      const single = t3.byKey['otherHandling'];
-      const subs = ['otherHandling.1', 'otherHandling.2', 'otherHandling.3'].map((k) => t3.byKey[k]);
+      const single = t3.row('otherHandling');
+      const subKeys = ['otherHandling.1', 'otherHandling.2', 'otherHandling.3'] as const;
+      const subs = subKeys.map((k) => t3.row(k));
       const n = t3.expectedColumns;
       if (want === '2021' && single && !isHtmlRow(doc, single.line)) {
         const cells = pipeCells(doc.lines[single.line]);
-        const old = Array.from({ length: n }, (_, c) => countOf(single.values[c]) ?? 0);
+        const old = t3.columns.map((c) => t3.count('otherHandling', c) ?? 0);
         const rows = [doc.syntax.renderT3Row('otherHandling.1', '2021', Array(n).fill(0), cells), doc.syntax.renderT3Row('otherHandling.2', '2021', Array(n).fill(0), cells), doc.syntax.renderT3Row('otherHandling.3', '2021', old, cells)];
         edits.push({ range: { start: { line: single.line, character: 0 }, end: { line: single.line, character: doc.lines[single.line].length } }, newText: rows.join(doc.eol) });
       } else if (want === '2019' && subs.every(Boolean) && subs[2]!.line - subs[0]!.line === 2 && !isHtmlRow(doc, subs[0]!.line)) {
-        const sum = Array.from({ length: n }, (_, c) => subs.reduce((a, r) => a + (countOf(r!.values[c]) ?? 0), 0));
+        const sum = t3.columns.map((c) => subKeys.reduce((a, k) => a + (t3.count(k, c) ?? 0), 0));
         const row = doc.syntax.renderT3Row('otherHandling', '2019', sum, pipeCells(doc.lines[subs[0]!.line]));
         edits.push({ range: { start: { line: subs[0]!.line, character: 0 }, end: { line: subs[2]!.line, character: doc.lines[subs[2]!.line].length } }, newText: row });
       }

@@ -1,9 +1,8 @@
 import type { Label } from '../model/labels';
 import { replace } from '../fixes/helpers';
 import { paragraphRange } from '../model/positioned';
-import { t3Total, t4Count } from '../model/access';
 import { paragraphNarrative, type Claim, type ClaimKind } from '../model/narrative';
-import { T3_ROWS, T4_GROUPS, T4_OUTCOMES } from '../model/templates';
+import { T3_ROWS, T4_GROUPS, T4_OUTCOMES, type T3RowKey, type T4OutcomeKey } from '../model/templates';
 import type { Report } from '../model/types';
 import { defineRule, type RuleContext } from './rule';
 
@@ -21,7 +20,7 @@ const T3_WHERE: Record<string, Label> = {
 };
 
 /** Keys of the table-三 rows a result claim adds up. */
-function resultKeys(report: Report, kind: ClaimKind): string[] {
+function resultKeys(report: Report, kind: ClaimKind): T3RowKey[] {
   if (kind === 'grantedPartial') return ['granted', 'partial'];
   if (kind === 'granted' || kind === 'partial') return [kind];
   const group = T3_ROWS.filter((r) => r.group === kind).map((r) => r.key);
@@ -29,53 +28,51 @@ function resultKeys(report: Report, kind: ClaimKind): string[] {
   return group;
 }
 
-function sumOf(report: Report, keys: string[]): number | null {
+function sumOf(report: Report, keys: T3RowKey[]): number | null {
   const t3 = report.t3;
   if (!t3) return null;
   let sum = 0;
   for (const k of keys) {
-    const v = t3Total(t3, k);
+    const v = t3.total(k);
     if (v === null) return null;
     sum += v;
   }
   return sum;
 }
 
-/** Table 四 outcome index (0 upheld, 1 corrected, 3 pending) over the review group or both litigation groups. */
-function outcome(report: Report, litigation: boolean, i: number): number | null {
-  const row = report.t4?.data;
-  if (!litigation) return t4Count(row, i);
-  const a = t4Count(row, 5 + i);
-  const b = t4Count(row, 10 + i);
+/** A table-四 outcome of the review group, or of both litigation groups together. */
+function outcome(report: Report, litigation: boolean, o: T4OutcomeKey): number | null {
+  const t4 = report.t4;
+  if (!t4) return null;
+  if (!litigation) return t4.count('review', o);
+  const a = t4.count('direct', o);
+  const b = t4.count('afterReview', o);
   return a !== null && b !== null ? a + b : null;
 }
 
 function expected(report: Report, claim: Claim): Expect {
   const t3 = report.t3;
-  const t4 = report.t4?.data;
   const kind = claim.kind;
   switch (kind) {
     case 'received':
     case 'noneReceived': {
-      const n = t3 ? t3Total(t3, 'new') : null;
-      const c = t3 ? t3Total(t3, 'carried') : null;
+      const n = t3 ? t3.total('new') : null;
+      const c = t3 ? t3.total('carried') : null;
       const both = n !== null && c !== null ? n + c : null;
       if (kind === 'received' && claim.withCarried) return { value: both, where: { zh: '表三第一项与第二项总计之和', en: 'table 3, I + II total' } };
       // 受理 N 件 may count the new applications only, or the carried-over ones too.
       return { value: n, alt: kind === 'received' && c ? both : undefined, where: { zh: '表三第一项“本年新收”总计', en: 'table 3, I (new applications) total' } };
     }
     case 'answered':
-      return { value: t3 ? t3Total(t3, 'resultTotal') : null, where: { zh: '表三“（七）总计”', en: 'table 3, (7) total' } };
+      return { value: t3 ? t3.total('resultTotal') : null, where: { zh: '表三“（七）总计”', en: 'table 3, (7) total' } };
     case 'carriedOver':
-      return { value: t3 ? t3Total(t3, 'carryNext') : null, where: { zh: '表三第四项“结转下年度继续办理”总计', en: 'table 3, IV (carried over to next year) total' } };
+      return { value: t3 ? t3.total('carryNext') : null, where: { zh: '表三第四项“结转下年度继续办理”总计', en: 'table 3, IV (carried over to next year) total' } };
     case 'review':
     case 'noReview':
-      return { value: t4Count(t4, 4), where: { zh: '表四“行政复议”总计', en: 'table 4, reconsideration total' } };
+      return { value: outcome(report, false, 'total'), where: { zh: '表四“行政复议”总计', en: 'table 4, reconsideration total' } };
     case 'litigation':
     case 'noLitigation': {
-      const a = t4Count(t4, 9);
-      const b = t4Count(t4, 14);
-      return { value: a !== null && b !== null ? a + b : null, where: { zh: '表四两项“行政诉讼”总计之和', en: 'table 4, litigation totals' } };
+      return { value: outcome(report, true, 'total'), where: { zh: '表四两项“行政诉讼”总计之和', en: 'table 4, litigation totals' } };
     }
     case 'granted':
     case 'partial':
@@ -92,18 +89,18 @@ function expected(report: Report, claim: Claim): Expect {
     case 'litigationCorrected':
     case 'litigationPending': {
       const lit = kind.startsWith('litigation');
-      const i = kind.endsWith('Upheld') ? 0 : kind.endsWith('Corrected') ? 1 : 3;
+      const o = T4_OUTCOMES.find((x) => x.key === (kind.endsWith('Upheld') ? 'upheld' : kind.endsWith('Corrected') ? 'corrected' : 'pending'))!;
       const group = lit ? { zh: '表四“行政诉讼”', en: 'table 4, litigation' } : { zh: '表四“行政复议”', en: 'table 4, reconsideration' };
-      return { value: outcome(report, lit, i), where: { zh: `${group.zh}“${T4_OUTCOMES[i].zh}”`, en: `${group.en}, ${T4_OUTCOMES[i].en}` } };
+      return { value: outcome(report, lit, o.key), where: { zh: `${group.zh}“${o.zh}”`, en: `${group.en}, ${o.en}` } };
     }
     case 'reviewAllUpheld':
     case 'litigationAllUpheld': {
       const lit = kind === 'litigationAllUpheld';
       const others: { label: Label; n: number }[] = [];
-      for (const i of [1, 2, 3]) {
-        const n = outcome(report, lit, i);
+      for (const o of T4_OUTCOMES.filter((x) => x.key === 'corrected' || x.key === 'other' || x.key === 'pending')) {
+        const n = outcome(report, lit, o.key);
         if (n === null) return { value: null, where: T4_GROUPS[0] };
-        if (n > 0) others.push({ label: T4_OUTCOMES[i], n });
+        if (n > 0) others.push({ label: o, n });
       }
       const where = lit ? { zh: '表四“行政诉讼”', en: 'table 4, litigation' } : { zh: '表四“行政复议”', en: 'table 4, reconsideration' };
       return { value: others.length ? 1 : 0, where, others };

@@ -1,14 +1,15 @@
 // Table 二: read per 第二十条 block, each in the format its header (or its rows' names) is written in.
 import type { Range } from '../../types';
 import { normalizeLabel, stripNumbering } from '../../text/normalize';
-import { T2_2019, T2_2021 } from '../templates';
-import type { Table2, Table2Block, TableRow } from '../types';
+import { T2_2019, T2_2021, type T2RowKey } from '../templates';
+import type { Table2, Table2Block, Table2Data, TableRow } from '../types';
+import { withT2Api } from './api';
 import { fitSlots, withLabelLines, type Parts } from './rows';
 
 const T2_CAPTION = /第二十条第\(([一二三四五六七八九十]+)\)项/;
 const T2_HEADER_2019 = /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|采购项目数量|采购总金额/;
 const T2_HEADER_2021 = /本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额/;
-const T2_NAMES = new Map<string, string>();
+const T2_NAMES = new Map<string, T2RowKey>();
 for (const d of [...T2_2021, ...T2_2019]) T2_NAMES.set(normalizeLabel(d.zh), d.key);
 /** Row names only one format has. */
 const T2_NAME_FORM: Record<string, '2021' | '2019'> = { 行政规范性文件: '2021', 其他对外管理服务事项: '2019', 政府集中采购: '2019' };
@@ -19,8 +20,8 @@ function headerForm(text: string): '2021' | '2019' | null {
   return old && !cur ? '2019' : cur && !old ? '2021' : null;
 }
 
-export function buildT2(t: Omit<Table2, 'byKey' | 'items' | 'template' | 'blocks'>, parts: Parts): Table2 {
-  const byKey: Record<string, TableRow> = {};
+export function buildT2(t: Omit<Table2Data, 'byKey' | 'items' | 'template' | 'blocks'>, parts: Parts): Table2 {
+  const byKey: Table2Data['byKey'] = {};
   const headers: string[] = [];
   const items: string[] = [];
   const blocks: (Table2Block & { header: string; names: ('2021' | '2019')[] })[] = [];
@@ -92,7 +93,7 @@ export function buildT2(t: Omit<Table2, 'byKey' | 'items' | 'template' | 'blocks
     const def = (row.form === '2019' ? T2_2019 : T2_2021).find((d) => d.key === row.key) ?? [...T2_2021, ...T2_2019].find((d) => d.key === row.key);
     if (def) row.values = fitSlots(row.values, def.columns.length);
   }
-  return {
+  return withT2Api({
     ...t,
     rows,
     header: headers.join('|'),
@@ -100,5 +101,5 @@ export function buildT2(t: Omit<Table2, 'byKey' | 'items' | 'template' | 'blocks
     items,
     template,
     blocks: blocks.map((b) => ({ item: b.item, form: b.form, range: b.range })),
-  };
+  });
 }

@@ -1,8 +1,9 @@
 // Table 三: rows identified by their template label (group labels on the line of their first sub-row, labels over
 // several lines, typos and missing labels by position), values on the table's grid.
 import { leadingNumber, normalizeLabel, stripNumbering } from '../../text/normalize';
-import { T3_ROWS } from '../templates';
-import type { Table3, TableRow } from '../types';
+import { T3_ROWS, type T3RowKey } from '../templates';
+import type { Table3, Table3Data, TableRow } from '../types';
+import { withT3Api } from './api';
 import { alignValues, fitSlots, withLabelLines, type Parts } from './rows';
 
 const GROUP_PATTERNS: [RegExp, string][] = [
@@ -19,10 +20,10 @@ function groupOf(text: string): string | null {
   return null;
 }
 
-const matched = new Map<string, string | null>();
+const matched = new Map<string, T3RowKey | null>();
 
 /** The template row a label names (memoised: labels repeat across rows, rebuilds and documents). */
-function matchT3(labelCell: string, group: string | null): string | null {
+function matchT3(labelCell: string, group: string | null): T3RowKey | null {
   const k = `${group ?? ''}\u0000${labelCell}`;
   let key = matched.get(k);
   if (key === undefined) {
@@ -33,11 +34,11 @@ function matchT3(labelCell: string, group: string | null): string | null {
   return key;
 }
 
-function matchT3Uncached(labelCell: string, group: string | null): string | null {
+function matchT3Uncached(labelCell: string, group: string | null): T3RowKey | null {
   const norm = normalizeLabel(labelCell);
   const stripped = stripNumbering(norm);
   if (!stripped) return null;
-  let best: { key: string; len: number } | null = null;
+  let best: { key: T3RowKey; len: number } | null = null;
   for (const def of T3_ROWS) {
     for (const m of def.match) {
       const hit = def.exact ? stripped === m : stripped.includes(m) || (m.startsWith(stripped) && stripped.length >= 5);
@@ -86,7 +87,7 @@ const T3_ORDER = T3_ROWS.map((r) => r.key);
 const T3_NUMBER = new Map(T3_ROWS.map((r) => [r.key, leadingNumber(normalizeLabel(r.zh))?.n ?? null]));
 
 /** The template row expected after the last one found, by position. */
-function nextT3(lastIndex: number, byKey: Record<string, TableRow>): string | undefined {
+function nextT3(lastIndex: number, byKey: Table3Data['byKey']): T3RowKey | undefined {
   for (let i = lastIndex + 1; i < T3_ORDER.length; i++) {
     const key = T3_ORDER[i];
     if (byKey[key]) return undefined;
@@ -98,7 +99,7 @@ function nextT3(lastIndex: number, byKey: Record<string, TableRow>): string | un
 }
 
 /** Whether a label that matches no row is the expected row with a typo (`2.其他法律行政止公开`). */
-function isVariantOf(label: string, key: string): boolean {
+function isVariantOf(label: string, key: T3RowKey): boolean {
   const norm = normalizeLabel(label);
   const n = leadingNumber(norm);
   const expectedN = T3_NUMBER.get(key) ?? null;
@@ -133,8 +134,8 @@ function t3Rows(rows: TableRow[], parts: Parts): TableRow[] {
   return out;
 }
 
-export function buildT3(t: Omit<Table3, 'byKey' | 'expectedColumns' | 'hasTotalColumn' | 'otherHandlingForm'>, parts: Parts): Table3 {
-  const byKey: Record<string, TableRow> = {};
+export function buildT3(t: Omit<Table3Data, 'byKey' | 'expectedColumns' | 'hasTotalColumn' | 'otherHandlingForm'>, parts: Parts): Table3 {
+  const byKey: Table3Data['byKey'] = {};
   const headers: string[] = [];
   let group: string | null = null;
   let seenData = false;
@@ -201,5 +202,5 @@ export function buildT3(t: Omit<Table3, 'byKey' | 'expectedColumns' | 'hasTotalC
   const hasTotalColumn = /总计|合计/.test(header) || sevens > dataRows.length / 2;
   if (!hasTotalColumn) for (const r of dataRows) r.values = fitSlots(r.values, 6);
   const otherHandlingForm = byKey['otherHandling.1'] || byKey['otherHandling.2'] || byKey['otherHandling.3'] ? '2021' : byKey['otherHandling'] ? '2019' : null;
-  return { ...t, rows, header, byKey, expectedColumns: hasTotalColumn ? 7 : 6, hasTotalColumn, otherHandlingForm };
+  return withT3Api({ ...t, rows, header, byKey, expectedColumns: hasTotalColumn ? 7 : 6, hasTotalColumn, otherHandlingForm });
 }

@@ -1,9 +1,10 @@
 // Table 四: one row of fifteen values under a header written in any number of lines.
 import { normalizeLabel } from '../../text/normalize';
-import type { Table4, TableRow } from '../types';
+import type { Table4, Table4Data, TableRow } from '../types';
+import { withT4Api } from './api';
 import { fitSlots } from './rows';
 
-export function buildT4(t: Omit<Table4, 'data'>): Table4 {
+export function buildT4(t: Omit<Table4Data, 'data'>): Table4 {
   const headers: string[] = [];
   let data: TableRow | null = null;
   for (const row of t.rows) {
@@ -16,5 +17,5 @@ export function buildT4(t: Omit<Table4, 'data'>): Table4 {
     data.key = 'data';
     data.values = fitSlots(data.values.length ? data.values : data.blankSlots!, 15);
   }
-  return { ...t, header: headers.join('|'), data };
+  return withT4Api({ ...t, header: headers.join('|'), data });
 }
