@@ -85,7 +85,7 @@ export function runRules(report: Report, options: ResolvedOptions, previous: Rep
       locale: options.locale,
       options,
       label: (x) => (options.locale === 'en' ? x.en : x.zh),
-      t: (m, args) => fill(m[options.locale], args),
+      t: (m, args) => fill(rule.messages[m][options.locale], args),
       emit(message, range, args, data, related) {
         const m = rule.messages[message];
         const d: Diagnostic = { code: rule.id, severity, message: fill(m[options.locale], args), range, ...(data ? { data } : {}), ...(related?.length ? { related } : {}) };

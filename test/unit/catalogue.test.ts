@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { checkText, formatOf, RULES } from '../../core/src/index';
 import { read, ROOT, SEED_FILES, SHARED } from '../helpers';
@@ -94,5 +95,12 @@ describe('the shared seeds give exactly what the reviewer found', () => {
     const d = checkText(read(SEED_FILES[1].txt), 'text').diagnostics.find((x) => x.code === 'table-column-count')!;
     assert.match(d.message, /总计/);
     assert.equal(d.range.start.line, 53);
+  });
+});
+
+describe('the rule tables of README.md and docs/rules/README.md', () => {
+  it('are what scripts/gen-rule-tables.mjs makes of the rule files (run `npm run gen` when this fails)', async () => {
+    const { outOfDate } = (await import(pathToFileURL(join(ROOT, 'scripts', 'gen-rule-tables.mjs')).href)) as { outOfDate(rules: typeof RULES): string[] };
+    assert.deepEqual(outOfDate(RULES), []);
   });
 });

@@ -23,7 +23,7 @@ function run(rule: Rule, report: Report, previous: Report | null, locale: 'zh-cn
     locale,
     options,
     label: (x) => (locale === 'en' ? x.en : x.zh),
-    t: (m, args) => format(m[locale], args),
+    t: (m, args) => format(rule.messages[m][locale], args),
     emit(message, range, args, data) {
       out.push({ code: rule.id, severity: rule.severity, message: format(rule.messages[message][locale], args), range, ...(data ? { data } : {}) });
     },

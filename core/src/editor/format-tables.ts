@@ -1,4 +1,4 @@
-import type { TextEdit } from '../fixes/edit';
+import type { TextEdit } from '../edits/edit';
 import type { ParsedDocument } from '../parse/document';
 import type { CellItem } from '../parse/items';
 import { displayWidth } from './width';

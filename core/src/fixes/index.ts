@@ -1,14 +1,14 @@
 import { analyze, resolveOptions, runRules, type CheckOptions } from '../check';
 import { ParsedDocument } from '../parse/document';
 import { RULES_BY_ID } from '../rules/index';
-import { format, type FixContext, type FixDraft } from '../rules/rule';
+import { format, type FixContext, type FixDraft, type Rule } from '../rules/rule';
 import type { Report } from '../model/types';
 import type { Diagnostic } from '../types';
-import { applyEdits, overlaps, positionMapper, type TextEdit } from './edit';
+import { applyEdits, overlaps, positionMapper, type TextEdit } from '../edits/edit';
 
 export type Fix = FixDraft & { code: string };
 
-function context(doc: ParsedDocument, options: CheckOptions, diagnostics: readonly Diagnostic[], report: Report): FixContext {
+function context(rule: Rule, doc: ParsedDocument, options: CheckOptions, diagnostics: readonly Diagnostic[], report: Report): FixContext {
   const resolved = resolveOptions(options);
   return {
     report,
@@ -16,7 +16,7 @@ function context(doc: ParsedDocument, options: CheckOptions, diagnostics: readon
     locale: resolved.locale,
     options: resolved,
     diagnostics,
-    t: (m, args) => format(m[resolved.locale], args),
+    t: (m, args) => format(rule.messages[m][resolved.locale], args),
     label: (x) => (resolved.locale === 'en' ? x.en : x.zh),
   };
 }
@@ -67,7 +67,7 @@ export function fixesFor(doc: ParsedDocument, diagnostic: Diagnostic, diagnostic
   const rule = RULES_BY_ID.get(diagnostic.code);
   if (!rule?.fix) return [];
   try {
-    const drafts = rule.fix(diagnostic, context(doc, options, diagnostics, report ?? analyze(doc)));
+    const drafts = rule.fix(diagnostic, context(rule, doc, options, diagnostics, report ?? analyze(doc)));
     const check = (fs: FixDraft[]) => fs.map((f) => ({ f, left: verified(doc, diagnostic, diagnostics, options, f.edits, f.fallback) })).filter((x) => x.left >= 0);
     let ok = check(drafts.filter((f) => !f.fallback));
     if (ok.length === 0) ok = check(drafts.filter((f) => f.fallback));

@@ -59,6 +59,7 @@ export default defineRule({
   id: 'copied-from-previous',
   severity: 'warning',
   docs: {
+    when: { 'zh-cn': '检查本年度报告的正文是否大部分与同一机关上一年度报告相同。', en: 'most of the text is last year\'s' },
     summary: {
       'zh-cn': '本年度报告正文大部分与同一机关上一年度报告相同',
       en: 'Most of the narrative is identical to the same agency\'s report for the previous year',

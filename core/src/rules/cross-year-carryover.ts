@@ -8,6 +8,7 @@ export default defineRule({
   id: 'cross-year-carryover',
   severity: 'warning',
   docs: {
+    when: { 'zh-cn': '检查本年度表三“二、上年结转”是否等于同一机关上一年度报告表三“四、结转下年度继续办理”。', en: '二、上年结转 ≠ last year\'s 四 (same 机关)' },
     summary: {
       'zh-cn': '表三“二、上年结转”等于同一机关上一年度报告的“四、结转下年度继续办理”',
       en: 'Table 3 row II (carried over from last year) equals row IV (carried over to next year) of the same agency\'s previous report',

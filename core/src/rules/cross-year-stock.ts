@@ -8,6 +8,7 @@ export default defineRule({
   id: 'cross-year-stock',
   severity: 'info',
   docs: {
+    when: { 'zh-cn': '检查表二“现行有效件数”是否等于上年度现行有效件数加本年制发件数、减本年废止件数。', en: '现行有效件数 ≠ last year\'s + 制发 − 废止' },
     summary: {
       'zh-cn': '表二“现行有效件数”等于上年度现行有效件数加本年制发件数、减本年废止件数',
       en: 'Table 2 "in force" equals last year\'s "in force" plus "issued this year" minus "repealed this year"',

@@ -8,7 +8,10 @@ const UNPAID = /逾期未(?:按收费通知要求)?缴纳[^。；\d]{0,12}?(\d+)
 export default defineRule({
   id: 'fee-inconsistent',
   severity: 'warning',
-  docs: { summary: { 'zh-cn': '信息处理费的说明须与表三“逾期未缴费”一行一致', en: 'The fee statement must agree with table 3 row (6) 2 (fee not paid)' } },
+  docs: {
+    when: { 'zh-cn': '检查表三“逾期未缴纳费用”一行与第六部分信息处理费说明是否矛盾。', en: 'the fee statement contradicts 表三（六）2' },
+    summary: { 'zh-cn': '信息处理费的说明须与表三“逾期未缴费”一行一致', en: 'The fee statement must agree with table 3 row (6) 2 (fee not paid)' },
+  },
   messages: {
     noNotice: {
       'zh-cn': '第六部分说未发出收费通知，但表三“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用”为 {count} 件',

@@ -5,7 +5,10 @@ import { defineRule } from './rule';
 export default defineRule({
   id: 'narrative-arithmetic',
   severity: 'warning',
-  docs: { summary: { 'zh-cn': '正文中的分项之和不能超过总数，办结数不能超过受理数', en: 'Parts must not exceed their total; cases closed must not exceed cases accepted' } },
+  docs: {
+    when: { 'zh-cn': '检查正文中“共 N 条，其中 a 条、b 条……”的分项之和是否超过总数，以及“受理 N 件……办结 M 件”中办结数是否超过受理数。', en: '`共 N …其中 …` parts exceed N; 办结 > 受理' },
+    summary: { 'zh-cn': '正文中的分项之和不能超过总数，办结数不能超过受理数', en: 'Parts must not exceed their total; cases closed must not exceed cases accepted' },
+  },
   messages: {
     parts: {
       'zh-cn': '“共 {total} {unit}”，其中各项之和为 {sum} {unit}（{terms}），超过了总数',

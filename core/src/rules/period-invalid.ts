@@ -4,7 +4,10 @@ import { defineRule } from './rule';
 export default defineRule({
   id: 'period-invalid',
   severity: 'warning',
-  docs: { summary: { 'zh-cn': '统计期限应为同一年的 1 月 1 日至 12 月 31 日', en: 'The statistics period must run from 1 January to 31 December of one year' } },
+  docs: {
+    when: { 'zh-cn': '检查统计期限是否为同一年的 1 月 1 日至 12 月 31 日。', en: 'the statistics period is not 1 January – 31 December of one year' },
+    summary: { 'zh-cn': '统计期限应为同一年的 1 月 1 日至 12 月 31 日', en: 'The statistics period must run from 1 January to 31 December of one year' },
+  },
   messages: {
     notYear: {
       'zh-cn': '统计期限为 {from} 至 {to}，应为同一年的 1 月 1 日至 12 月 31 日',

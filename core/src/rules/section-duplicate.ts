@@ -3,7 +3,10 @@ import { defineRule } from './rule';
 export default defineRule({
   id: 'section-duplicate',
   severity: 'error',
-  docs: { summary: { 'zh-cn': '同一部分不能出现两次', en: 'A section must not appear twice' } },
+  docs: {
+    when: { 'zh-cn': '检查同一部分序号（如“二、”）是否在报告中出现了两次。', en: 'a section appears twice' },
+    summary: { 'zh-cn': '同一部分不能出现两次', en: 'A section must not appear twice' },
+  },
   messages: {
     duplicate: {
       'zh-cn': '第{numeral}部分重复出现（第一次在第 {line} 行）',

@@ -6,7 +6,10 @@ const NOTHING = /^(?:无|暂无|没有|无。|暂无。)[。.]?$/;
 export default defineRule({
   id: 'section-empty',
   severity: 'warning',
-  docs: { summary: { 'zh-cn': '每个部分都应有实际内容，不能为空或只写“无”', en: 'Every section needs real content, not nothing or just "无"' } },
+  docs: {
+    when: { 'zh-cn': '检查某一部分是否只有标题、没有内容，或只写了“无”。', en: 'a section is empty or only says `无` (not 六 of a report for 2019 or later: from 2021 a bare 六 is `fee-statement-missing`, in 2019/2020 it needs nothing)' },
+    summary: { 'zh-cn': '每个部分都应有实际内容，不能为空或只写“无”', en: 'Every section needs real content, not nothing or just "无"' },
+  },
   messages: {
     empty: { 'zh-cn': '“{heading}”下没有内容', en: '"{heading}" has no content' },
     nothing: { 'zh-cn': '“{heading}”下只写了“{text}”', en: '"{heading}" only says "{text}"' },

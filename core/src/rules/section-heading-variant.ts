@@ -1,16 +1,24 @@
-import { replace } from '../fixes/helpers';
+import { replace } from '../edits/helpers';
 import { SECTIONS } from '../model/templates';
-import { defineRule } from './rule';
+import { ruleWithData } from './rule';
 
-export default defineRule({
+/** What a diagnostic of this rule carries for its fix. */
+type Data = { standard: string };
+
+export default ruleWithData<Data>()({
   id: 'section-heading-variant',
   severity: 'info',
-  docs: { summary: { 'zh-cn': '部分标题宜使用格式规定的标准表述', en: 'Section headings should use the standard wording' } },
+  docs: {
+    when: { 'zh-cn': '检查部分标题的措辞是否与全国统一格式的标准写法一致。', en: 'a heading differs from the standard wording' },
+    fix: { 'zh-cn': '把标题文字替换为标准写法（保留原有的 Markdown `#`、加粗等格式）。', en: 'use the standard wording' },
+    summary: { 'zh-cn': '部分标题宜使用格式规定的标准表述', en: 'Section headings should use the standard wording' },
+  },
   messages: {
     variant: {
       'zh-cn': '标题“{found}”与标准表述“{standard}”不同',
       en: 'Heading "{found}" differs from the standard wording "{standard}"',
     },
+    fix: { 'zh-cn': '改为标准表述“{standard}”', en: 'Use the standard wording "{standard}"' },
   },
   check(ctx) {
     for (const s of ctx.report.sections) {
@@ -30,6 +38,6 @@ export default defineRule({
     let to = line.length;
     while (to > from && /[\s*#]/.test(line[to - 1])) to--;
     const range = { start: { line: d.range.start.line, character: from }, end: { line: d.range.start.line, character: to } };
-    return [{ title: ctx.t({ 'zh-cn': '改为标准表述“{standard}”', en: 'Use the standard wording "{standard}"' }, { standard }), edits: [replace(range, standard)], preferred: true, safe: true }];
+    return [{ title: ctx.t('fix', { standard }), edits: [replace(range, standard)], preferred: true, safe: true }];
   },
 });

@@ -1,17 +1,25 @@
-import { append, headingMarks, insertBefore } from '../fixes/helpers';
+import { append, headingMarks, insertBefore } from '../edits/helpers';
 import { feeStatement } from '../templates/snippets';
-import { formOfReport, SECTIONS } from '../model/templates';
-import { defineRule } from './rule';
+import { formOfReport, SECTIONS, type SectionKey } from '../model/templates';
+import { ruleWithData } from './rule';
 
-export default defineRule({
+/** What a diagnostic of this rule carries for its fix. */
+type Data = { section: SectionKey; insertBefore: number | null };
+
+export default ruleWithData<Data>()({
   id: 'section-missing',
   severity: 'error',
-  docs: { summary: { 'zh-cn': '六个部分必须齐全', en: 'All six sections must be present' } },
+  docs: {
+    when: { 'zh-cn': '检查报告是否齐备六个部分，缺哪一部分就报哪一部分。', en: 'one of the six sections 一–六 is absent' },
+    fix: { 'zh-cn': '在正确位置插入缺少的部分标题；缺的是二、三、四部分时，同时插入对应的统计表模板（数字为 0，需按实际填写）。', en: 'insert the heading in its place (with its table for 二/三/四)' },
+    summary: { 'zh-cn': '六个部分必须齐全', en: 'All six sections must be present' },
+  },
   messages: {
     missing: {
       'zh-cn': '缺少第{numeral}部分“{numeral}、{title}”',
       en: 'Section {numeral} "{numeral}、{title}" ({en}) is missing',
     },
+    fix: { 'zh-cn': '插入“{heading}”', en: 'Insert "{heading}"' },
   },
   check(ctx) {
     const { sections, title } = ctx.report;
@@ -38,6 +46,6 @@ export default defineRule({
     if (def.key === 6 && year !== null && year !== undefined && year >= 2021) lines.push(feeStatement(year), '');
     const before = d.data?.insertBefore;
     const edit = typeof before === 'number' ? insertBefore(doc, before, lines) : append(doc, lines.slice(0, -1));
-    return [{ title: ctx.t({ 'zh-cn': '插入“{heading}”', en: 'Insert "{heading}"' }, { heading: `${def.numeral}、${def.standard}` }), edits: [edit], preferred: true }];
+    return [{ title: ctx.t('fix', { heading: `${def.numeral}、${def.standard}` }), edits: [edit], preferred: true }];
   },
 });

@@ -3,7 +3,10 @@ import { defineRule } from './rule';
 export default defineRule({
   id: 'section-order',
   severity: 'error',
-  docs: { summary: { 'zh-cn': '六个部分须按一至六的顺序排列', en: 'Sections must appear in order 一 to 六' } },
+  docs: {
+    when: { 'zh-cn': '检查六个部分是否按“一”至“六”的顺序排列。', en: 'sections out of order' },
+    summary: { 'zh-cn': '六个部分须按一至六的顺序排列', en: 'Sections must appear in order 一 to 六' },
+  },
   messages: {
     order: {
       'zh-cn': '“{heading}”出现在“{previous}”之后，顺序应为一至六',

@@ -1,6 +1,6 @@
 import { TABLE_NAMES, valueCells, valueColumnLabel, valueRowLabel, type ValueCell } from '../model/access';
 import type { Label } from '../model/labels';
-import { defineRule, type RuleContext } from './rule';
+import { ruleWithData, type RuleContext } from './rule';
 
 const MAX_NAMED = 3;
 
@@ -36,14 +36,22 @@ const messages = {
     en: '{table}: cells without a number (blank, "/", "—" or "无"): {count}, in {rows}, columns {columns}; write 0 for none (the identities count them as 0)',
   },
   cell: { 'zh-cn': '“{row}”行“{column}”列{what}', en: 'row "{row}", column "{column}" {what}' },
+  fix: { 'zh-cn': '将这 {count} 个单元格都填为 0', en: 'Write 0 in all {count} cells' },
 };
 
 const BLANK: Label = { zh: '为空', en: 'is blank' };
 
-export default defineRule({
+/** What a diagnostic of this rule carries for its fix. */
+type Data = { table: 't2' | 't3' | 't4'; count: number };
+
+export default ruleWithData<Data>()({
   id: 'table-cell-blank',
   severity: 'warning',
-  docs: { summary: { 'zh-cn': '统计表中没有数量的单元格应填 0，不要留空或写“/”“—”“无”', en: 'Table cells with nothing to count hold 0, not a blank, "/", "—" or "无"' } },
+  docs: {
+    when: { 'zh-cn': '检查统计表中是否有留空或只写了“/”“—”“-”“无”的单元格（没有数量应填 0），每张表报告一次。', en: 'cells left blank or holding `/`, `—`, `-`, `无`: once per table, naming the rows and columns (the sums count them as 0)' },
+    fix: { 'zh-cn': '“将这 N 个单元格都填为 0”，一次把这张表里所有这样的单元格都填为 0。这是安全的修复，执行“Nianbao：修复所有可自动修复的问题”时也会一并完成。', en: 'fill them all with `0`' },
+    summary: { 'zh-cn': '统计表中没有数量的单元格应填 0，不要留空或写“/”“—”“无”', en: 'Table cells with nothing to count hold 0, not a blank, "/", "—" or "无"' },
+  },
   messages,
   check(ctx) {
     for (const { table, cells } of valueCells(ctx.report)) {
@@ -51,7 +59,7 @@ export default defineRule({
       if (blank.length === 0) continue;
       const related = blank.map((v) => ({
         range: v.cell.range,
-        message: ctx.t(messages.cell, {
+        message: ctx.t('cell', {
           row: ctx.label(valueRowLabel(v)),
           column: ctx.label(valueColumnLabel(ctx.report, v)),
           what: ctx.label(v.cell.kind === 'blank' ? BLANK : { zh: `为“${v.cell.raw}”`, en: `holds "${v.cell.raw}"` }),
@@ -74,6 +82,6 @@ export default defineRule({
       .filter(isBlank)
       .map((v) => ctx.doc.syntax.fillCell(ctx.doc.lines[v.cell.range.start.line] ?? '', v.cell.range, '0'));
     if (edits.length === 0) return [];
-    return [{ title: ctx.t({ 'zh-cn': '将这 {count} 个单元格都填为 0', en: 'Write 0 in all {count} cells' }, { count: edits.length }), edits, preferred: true, safe: true }];
+    return [{ title: ctx.t('fix', { count: edits.length }), edits, preferred: true, safe: true }];
   },
 });

@@ -14,7 +14,10 @@ function problem(cell: Cell, allow: { decimal?: boolean; signed?: boolean }): 't
 export default defineRule({
   id: 'table-cell-invalid',
   severity: 'error',
-  docs: { summary: { 'zh-cn': '统计表的单元格须填有效数字：件数为非负整数，金额可带小数和单位', en: 'Table cells must hold valid numbers: counts are whole and non-negative, amounts may have decimals and a unit' } },
+  docs: {
+    when: { 'zh-cn': '检查统计表中填了内容的格子是否为有效数字（不能是文字、负数或件数中的小数）。', en: 'a cell holds text, a negative number or a decimal count (amounts may have decimals and a unit: `75394432.52元`, `12.5万元`)' },
+    summary: { 'zh-cn': '统计表的单元格须填有效数字：件数为非负整数，金额可带小数和单位', en: 'Table cells must hold valid numbers: counts are whole and non-negative, amounts may have decimals and a unit' },
+  },
   messages: {
     text: { 'zh-cn': '{table}“{row}”行“{column}”列“{raw}”不是数字', en: '{table}, row "{row}", column "{column}": "{raw}" is not a number' },
     negative: { 'zh-cn': '{table}“{row}”行“{column}”列为负数（{raw}）', en: '{table}, row "{row}", column "{column}" is negative ({raw})' },

@@ -1,15 +1,22 @@
 import { lastValueEnd, valuesSpan, valuesSum } from '../model/access';
-import type { TextEdit } from '../fixes/edit';
-import { isHtmlRow } from '../fixes/table-text';
+import type { TextEdit } from '../edits/edit';
+import { isHtmlRow } from '../edits/table-text';
 import { t2RowDef, t3RowLabel } from '../model/labels';
 import { T2_KEYS } from '../model/templates';
 import type { TableRow } from '../model/types';
-import { defineRule } from './rule';
+import { ruleWithData } from './rule';
 
-export default defineRule({
+/** What a diagnostic of this rule carries for its fix. */
+type Data = { table: 't2' | 't3' | 't4'; row?: string | null; column?: 'total'; expected?: number };
+
+export default ruleWithData<Data>()({
   id: 'table-column-count',
   severity: 'error',
-  docs: { summary: { 'zh-cn': '每行的数字个数须与格式规定的列数一致', en: 'Each row must hold as many values as the template has columns' } },
+  docs: {
+    when: { 'zh-cn': '检查统计表每一行的数字个数是否与模板一致（表三每行 7 个，表四 15 个）。', en: 'a row has too few or too many cells (a blank cell is a cell); a missing 总计 column once per table; the sums skip such a row' },
+    fix: { 'zh-cn': '表三某行只缺“总计”时，补上“总计”（按本行各列之和）；表二某行少数时，在行尾补 0；表三整列缺“总计”时，补上该列，并按各行数字算出总计。看不出少的是哪一格时（如下面的错误示例），不提供修复，请对照台账补上。', en: 'add the 总计 computed / pad with 0' },
+    summary: { 'zh-cn': '每行的数字个数须与格式规定的列数一致', en: 'Each row must hold as many values as the template has columns' },
+  },
   messages: {
     row: {
       'zh-cn': '{table}“{row}”行有 {found} 个数，应为 {expected} 个',
@@ -23,6 +30,9 @@ export default defineRule({
       'zh-cn': '表三没有“总计”列：每行应有 7 个数（六类申请人加总计），现为 6 个；另有 {rows} 行只有 {fewest} 个数',
       en: 'Table 3 has no total column: each row needs 7 values (six applicant columns and the total), it has 6; {rows} more rows hold only {fewest}',
     },
+    fixAddTotal: { 'zh-cn': '补上“总计” {value}（各列之和）', en: 'Add the total {value} (the sum of the row)' },
+    fixAddTotalColumn: { 'zh-cn': '添加“总计”列（按各行之和计算）', en: 'Add the total column (computed from each row)' },
+    fixAddZeros: { 'zh-cn': '补上 {count} 个 0', en: 'Add {count} zeros' },
   },
   check(ctx) {
     const { t2, t3, t4 } = ctx.report;
@@ -82,8 +92,8 @@ export default defineRule({
         }
       }
       const title = d.data.row
-        ? ctx.t({ 'zh-cn': '补上“总计” {value}（各列之和）', en: 'Add the total {value} (the sum of the row)' }, { value: sum(rows[0]) })
-        : ctx.t({ 'zh-cn': '添加“总计”列（按各行之和计算）', en: 'Add the total column (computed from each row)' });
+        ? ctx.t('fixAddTotal', { value: sum(rows[0]) })
+        : ctx.t('fixAddTotalColumn');
       return [{ title, edits, preferred: true }];
     }
     if (d.data?.table === 't2' && report.t2 && typeof d.data.row === 'string' && typeof d.data.expected === 'number') {
@@ -92,7 +102,7 @@ export default defineRule({
       if (!row || row.values.length === 0 || row.values.length >= d.data.expected || isHtmlRow(doc, row.line)) return [];
       const missing = d.data.expected - row.values.length;
       const edits = [cellAfter(row, Array(missing).fill('0').join(md ? ' | ' : '\t'))];
-      return [{ title: ctx.t({ 'zh-cn': '补上 {count} 个 0', en: 'Add {count} zeros' }, { count: missing }), edits, preferred: true }];
+      return [{ title: ctx.t('fixAddZeros', { count: missing }), edits, preferred: true }];
     }
     return [];
   },

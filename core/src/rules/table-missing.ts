@@ -1,7 +1,7 @@
 import type { Label } from '../model/labels';
-import { insertAfter, insertBefore } from '../fixes/helpers';
+import { insertAfter, insertBefore } from '../edits/helpers';
 import { formOfReport, type SectionKey, type T2RowKey } from '../model/templates';
-import { defineRule } from './rule';
+import { ruleWithData } from './rule';
 
 const KIND: Record<number, 't2' | 't3' | 't4'> = { 2: 't2', 3: 't3', 4: 't4' };
 const NAME: Record<string, Label> = {
@@ -19,16 +19,25 @@ const BLOCKS: { item: string; rows: T2RowKey[]; templates: ('2021' | '2019')[] }
   { item: '九', rows: ['procurement'], templates: ['2019'] },
 ];
 
-export default defineRule({
+/** What a diagnostic of this rule carries for its fix. */
+type Data = { section?: number; item?: string };
+
+export default ruleWithData<Data>()({
   id: 'table-missing',
   severity: 'error',
-  docs: { summary: { 'zh-cn': '第二、三、四部分须有规定的统计表', en: 'Sections 二, 三 and 四 must hold their tables' } },
+  docs: {
+    when: { 'zh-cn': '检查第二、三、四部分是否附有统计表，以及表二是否包含模板要求的全部“第二十条”分块。', en: '二/三/四 has no table, or 二 lacks a 第二十条 block' },
+    fix: { 'zh-cn': '在该部分插入对应年份格式的标准统计表（各格为 0，需按实际填写）。', en: 'insert the standard table or block' },
+    summary: { 'zh-cn': '第二、三、四部分须有规定的统计表', en: 'Sections 二, 三 and 四 must hold their tables' },
+  },
   messages: {
     table: { 'zh-cn': '“{heading}”下缺少{table}', en: '"{heading}" lacks {table}' },
     block: {
       'zh-cn': '表二缺少“第二十条第（{item}）项”的内容',
       en: 'Table 2 lacks the block for 第二十条第（{item}）项',
     },
+    fixTable: { 'zh-cn': '插入标准表格', en: 'Insert the standard table' },
+    fixBlock: { 'zh-cn': '插入“第二十条第（{item}）项”', en: 'Insert 第二十条第（{item}）项' },
   },
   check(ctx) {
     const { report } = ctx;
@@ -56,7 +65,7 @@ export default defineRule({
       const next = doc.lines[heading + 1];
       const lines = ['', ...doc.syntax.renderTable(kind, form).split('\n')];
       if (next !== undefined && next.trim() !== '') lines.push('');
-      return [{ title: ctx.t({ 'zh-cn': '插入标准表格', en: 'Insert the standard table' }), edits: [insertAfter(doc, heading, lines)], preferred: true }];
+      return [{ title: ctx.t('fixTable'), edits: [insertAfter(doc, heading, lines)], preferred: true }];
     }
     const item = d.data?.item;
     const t2 = report.t2;
@@ -74,6 +83,6 @@ export default defineRule({
     const block = doc.syntax.renderT2Block(item, form);
     const apart = doc.syntax.tablesApart;
     const edit = afterLine < t2.range.start.line ? insertBefore(doc, t2.range.start.line, apart ? [...block, ''] : block) : insertAfter(doc, afterLine, apart ? ['', ...block] : block);
-    return [{ title: ctx.t({ 'zh-cn': '插入“第二十条第（{item}）项”', en: 'Insert 第二十条第（{item}）项' }, { item }), edits: [edit], preferred: true }];
+    return [{ title: ctx.t('fixBlock', { item }), edits: [edit], preferred: true }];
   },
 });

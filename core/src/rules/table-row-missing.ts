@@ -1,18 +1,26 @@
-import { insertAfter, insertBefore } from '../fixes/helpers';
-import { isHtmlRow, pipeCells } from '../fixes/table-text';
+import { insertAfter, insertBefore } from '../edits/helpers';
+import { isHtmlRow, pipeCells } from '../edits/table-text';
 import { t2RowDef, t3RowLabel } from '../model/labels';
 import { T2_2019, T2_2021, T2_KEYS, T3_ROWS } from '../model/templates';
 import type { TableRow } from '../model/types';
-import { defineRule } from './rule';
+import { ruleWithData } from './rule';
 
-export default defineRule({
+/** What a diagnostic of this rule carries for its fix. */
+type Data = { table: 't2' | 't3' | 't4'; row?: string; afterLine?: number | null };
+
+export default ruleWithData<Data>()({
   id: 'table-row-missing',
   severity: 'error',
-  docs: { summary: { 'zh-cn': '统计表中不能缺少格式规定的行', en: 'Tables must hold every row of the template' } },
+  docs: {
+    when: { 'zh-cn': '检查统计表是否缺少模板规定的行。', en: 'a template row is absent' },
+    fix: { 'zh-cn': '在正确位置插入缺少的行，各格填 0；如该项实际有数，请改成实际数字。', en: 'insert the row with zeros' },
+    summary: { 'zh-cn': '统计表中不能缺少格式规定的行', en: 'Tables must hold every row of the template' },
+  },
   messages: {
     t3: { 'zh-cn': '表三缺少“{row}”一行', en: 'Table 3 lacks the row "{row}"' },
     t2: { 'zh-cn': '表二缺少“{row}”一行', en: 'Table 2 lacks the row "{row}"' },
     t4: { 'zh-cn': '表四缺少数据行', en: 'Table 4 has no row of figures' },
+    fix: { 'zh-cn': '插入此行（各列填 0）', en: 'Insert the row (with zeros)' },
   },
   check(ctx) {
     const { t2, t3, t4 } = ctx.report;
@@ -66,6 +74,6 @@ export default defineRule({
       row = doc.syntax.renderT2Row(key, report.t2.template ?? '2021', Array(def.columns.length).fill(0));
     } else return [];
     const edit = after !== null ? insertAfter(doc, after, [row]) : insertBefore(doc, neighbour, [row]);
-    return [{ title: ctx.t({ 'zh-cn': '插入此行（各列填 0）', en: 'Insert the row (with zeros)' }), edits: [edit], preferred: true }];
+    return [{ title: ctx.t('fix'), edits: [edit], preferred: true }];
   },
 });

@@ -1,10 +1,10 @@
 import { formForYear, T2_KEYS, type T2ColumnKey, type T2RowKey } from '../model/templates';
-import type { TextEdit } from '../fixes/edit';
-import { isHtmlRow, pipeCells } from '../fixes/table-text';
+import type { TextEdit } from '../edits/edit';
+import { isHtmlRow, pipeCells } from '../edits/table-text';
 import type { TableValues } from '../formats/index';
 import type { Label } from '../model/labels';
 import type { Table2, Table2Block } from '../model/types';
-import { defineRule } from './rule';
+import { ruleWithData } from './rule';
 
 const ITEM_LABEL = (item: string) => `第二十条第（${item}）项`;
 
@@ -55,10 +55,17 @@ const TO_2019: Partial<Record<T2RowKey, (T2ColumnKey | null)[]>> = {
   procurement: [null, null],
 };
 
-export default defineRule({
+/** What a diagnostic of this rule carries for its fix. */
+type Data = { want: '2021' | '2019'; t2: boolean; blocks?: string[]; t3: boolean };
+
+export default ruleWithData<Data>()({
   id: 'template-outdated',
   severity: 'warning',
-  docs: { summary: { 'zh-cn': '表格须使用报告年度对应的格式（2021 年起用 2021 版）', en: 'Tables must use the format of the report year (2021 format from 2021 on)' } },
+  docs: {
+    when: { 'zh-cn': '检查报告使用的表格格式是否与报告年度相符：2021 年度及以后用 2021 年版，2019、2020 年度用 2019 年版。', en: 'a 2021-or-later report with tables or a part of them (a 第二十条 block of 表二, 表三\'s （六） rows) in the 2019 format, or the reverse; the message names the part' },
+    fix: { 'zh-cn': '只把格式不对的部分换成应使用的格式（表二中旧格式的那几块，或整张表二；表三的“（六）其他处理”几行），能对应的数字会带过去，对应不上的格子填 0，需核实后填写实际数字。从 Word 粘贴的 HTML 表格需手工改。', en: 'convert that part, keeping the values that map' },
+    summary: { 'zh-cn': '表格须使用报告年度对应的格式（2021 年起用 2021 版）', en: 'Tables must use the format of the report year (2021 format from 2021 on)' },
+  },
   messages: {
     old: {
       'zh-cn': '{year} 年度报告应使用 2021 版格式（国办公开办函〔2021〕30号），{parts}仍是 2019 版格式',
@@ -68,6 +75,7 @@ export default defineRule({
       'zh-cn': '{year} 年度报告应使用 2019 版格式（国办公开办函〔2019〕60号），{parts}却是 2021 版格式',
       en: 'A report for {year} uses the 2019 format (国办公开办函〔2019〕60号), but {parts} in the 2021 format',
     },
+    fix: { 'zh-cn': '换成 {want} 版格式（保留能对应的数字，其余填 0，请核实）', en: 'Convert to the {want} format (figures that map are kept, the rest are 0: check them)' },
   },
   check(ctx) {
     const { report, options } = ctx;
@@ -123,6 +131,6 @@ export default defineRule({
       }
     }
     if (edits.length === 0) return [];
-    return [{ title: ctx.t({ 'zh-cn': '换成 {want} 版格式（保留能对应的数字，其余填 0，请核实）', en: 'Convert to the {want} format (figures that map are kept, the rest are 0: check them)' }, { want }), edits, preferred: true }];
+    return [{ title: ctx.t('fix', { want }), edits, preferred: true }];
   },
 });

@@ -1,10 +1,10 @@
 import type { Label } from '../model/labels';
-import { replace } from '../fixes/helpers';
+import { replace } from '../edits/helpers';
 import { paragraphRange } from '../model/positioned';
 import { paragraphNarrative, type Claim, type ClaimKind } from '../model/narrative';
 import { T3_ROWS, T4_GROUPS, T4_OUTCOMES, type T3RowKey, type T4OutcomeKey } from '../model/templates';
 import type { Report } from '../model/types';
-import { defineRule, type RuleContext } from './rule';
+import { ruleWithData, type RuleContext } from './rule';
 
 /** What the tables say: the value (or either of two values), or the outcomes that contradict "all upheld". */
 type Expect = { value: number | null; alt?: number | null; where: Label; others?: { label: Label; n: number }[] };
@@ -140,10 +140,17 @@ function othersText(ctx: RuleContext, others: { label: Label; n: number }[]): st
   return others.map((o) => (ctx.locale === 'en' ? `${o.n} ${o.label.en}` : `${o.label.zh} ${o.n} 件`)).join(ctx.locale === 'en' ? ', ' : '、');
 }
 
-export default defineRule({
+/** What a diagnostic of this rule carries for its fix. */
+type Data = { claim: ClaimKind; replacement?: string };
+
+export default ruleWithData<Data>()({
   id: 'text-table-mismatch',
   severity: 'warning',
-  docs: { summary: { 'zh-cn': '正文中的数字须与统计表一致', en: 'Figures in the text must agree with the tables' } },
+  docs: {
+    when: { 'zh-cn': '检查正文中提到的申请件数、办理结果、复议和诉讼件数及结果等是否与统计表一致。', en: 'a count in the text contradicts the tables: applications (`受理 N 件` may be 一 or 一 + 二), result categories (`予以公开`, `无法提供` …), 复议/诉讼 counts and outcomes (`均获维持`)' },
+    fix: { 'zh-cn': '把正文中的数字改为表格中的数字（“未收到申请”“均获维持”这类没有数字的说法需手工改写）。', en: 'use the table\'s figure' },
+    summary: { 'zh-cn': '正文中的数字须与统计表一致', en: 'Figures in the text must agree with the tables' },
+  },
   messages: {
     count: {
       'zh-cn': '正文写{said} {value} 件，而{where}为 {table} 件',
@@ -161,6 +168,7 @@ export default defineRule({
       'zh-cn': '正文写{said}，而{where}有{others}',
       en: 'The text says {said}, but {where} has {others}',
     },
+    fix: { 'zh-cn': '改为表中的数字 {value}', en: 'Use the table’s figure, {value}' },
   },
   check(ctx) {
     const { report } = ctx;
@@ -188,6 +196,6 @@ export default defineRule({
   fix(d, ctx) {
     const value = d.data?.replacement;
     if (typeof value !== 'string') return [];
-    return [{ title: ctx.t({ 'zh-cn': '改为表中的数字 {value}', en: 'Use the table’s figure, {value}' }, { value }), edits: [replace(d.range, value)], preferred: true }];
+    return [{ title: ctx.t('fix', { value }), edits: [replace(d.range, value)], preferred: true }];
   },
 });

@@ -1,7 +1,7 @@
 import { YEAR_SOURCE, type Label } from '../model/labels';
-import { replace } from '../fixes/helpers';
+import { replace } from '../edits/helpers';
 import type { YearSlotKind } from '../model/types';
-import { defineRule } from './rule';
+import { ruleWithData } from './rule';
 
 const SLOT: Record<YearSlotKind, Label> = {
   title: { zh: '标题', en: 'the title' },
@@ -13,15 +13,24 @@ const SLOT: Record<YearSlotKind, Label> = {
 };
 
 
-export default defineRule({
+/** What a diagnostic of this rule carries for its fix. */
+type Data = { expected: string; found: string };
+
+export default ruleWithData<Data>()({
   id: 'year-mismatch',
   severity: 'error',
-  docs: { summary: { 'zh-cn': '标题、统计期限、发布语句等处的年份须与报告年度一致', en: 'Years in the title, statistics period and other slots must match the report year' } },
+  docs: {
+    when: { 'zh-cn': '检查报告中应写报告年度的地方，年份是否都与报告年度一致。', en: 'the title, the statistics period, 现发布《…》, a paragraph opening or the fee statement names another year than the report year (the title\'s, unless the title alone disagrees with all the others: then the title is flagged); next year\'s plans (`2024年，我区将…`) are not flagged' },
+    fix: { 'zh-cn': '把该处年份改为报告年度；也可选择把全文所有此类不一致一次改正。标题年份写错时，改的是标题。', en: 'this one, or all of them' },
+    summary: { 'zh-cn': '标题、统计期限、发布语句等处的年份须与报告年度一致', en: 'Years in the title, statistics period and other slots must match the report year' },
+  },
   messages: {
     mismatch: {
       'zh-cn': '{slot}的年份为 {found} 年，与报告年度 {year} 年（取自{source}）不一致',
       en: 'The year in {slot} is {found}, but the report year is {year} (from {source})',
     },
+    fixOne: { 'zh-cn': '改为 {year}', en: 'Change to {year}' },
+    fixAll: { 'zh-cn': '将文中 {count} 处不一致的年份都改为 {year}', en: 'Change all {count} mismatched years to {year}' },
   },
   check(ctx) {
     const { report, options } = ctx;
@@ -46,9 +55,9 @@ export default defineRule({
     const year = d.data?.expected;
     if (typeof year !== 'string') return [];
     const all = ctx.diagnostics.filter((x) => x.code === 'year-mismatch' && x.data?.expected === year);
-    const fixes = [{ title: ctx.t({ 'zh-cn': '改为 {year}', en: 'Change to {year}' }, { year }), edits: [replace(d.range, year)], preferred: true }];
+    const fixes = [{ title: ctx.t('fixOne', { year }), edits: [replace(d.range, year)], preferred: true }];
     if (all.length > 1) {
-      fixes.push({ title: ctx.t({ 'zh-cn': '将文中 {count} 处不一致的年份都改为 {year}', en: 'Change all {count} mismatched years to {year}' }, { year, count: all.length }), edits: all.map((x) => replace(x.range, year)), preferred: false });
+      fixes.push({ title: ctx.t('fixAll', { year, count: all.length }), edits: all.map((x) => replace(x.range, year)), preferred: false });
     }
     return fixes;
   },

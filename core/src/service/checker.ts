@@ -6,7 +6,7 @@ import { analyze, checkReport, type CheckOptions, type CheckResult } from '../ch
 import { hoverAt, type HoverInfo } from '../editor/hover';
 import { tableLenses, type TableLens } from '../editor/lens';
 import { formatMarkdownTables } from '../editor/format-tables';
-import { applyEdits, type TextEdit } from '../fixes/edit';
+import { applyEdits, type TextEdit } from '../edits/edit';
 import { fixAll, fixesFor, type Fix } from '../fixes/index';
 import { formatOfDocument } from '../formats/index';
 import type { Report } from '../model/types';

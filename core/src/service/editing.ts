@@ -1,6 +1,6 @@
 // What the editor offers besides fixes: the standard tables and a report skeleton (templates and completion),
 // and the inline comments that silence a rule.
-import type { TextEdit } from '../fixes/edit';
+import type { TextEdit } from '../edits/edit';
 import { formatById } from '../formats/index';
 import type { Report } from '../model/types';
 import { formForYear } from '../model/templates';
