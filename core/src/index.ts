@@ -34,7 +34,7 @@ export type { Checked, CheckerOptions, DocumentChange } from './service/checker'
 export { WorkspaceReports } from './service/workspace-reports';
 export type { Candidate } from './service/workspace-reports';
 export { isSkippedPath, isUnder, joinUri, relativeTo, uriKey } from './service/uri';
-export { checkMode, parseConfigFile, readEditorSettings } from './service/settings';
+export { checkMode, documentConfig, parseConfigFile, readEditorSettings } from './service/settings';
 export type { ConfigFileResult, DocumentSettings, EditorSettings, LocaleSetting } from './service/settings';
 export { serverMessage } from './service/messages';
 export type { ServerMessage } from './service/messages';

@@ -1,8 +1,7 @@
 import {
   CONFIG_FILE,
   createChecker,
-  findPrevious,
-  mergeConfig,
+  documentConfig,
   parseConfigFile,
   readEditorSettings,
   resolveLocale,
@@ -225,7 +224,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const folder = index.folderOf(d.uri);
     const file = folder ? folderConfigs.get(uriKey(folder))?.result : undefined;
     // `.nianbao.json` wins over the editor settings, rule by rule.
-    return mergeConfig(settingsOf(d).config, file?.kind === 'ok' ? file.config : undefined);
+    return documentConfig(settingsOf(d).config, file);
   }
 
   // ---- workspace folders ------------------------------------------------------------------------------
@@ -288,14 +287,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * could use it now. Other open documents are left alone.
    */
   function recheckDependents(x: OpenDoc): void {
-    const xr = checker.report(x.uri)!;
-    const dependents = new Set(checker.dependentsOf(x.uri));
-    for (const d of docs.values()) {
-      if (d === x) continue;
-      const dependent = dependents.has(d.uri);
-      const r = checker.report(d.uri);
-      const could = !dependent && !!r && r.year !== null && xr.isReport && xr.year === r.year - 1 && findPrevious(r, [{ report: xr }]) !== null;
-      if (dependent || could) request(d, false);
+    for (const uri of checker.affectedBy(x.uri)) {
+      const d = docs.get(uri);
+      if (d) request(d, false);
     }
   }
 

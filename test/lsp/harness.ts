@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   ConfigurationRequest,
   createProtocolConnection,
@@ -323,16 +324,8 @@ export function numberCells(text: string, prefix: string): Cell[] {
 
 /** Applies one range edit to a string, as an LSP server must (a character past the end of its line means the line end). */
 export function applyEdit(text: string, range: Range, insert: string): string {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  const offset = (pos: Range['start']) => {
-    if (pos.line >= starts.length) return text.length;
-    const lineStart = starts[pos.line];
-    let lineEnd = pos.line + 1 < starts.length ? starts[pos.line + 1] - 1 : text.length;
-    if (lineEnd > lineStart && text[lineEnd - 1] === '\r') lineEnd--;
-    return Math.min(lineStart + pos.character, lineEnd);
-  };
-  return text.slice(0, offset(range.start)) + insert + text.slice(offset(range.end));
+  // The LSP library's own reading of a change (positions past a line's end clamp to it).
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'plaintext', 0, text), [{ range, newText: insert }]);
 }
 
 export const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;

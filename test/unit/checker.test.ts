@@ -15,6 +15,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, createChecker, RULES_BY_ID, type Rule } from '../../core/src/index';
 import { startServer } from '../../server/src/server';
 import { read } from '../helpers';
@@ -75,6 +76,30 @@ describe('the checker facade', () => {
     c.change('file:///r/big.txt', 2, [{ text: BROKEN }]);
     assert.equal(c.isLarge('file:///r/big.txt'), false);
     assert.ok(c.check('file:///r/big.txt', settings)!.result.diagnostics.some((d) => d.code === 'table3-row-total'));
+  });
+
+  it('applies LSP content changes as the LSP library does, also to a document over the size limit', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+    const c = createChecker({ maxChars: () => BROKEN.length + 60 });
+    let reference = TextDocument.create('file:///r/x.txt', 'plaintext', 1, BROKEN);
+    c.open('file:///r/x.txt', 'plaintext', 1, BROKEN);
+    let large = 0;
+    for (let version = 2; version < 400; version++) {
+      const lines = reference.lineCount;
+      const a = { line: rnd(lines + 1), character: rnd(40) };
+      const b = { line: Math.min(a.line + (rnd(6) === 0 ? 1 : 0), lines), character: rnd(40) };
+      const start = a.line < b.line || (a.line === b.line && a.character <= b.character) ? a : b;
+      const end = start === a ? b : a;
+      // Now and then the whole text, over or under the limit (typing past the limit keeps the document parsed).
+      const whole = version % 50 === 0 ? { text: version % 100 === 0 ? BROKEN : BROKEN + '。'.repeat(500) } : null;
+      const change = whole ?? { range: { start, end }, text: ['', '一', '\n', '12\t0', '。\r\n', 'x'.repeat(30), 'x'.repeat(30)][rnd(7)] };
+      reference = TextDocument.update(reference, [change], version);
+      c.change('file:///r/x.txt', version, [change]);
+      if (c.isLarge('file:///r/x.txt')) large++;
+      assert.equal(c.text('file:///r/x.txt'), reference.getText(), `after change ${version}`);
+    }
+    assert.ok(large > 0, 'the document went over the limit at times');
   });
 
   it('finds the previous year’s report among open documents and files on disk', () => {

@@ -19,10 +19,21 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** The offset of a position; a character past the end of its line is the line's end, as in LSP. */
+function offsetIn(text: string, starts: readonly number[], p: { line: number; character: number }): number {
+  if (p.line >= starts.length) return text.length;
+  let end = p.line + 1 < starts.length ? starts[p.line + 1] : text.length;
+  if (end > starts[p.line] && p.line + 1 < starts.length) {
+    end--;
+    if (end > starts[p.line] && text.charCodeAt(end) === 10 && text.charCodeAt(end - 1) === 13) end--;
+  }
+  return Math.min(starts[p.line] + Math.max(0, p.character), end);
+}
+
 /** Applies non-overlapping edits (given in any order) to a text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const starts = lineStarts(text);
-  const off = (p: { line: number; character: number }) => (p.line >= starts.length ? text.length : Math.min(starts[p.line] + p.character, text.length));
+  const off = (p: { line: number; character: number }) => offsetIn(text, starts, p);
   const sorted = edits.map((e) => ({ a: off(e.range.start), b: off(e.range.end), t: e.newText })).sort((x, y) => y.a - x.a || y.b - x.b);
   let out = text;
   let limit = Infinity;
@@ -41,7 +52,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 export function positionMapper(text: string, edits: readonly TextEdit[], fixed: string): (p: { line: number; character: number }) => { line: number; character: number } {
   const starts = lineStarts(text);
   const after = lineStarts(fixed);
-  const off = (p: { line: number; character: number }) => (p.line >= starts.length ? text.length : Math.min(starts[p.line] + p.character, text.length));
+  const off = (p: { line: number; character: number }) => offsetIn(text, starts, p);
   const spans = edits.map((e) => ({ a: off(e.range.start), b: off(e.range.end), d: e.newText.length - (off(e.range.end) - off(e.range.start)) })).sort((x, y) => x.a - y.a);
   return (p) => {
     const o = off(p);

@@ -2,6 +2,7 @@
 // and version, their reports (built once per version), the reports on disk the cross-year rules compare with,
 // the decision whether a document is checked, and every feature (diagnostics, fixes, hover, lenses, outline,
 // folding, formatting, completion, templates), each computed from the report it already holds.
+import { findPrevious } from '../across';
 import { analyze, checkReport, type CheckOptions, type CheckResult } from '../check';
 import { hoverAt, type HoverInfo } from '../editor/hover';
 import { tableLenses, type TableLens } from '../editor/lens';
@@ -198,6 +199,18 @@ export class Checker {
     return this.uris.filter((u) => {
       const p = this.docs.get(u)!.last?.previousUri;
       return p != null && uriKey(p) === key;
+    });
+  }
+
+  /** Open documents to check again after the open document `uri` changed: its dependents, and those it could now be the previous report of. */
+  affectedBy(uri: string): string[] {
+    const changed = this.report(uri);
+    const dependents = new Set(this.dependentsOf(uri));
+    return this.uris.filter((u) => {
+      if (u === uri) return false;
+      if (dependents.has(u)) return true;
+      const r = this.report(u);
+      return !!changed && !!r && r.year !== null && changed.isReport && changed.year === r.year - 1 && findPrevious(r, [{ report: changed }]) !== null;
     });
   }
 

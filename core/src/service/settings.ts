@@ -1,6 +1,6 @@
 // Settings from the editor (`nianbao.*`) and from `.nianbao.json`, turned into what a check is run with. Data
 // only: nothing here can make the server run code from a workspace.
-import { CONFIG_FILE, readConfig, type NianbaoConfig } from '../config';
+import { CONFIG_FILE, mergeConfig, readConfig, type NianbaoConfig } from '../config';
 import type { Locale } from '../types';
 
 export type LocaleSetting = 'auto' | 'zh-cn' | 'en';
@@ -76,6 +76,11 @@ export interface DocumentSettings {
   template?: '2019' | '2021';
   /** Named explicitly (a CLI argument): a file that is not a report says so (not-a-report) instead of nothing. */
   explicit?: boolean;
+}
+
+/** A document's configuration: its editor settings, then the `.nianbao.json` of its folder (which wins, rule by rule). */
+export function documentConfig(editor: NianbaoConfig, file: ConfigFileResult | undefined): NianbaoConfig {
+  return mergeConfig(editor, file?.kind === 'ok' ? file.config : undefined);
 }
 
 /** Whether a document is checked: `off`, every document (`always`: the nianbao language), or only reports (`auto`). */
