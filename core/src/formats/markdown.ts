@@ -1,6 +1,6 @@
 import { parseMarkdownBlock } from '../parse/md-block';
 import { isBlank } from '../text/lines';
-import { renderT2Block, renderT2Row, renderT3Row, renderTable } from '../templates/tables';
+import { renderersFor } from '../templates/tables';
 import type { InputFormat } from './format';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -57,10 +57,7 @@ export const MARKDOWN: InputFormat = {
     return j;
   },
   parseBlock: parseMarkdownBlock,
-  renderTable: (kind, form, values) => renderTable(kind, 'markdown', form, values),
-  renderT2Block: (item, form, values) => renderT2Block(item, 'markdown', form, values),
-  renderT3Row: (key, form, values, cells) => renderT3Row(key, 'markdown', form, values, cells),
-  renderT2Row: (key, form, values) => renderT2Row(key, 'markdown', form, values),
+  ...renderersFor('markdown'),
   headingMark: (depth) => '#'.repeat(Math.max(1, Math.min(6, depth))) + ' ',
   tablesApart: true,
   pipeTables: true,

@@ -1,6 +1,6 @@
 import { parseTextBlock } from '../parse/text-block';
 import { isBlank } from '../text/lines';
-import { renderT2Block, renderT2Row, renderT3Row, renderTable } from '../templates/tables';
+import { renderersFor } from '../templates/tables';
 import type { InputFormat } from './format';
 
 /** Plain text as extracted from PDF or Word, or typed: tab-separated lines are table rows. */
@@ -18,10 +18,7 @@ export const TEXT: InputFormat = {
     return j;
   },
   parseBlock: parseTextBlock,
-  renderTable: (kind, form, values) => renderTable(kind, 'text', form, values),
-  renderT2Block: (item, form, values) => renderT2Block(item, 'text', form, values),
-  renderT3Row: (key, form, values, cells) => renderT3Row(key, 'text', form, values, cells),
-  renderT2Row: (key, form, values) => renderT2Row(key, 'text', form, values),
+  ...renderersFor('text'),
   headingMark: () => '',
   tablesApart: false,
   pipeTables: false,

@@ -138,3 +138,13 @@ export function renderT2Row(key: string, format: SourceFormat, form: Form, value
   const cells = [def?.zh ?? key, ...values.map(cell)];
   return format === 'markdown' ? `| ${cells.join(' | ')} |` : cells.join('\t');
 }
+
+/** The table renderers of one format (what an InputFormat offers). */
+export function renderersFor(format: SourceFormat) {
+  return {
+    renderTable: (kind: TableKind, form: Form, values?: TableValues) => renderTable(kind, format, form, values),
+    renderT2Block: (item: string, form: Form, values?: TableValues) => renderT2Block(item, format, form, values),
+    renderT3Row: (key: string, form: Form, values: (number | string)[], cells?: number) => renderT3Row(key, format, form, values, cells),
+    renderT2Row: (key: string, form: Form, values: (number | string)[]) => renderT2Row(key, format, form, values),
+  };
+}
