@@ -2,10 +2,10 @@ import { FORMATS, formatOfPath } from './formats/index';
 import { buildReport } from './model/build';
 import type { Report } from './model/types';
 import { ParsedDocument } from './parse/document';
-import { RULES, RULES_BY_ID } from './rules/index';
+import { RULES } from './rules/index';
 import type { ResolvedOptions, Rule, RuleContext } from './rules/rule';
 import { format as fill } from './rules/rule';
-import type { Diagnostic, Locale, Severity, SourceFormat } from './types';
+import type { Diagnostic, Locale, Range, RelatedInfo, Severity, SourceFormat } from './types';
 import { comparePos } from './types';
 
 export interface CheckOptions {
@@ -72,34 +72,52 @@ function suppressed(report: Report, d: Diagnostic): boolean {
   return off;
 }
 
+/** What one rule's check sees (a class: one object per rule and check, no closures). */
+class RuleRun implements RuleContext {
+  readonly found: Diagnostic[] = [];
+  readonly locale: Locale;
+
+  constructor(
+    private readonly rule: Rule,
+    private readonly severity: Severity,
+    readonly report: Report,
+    readonly previous: Report | null,
+    readonly options: ResolvedOptions,
+  ) {
+    this.locale = options.locale;
+  }
+
+  label(x: { zh: string; en: string }): string {
+    return this.locale === 'en' ? x.en : x.zh;
+  }
+
+  t(message: string, args?: Record<string, string | number>): string {
+    return fill(this.rule.messages[message][this.locale], args);
+  }
+
+  emit(message: string, range: Range, args?: Record<string, string | number>, data?: Record<string, unknown>, related?: RelatedInfo[]): void {
+    const d: Diagnostic = { code: this.rule.id, severity: this.severity, message: this.t(message, args), range, ...(data ? { data } : {}), ...(related?.length ? { related } : {}) };
+    if (!suppressed(this.report, d)) this.found.push(d);
+  }
+}
+
+const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
+
 export function runRules(report: Report, options: ResolvedOptions, previous: Report | null = null, only?: (rule: Rule) => boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     const severity = options.rules[rule.id] ?? rule.severity;
     if (severity === 'off' || (rule.explicitOnly && !options.explicit) || (only && !only(rule))) continue;
     // A rule that throws is skipped (what it found so far too) and logged; the others still report.
-    const found: Diagnostic[] = [];
-    const ctx: RuleContext = {
-      report,
-      previous,
-      locale: options.locale,
-      options,
-      label: (x) => (options.locale === 'en' ? x.en : x.zh),
-      t: (m, args) => fill(rule.messages[m][options.locale], args),
-      emit(message, range, args, data, related) {
-        const m = rule.messages[message];
-        const d: Diagnostic = { code: rule.id, severity, message: fill(m[options.locale], args), range, ...(data ? { data } : {}), ...(related?.length ? { related } : {}) };
-        if (!suppressed(report, d)) found.push(d);
-      },
-    };
+    const run = new RuleRun(rule, severity, report, previous, options);
     try {
-      rule.check(ctx);
-      out.push(...found);
+      rule.check(run);
+      out.push(...run.found);
     } catch (e) {
-      (options.logger ?? (() => undefined))(`rule ${rule.id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      options.logger?.(`rule ${rule.id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
   }
-  out.sort((a, b) => comparePos(a.range.start, b.range.start) || RULES.indexOf(RULES_BY_ID.get(a.code)!) - RULES.indexOf(RULES_BY_ID.get(b.code)!));
+  out.sort((a, b) => comparePos(a.range.start, b.range.start) || RULE_ORDER.get(a.code)! - RULE_ORDER.get(b.code)!);
   return out;
 }
 

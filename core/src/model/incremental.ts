@@ -43,11 +43,13 @@ export interface BlockState {
   /** The run that starts at this block (see RunModel). */
   run: RunModel | undefined;
   /** Items that are short lines followed, through short lines only, by a table row: a row's label written over several lines. */
-  labelLines: boolean[];
+  labelLines: readonly boolean[];
+  /** Runs end before a block marked as a cut (see isCut); drawn once per block object. */
+  cut?: boolean;
 }
 
 const states = new WeakMap<Block, BlockState>();
-const cuts = new WeakMap<Block, boolean>();
+const NO_LABEL_LINES: readonly boolean[] = [];
 
 export function stateOf(block: Block): BlockState {
   let state = states.get(block);
@@ -64,12 +66,13 @@ export function stateOf(block: Block): BlockState {
       if (info.text && (info.section || info.caption)) plain = false;
       return info;
     });
-    const labelLines = new Array<boolean>(infos.length).fill(false);
+    let labelLines: boolean[] | readonly boolean[] = NO_LABEL_LINES;
     if (!plain) {
+      const lines = (labelLines = new Array<boolean>(infos.length).fill(false));
       for (let j = infos.length - 2; j >= 0; j--) {
         const info = infos[j];
         if (!info || 'cells' in info || !info.text || info.text.length >= 60 || info.section) continue;
-        labelLines[j] = block.items[j + 1].kind === 'row' || labelLines[j + 1];
+        lines[j] = block.items[j + 1].kind === 'row' || lines[j + 1];
       }
     }
     state = { infos, plain, run: undefined, labelLines };
@@ -86,9 +89,8 @@ let blockSeq = 0;
  * rebuilt from the edited one end where the old runs did and the ones after it are found again.
  */
 function isCut(block: Block): boolean {
-  let cut = cuts.get(block);
-  if (cut === undefined) cuts.set(block, (cut = (Math.imul(++blockSeq, 0x9e3779b1) >>> 28) === 0));
-  return cut;
+  const state = stateOf(block);
+  return (state.cut ??= (Math.imul(++blockSeq, 0x9e3779b1) >>> 28) === 0);
 }
 
 function modelRun(blocks: readonly Block[], from: number, section: SectionKey, opening: boolean, continuesBefore: boolean): RunModel {

@@ -5,6 +5,18 @@
  * where Node writes `file:///C:/x/年.txt`.
  */
 export function uriKey(uri: string): string {
+  let key = keys.get(uri);
+  if (key === undefined) {
+    key = computeKey(uri);
+    if (keys.size >= 10_000) keys.clear();
+    keys.set(uri, key);
+  }
+  return key;
+}
+
+const keys = new Map<string, string>();
+
+function computeKey(uri: string): string {
   let s = uri;
   try {
     s = decodeURIComponent(uri);

@@ -123,9 +123,11 @@ export class WorkspaceReports {
     const folder = this.folderOf(uri);
     const sameTree = (u: string) => (folder ? isUnder(u, folder) : this.folderOf(u) === null);
     const self = uriKey(uri);
-    const openKeys = new Set(open.map((c) => uriKey(c.uri)));
-    const candidates: Candidate[] = open.filter((c) => uriKey(c.uri) !== self && sameTree(c.uri));
-    if (folder) {
+    // Only a report of the year before can be the previous one: the year is the cheap test, so it goes first.
+    const wanted = report.year - 1;
+    const candidates: Candidate[] = open.filter((c) => c.report.year === wanted && c.report.isReport && uriKey(c.uri) !== self && sameTree(c.uri));
+    if (folder && this.entries.size) {
+      const openKeys = new Set(open.map((c) => uriKey(c.uri)));
       for (const [k, e] of this.entries) {
         if (k === self || openKeys.has(k) || !e.years.has(report.year - 1) || !isUnder(e.uri, folder)) continue;
         const r = this.reportOf(e);
