@@ -50,6 +50,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/node.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // PDF and Word readers (pdf.js is most of it): loaded by the CLI and the server only when such a file is read.
+  { ...common, entryPoints: ['core/src/readers/index.ts'], outfile: 'dist/readers.js' },
   // The web client is loaded by the web extension host as a CommonJS module with `vscode` provided.
   { ...web, format: 'cjs', entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/client.js', external: ['vscode'] },
   // The server is a classic worker script: `new Worker('…/dist/web/server.js')`.

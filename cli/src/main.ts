@@ -5,7 +5,6 @@ import {
   cliMessage,
   CONFIG_FILE,
   createChecker,
-  formatOfPath,
   isReportPath,
   mergeConfig,
   readConfig,
@@ -16,6 +15,7 @@ import {
   type Report,
 } from '../../core/src/index';
 import { runNodeServer } from '../../server/src/node-main';
+import { readReportFile, type ReadFile } from '../../server/src/node-readers';
 import { docsBaseFor } from '../../server/src/paths';
 import { toJson, toSarif, toText, type FileResult } from './output';
 
@@ -42,16 +42,6 @@ function collect(path: string, explicit: boolean, out: { path: string; explicit:
   } else out.push({ path, explicit });
 }
 
-function readText(path: string, locale: Locale): { text: string } | { skip: string } {
-  const buf = readFileSync(path);
-  if (buf.length > MAX_BYTES) return { skip: cliMessage(locale, 'tooLarge', { path, limit: MAX_BYTES / 1024 / 1024 }) };
-  const sample = buf.subarray(0, 8192);
-  if (sample.includes(0)) return { skip: cliMessage(locale, 'binary', { path }) };
-  let text = new TextDecoder('utf-8').decode(buf);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text };
-}
-
 interface CheckCommandOptions {
   format: 'text' | 'json' | 'sarif';
   locale?: string;
@@ -60,6 +50,7 @@ interface CheckCommandOptions {
   color?: boolean;
   config?: string;
   deadline?: string;
+  skipUnreadable?: boolean;
 }
 
 const DEADLINE = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -85,7 +76,7 @@ function loadConfig(explicit: string | undefined, locale: Locale): NianbaoConfig
   return config;
 }
 
-function runCheck(paths: string[], opts: CheckCommandOptions): number {
+async function runCheck(paths: string[], opts: CheckCommandOptions): Promise<number> {
   const locale = resolveLocale(opts.locale ?? process.env.NIANBAO_LOCALE ?? process.env.LANG?.replace(/[_.].*$/, ''));
   if (opts.deadline !== undefined && !DEADLINE.test(opts.deadline)) throw new UsageError(cliMessage(locale, 'badDeadline', { value: opts.deadline }));
   // Command-line options win over the configuration file.
@@ -95,24 +86,28 @@ function runCheck(paths: string[], opts: CheckCommandOptions): number {
   let ioFailure = false;
   // Every file is opened first: each report's previous year's report is looked up among all of them.
   const checker = createChecker({ maxChars: () => Infinity, logger: (m) => process.stderr.write(`nianbao: ${m}\n`) });
-  const opened: { path: string; explicit: boolean; text: string }[] = [];
-  for (const t of targets) {
+  const opened: { path: string; explicit: boolean; read: ReadFile; order: number }[] = [];
+  // Results in the order the files were named and found.
+  const results: (FileResult & { order: number })[] = [];
+  const shown = (path: string) => relative(process.cwd(), path) || path;
+  for (const [order, t] of targets.entries()) {
     let read;
     try {
-      read = readText(t.path, locale);
+      read = await readReportFile(t.path, MAX_BYTES);
     } catch (e) {
       process.stderr.write(cliMessage(locale, 'cannotRead', { path: t.path, reason: (e as Error).message }) + '\n');
       ioFailure = true;
       continue;
     }
-    if ('skip' in read) {
-      if (t.explicit) process.stderr.write(read.skip + '\n');
+    if (!read.ok) {
+      // Nothing unread is called clean: named or found in a folder, it is listed and counted.
+      const reason = cliMessage(locale, `unreadable.${read.reason}`, { limit: MAX_BYTES / 1024 / 1024 });
+      results.push({ order, path: shown(t.path), report: null, diagnostics: [], lines: [], unreadable: { reason: read.reason, message: reason } });
       continue;
     }
-    checker.open(t.path, formatOfPath(t.path)?.languageIds[0] ?? 'plaintext', 0, read.text);
-    opened.push({ ...t, text: read.text });
+    checker.open(t.path, read.format === 'text' ? 'plaintext' : read.format, 0, read.text);
+    opened.push({ ...t, read, order });
   }
-  const results: FileResult[] = [];
   for (const f of opened) {
     const checked = checker.check(f.path, {
       config,
@@ -123,17 +118,25 @@ function runCheck(paths: string[], opts: CheckCommandOptions): number {
     });
     if (!checked || checked.mode === 'off') continue;
     const { result } = checked;
-    const shown = relative(process.cwd(), f.path) || f.path;
+    const { source, encoding, places } = f.read;
+    const file = { order: f.order, path: shown(f.path), source, ...(encoding ? { encoding } : {}), ...(places ? { places } : {}) };
     if (!result.checked) {
       // Named on the command line: not-a-report says it was not checked; found in a folder: skipped silently.
-      if (f.explicit) results.push({ path: shown, report: null, diagnostics: result.diagnostics, lines: [] });
+      if (f.explicit) results.push({ ...file, report: null, diagnostics: result.diagnostics, lines: [] });
       continue;
     }
-    results.push({ path: shown, report: summarize(result.report), diagnostics: result.diagnostics, lines: f.text.split(/\r\n|\r|\n/) });
+    results.push({ ...file, report: summarize(result.report), diagnostics: result.diagnostics, lines: f.read.text.split(/\r\n|\r|\n/) });
   }
-  const out = opts.format === 'json' ? toJson(results) : opts.format === 'sarif' ? toSarif(results) : toText(results, locale, opts.color !== false && !process.env.NO_COLOR && !!process.stdout.isTTY);
+  results.sort((a, b) => a.order - b.order);
+  const skip = opts.skipUnreadable === true;
+  const out =
+    opts.format === 'json'
+      ? toJson(results)
+      : opts.format === 'sarif'
+        ? toSarif(results, locale)
+        : toText(results, locale, opts.color !== false && !process.env.NO_COLOR && !!process.stdout.isTTY, skip);
   process.stdout.write(out);
-  if (ioFailure) return 2;
+  if (ioFailure || (!skip && results.some((r) => r.unreadable))) return 2;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
@@ -147,7 +150,7 @@ function parseYear(v: string): number {
   return n;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const program = new Command();
   let code = 0;
   program
@@ -158,7 +161,7 @@ export function main(argv: string[]): number {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program
     .command('check')
-    .description('check report files (.txt, .md) or folders')
+    .description('check report files (.txt, .md, .html, .pdf, .docx) or folders')
     .argument('<paths...>', 'files or folders')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .addOption(new Option('-l, --locale <locale>', 'message language').choices(['zh-cn', 'en', 'zh', 'en-us']))
@@ -166,9 +169,10 @@ export function main(argv: string[]): number {
     .addOption(new Option('--template <template>', 'table format to expect').choices(['auto', '2019', '2021']).default('auto'))
     .option('--config <file>', 'settings file (default: .nianbao.json in the current directory, when present)')
     .option('--deadline <MM-DD>', 'publication deadline in the year after the report year (default 01-31)')
+    .option('--skip-unreadable', 'list files that cannot be read (scans, encrypted PDFs, .doc) but do not exit with 2 for them')
     .option('--no-color', 'plain output')
-    .action((paths: string[], opts: CheckCommandOptions) => {
-      code = runCheck(paths, opts);
+    .action(async (paths: string[], opts: CheckCommandOptions) => {
+      code = await runCheck(paths, opts);
     });
   program
     .command('lsp')
@@ -181,7 +185,7 @@ export function main(argv: string[]): number {
       code = -1;
     });
   try {
-    program.parse(argv);
+    await program.parseAsync(argv);
   } catch (e) {
     const err = e as { exitCode?: number; code?: string };
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
@@ -196,5 +200,6 @@ export function main(argv: string[]): number {
   return code;
 }
 
-const code = main(process.argv);
-if (code >= 0) process.exitCode = code;
+void main(process.argv).then((code) => {
+  if (code >= 0) process.exitCode = code;
+});

@@ -1,10 +1,18 @@
-import { cliMessage, RULES_BY_ID, type Diagnostic, type Locale } from '../../core/src/index';
+import { cliMessage, placeOf, placeText, RULES_BY_ID, type Diagnostic, type LinePlace, type Locale } from '../../core/src/index';
 
 export interface FileResult {
   path: string;
   report: { year: number | null; template: string | null; title: string | null } | null;
   diagnostics: Diagnostic[];
   lines: string[];
+  /** What the file was: 'text', 'html', 'pdf', 'docx'. */
+  source?: string;
+  /** Text files: the encoding they were read in. */
+  encoding?: string;
+  /** PDF and Word files: where each line of the extracted text came from. */
+  places?: (LinePlace | null)[];
+  /** A file that could not be read: why. */
+  unreadable?: { reason: string; message: string };
 }
 
 const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
@@ -15,22 +23,33 @@ function count(results: FileResult[]) {
   return c;
 }
 
-/** The public JSON contract (version 1): 0-based UTF-16 ranges, as in LSP. */
+/**
+ * The public JSON contract (version 1): 0-based UTF-16 ranges, as in LSP, on the text that was checked (for a PDF
+ * or Word file: the text extracted from it). Added in version 1 without breaking it: `source`, `encoding`,
+ * `unreadable`, each diagnostic's `place` (page, paragraph or table cell of a PDF or Word file) and
+ * `summary.unreadable`.
+ */
 export function toJson(results: FileResult[]): string {
   const c = count(results);
   const body = {
     version: 1,
     files: results.map((r) => ({
       path: r.path,
+      ...(r.source ? { source: r.source } : {}),
+      ...(r.encoding ? { encoding: r.encoding } : {}),
       report: r.report,
-      diagnostics: r.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
+      ...(r.unreadable ? { unreadable: r.unreadable } : {}),
+      diagnostics: r.diagnostics.map((d) => {
+        const place = placeOf(r.places, d.range);
+        return { code: d.code, severity: d.severity, message: d.message, range: d.range, ...(place ? { place } : {}) };
+      }),
     })),
-    summary: { files: results.length, reports: results.filter((r) => r.report).length, ...c },
+    summary: { files: results.filter((r) => !r.unreadable).length, reports: results.filter((r) => r.report).length, ...c, unreadable: results.filter((r) => r.unreadable).length },
   };
   return JSON.stringify(body, null, 2) + '\n';
 }
 
-export function toSarif(results: FileResult[]): string {
+export function toSarif(results: FileResult[], locale: Locale): string {
   const level = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
   const ruleIds = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
   const sarif = {
@@ -44,11 +63,23 @@ export function toSarif(results: FileResult[]): string {
             rules: ruleIds.map((id) => ({ id, shortDescription: { text: RULES_BY_ID.get(id)?.docs.summary['zh-cn'] ?? id } })),
           },
         },
+        invocations: [
+          {
+            executionSuccessful: !results.some((r) => r.unreadable),
+            toolExecutionNotifications: results
+              .filter((r) => r.unreadable)
+              .map((r) => ({
+                level: 'error',
+                message: { text: cliMessage(locale, 'unreadableLine', { reason: r.unreadable!.message }) },
+                locations: [{ physicalLocation: { artifactLocation: { uri: r.path.split('\\').join('/') } } }],
+              })),
+          },
+        ],
         results: results.flatMap((r) =>
           r.diagnostics.map((d) => ({
             ruleId: d.code,
             level: level[d.severity],
-            message: { text: d.message },
+            message: { text: withPlace(d, r, locale) },
             locations: [
               {
                 physicalLocation: {
@@ -76,8 +107,13 @@ function templateName(locale: Locale, t: string | null): string {
   return cliMessage(locale, t === '2021' ? 'template2021' : t === '2019' ? 'template2019' : t === 'legacy' ? 'templateLegacy' : 'templateUnknown');
 }
 
-/** Human output, like ESLint: file, then `line:col  severity  message  rule`. */
-export function toText(results: FileResult[], locale: Locale, color: boolean): string {
+function withPlace(d: Diagnostic, r: FileResult, locale: Locale): string {
+  const place = placeOf(r.places, d.range);
+  return place ? `${d.message}（${placeText(locale, place)}）` : d.message;
+}
+
+/** Human output, like ESLint: file, then `line:col  severity  message  rule`; a PDF's or Word file's problems name their page or paragraph. */
+export function toText(results: FileResult[], locale: Locale, color: boolean, skipUnreadable = false): string {
   const paint = (k: keyof typeof COLORS, s: string) => (color ? COLORS[k] + s + COLORS.reset : s);
   const sevName: Record<string, Record<Locale, string>> = {
     error: { 'zh-cn': '错误', en: 'error' },
@@ -90,17 +126,25 @@ export function toText(results: FileResult[], locale: Locale, color: boolean): s
     const info = r.report
       ? cliMessage(locale, 'reportLine', { year: r.report.year ?? cliMessage(locale, 'yearUnknown'), template: templateName(locale, r.report.template) })
       : '';
-    out += `${paint('bold', r.path)}${info ? paint('dim', `  (${info})`) : ''}\n`;
+    const encoding = r.encoding && r.encoding !== 'utf-8' ? r.encoding.toUpperCase() : '';
+    out += `${paint('bold', r.path)}${info ? paint('dim', `  (${[info, encoding].filter(Boolean).join('，')})`) : ''}\n`;
+    if (r.unreadable) out += `  ${paint(skipUnreadable ? 'warning' : 'error', cliMessage(locale, 'unreadableLine', { reason: r.unreadable.message }))}\n`;
     for (const d of r.diagnostics) {
       const pos = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      out += `  ${pos.padEnd(7)} ${paint(d.severity, sevName[d.severity][locale].padEnd(locale === 'en' ? 7 : 2))}  ${d.message}  ${paint('dim', d.code)}\n`;
+      const place = placeOf(r.places, d.range);
+      const where = place ? `  ${paint('bold', placeText(locale, place))}` : '';
+      out += `  ${pos.padEnd(7)} ${paint(d.severity, sevName[d.severity][locale].padEnd(locale === 'en' ? 7 : 2))}  ${d.message}${where}  ${paint('dim', d.code)}\n`;
     }
     out += '\n';
   }
   const c = count(results);
   const problems = SEVERITIES.reduce((a, s) => a + c[s], 0);
+  const read = results.filter((r) => !r.unreadable).length;
+  const unread = results.length - read;
+  if (!problems && !read && unread) return out + cliMessage(locale, 'unreadableOnly', { count: unread }) + '\n';
   out += problems
-    ? cliMessage(locale, 'summary', { problems, errors: c.error, warnings: c.warning, infos: c.info + c.hint }) + '\n'
-    : cliMessage(locale, 'clean', { files: results.length }) + '\n';
-  return out;
+    ? cliMessage(locale, 'summary', { problems, errors: c.error, warnings: c.warning, infos: c.info + c.hint })
+    : cliMessage(locale, 'clean', { files: read });
+  if (unread) out += (locale === 'en' ? '; ' : '；') + cliMessage(locale, skipUnreadable ? 'unreadableSkipped' : 'unreadableCount', { count: unread });
+  return out + '\n';
 }

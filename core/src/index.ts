@@ -1,8 +1,12 @@
 export * from './types';
 export * from './check';
 export { ParsedDocument } from './parse/document';
-export { FORMATS, REPORT_EXTENSIONS, REPORT_LANGUAGE_IDS, formatById, formatOfDocument, formatOfPath, isReportPath } from './formats/index';
-export type { Form, InputFormat, TableKind, TableValues } from './formats/index';
+export { BINARY_KINDS, FORMATS, REPORT_EXTENSIONS, REPORT_LANGUAGE_IDS, TEXT_REPORT_EXTENSIONS, binaryKindOfPath, formatById, formatOfDocument, formatOfPath, isReportPath } from './formats/index';
+export type { BinaryKind, Form, InputFormat, TableKind, TableValues } from './formats/index';
+export { decodeText } from './readers/decode';
+export type { Decoded, Encoding } from './readers/decode';
+export { placeOf } from './readers/places';
+export type { LinePlace, Place } from './readers/places';
 export type { TextChange } from './parse/document';
 export type { Block, Item, MappedText } from './parse/items';
 export type * from './model/types';
@@ -11,7 +15,7 @@ export { SECTIONS, T3_ROWS, T3_COLUMNS, T4_GROUPS, T4_OUTCOMES, formForYear, for
 export { CONFIGURABLE_RULES, RULES, RULES_BY_ID } from './rules/index';
 export { renderTable } from './templates/tables';
 export type { Rule, Message } from './rules/rule';
-export { cliMessage, CLI_MESSAGES } from './cli-messages';
+export { cliMessage, CLI_MESSAGES, placeText } from './cli-messages';
 export { readConfig, mergeConfig, isSeverity, CONFIG_FILE } from './config';
 export type { NianbaoConfig } from './config';
 export { agencyKey, findPrevious } from './across';

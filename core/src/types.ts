@@ -13,7 +13,7 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOrOff = Severity | 'off';
 export type Locale = 'zh-cn' | 'en';
 export type Template = '2021' | '2019' | 'legacy';
-export type SourceFormat = 'text' | 'markdown';
+export type SourceFormat = 'text' | 'markdown' | 'html';
 
 export interface Diagnostic {
   code: string;

@@ -29,4 +29,4 @@ export const NO_FILES: FileSystem = {
 };
 
 export { isSkippedPath, isUnder, joinUri, relativeTo, uriKey } from '../../core/src/index';
-export { REPORT_EXTENSIONS, isReportPath as isReportFile } from '../../core/src/index';
+export { TEXT_REPORT_EXTENSIONS, formatOfPath } from '../../core/src/index';

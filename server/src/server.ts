@@ -27,7 +27,7 @@ import {
 } from 'vscode-languageserver';
 import { documentSymbols, foldingRanges, toLspDiagnostic } from './convert';
 import { COMMANDS, FIX_ALL_KIND, registerFeatures } from './features';
-import { isReportFile, joinUri, NO_FILES, uriKey, type FileSystem } from './files';
+import { formatOfPath, joinUri, NO_FILES, uriKey, type FileSystem } from './files';
 import { ReportIndex } from './workspace';
 
 export interface ServerOptions {
@@ -370,7 +370,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (folder) {
           void track('config', () => readFolderConfig(folder));
           for (const d of docs.values()) if (index.folderOf(d.uri) === folder) request(d, false); // queued until it is read
-        } else if (isReportFile(change.uri)) {
+        } else if (formatOfPath(change.uri)) {
           const uri = change.uri;
           // Created, changed or deleted alike: the index re-reads the file (an open document keeps its live text).
           void track('index', async () => {

@@ -2,7 +2,7 @@
 // compare a report with the previous year's. Bounded: at most MAX_FILES files per folder, none larger than
 // MAX_BYTES, no node_modules or dot folders; a file is read once per change (uri + mtime + size).
 import type { WorkspaceReports } from '../../core/src/index';
-import { isSkippedPath, relativeTo, REPORT_EXTENSIONS, uriKey, type FileSystem } from './files';
+import { isSkippedPath, relativeTo, TEXT_REPORT_EXTENSIONS, uriKey, type FileSystem } from './files';
 
 export const MAX_FILES = 2000;
 export const MAX_BYTES = 5 * 1024 * 1024;
@@ -35,7 +35,7 @@ export class ReportIndex {
     this.files.addFolder(folder);
     let list;
     try {
-      list = await this.fs.listFiles(folder, REPORT_EXTENSIONS, MAX_FILES);
+      list = await this.fs.listFiles(folder, TEXT_REPORT_EXTENSIONS, MAX_FILES);
     } catch (e) {
       this.log(`cannot list ${folder}: ${String(e)}`);
       return;

@@ -70,17 +70,28 @@ describe('nianbao check (CLI contract)', () => {
     assert.equal(cli(['frobnicate']).code, 2);
   });
 
-  it('survives binary, empty and BOM files', () => {
+  it('survives binary, empty and BOM files; a binary file is listed as unread and makes the exit code 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 255, 0, 7]));
     writeFileSync(join(dir, 'bom.txt'), '\ufeff' + '某局2024年政府信息公开工作年度报告\r\n\r\n一、总体情况\r\n');
     const r = cli(['check', '--format', 'json', dir]);
-    assert.equal(r.code, 1, r.stderr); // the BOM report misses five sections
-    const files = JSON.parse(r.stdout).files;
-    assert.equal(files.length, 1);
-    assert.equal(files[0].report.year, 2024);
-    assert.equal(files[0].diagnostics.filter((d: { code: string }) => d.code === 'section-missing').length, 5);
+    assert.equal(r.code, 2, r.stderr);
+    const out = JSON.parse(r.stdout);
+    const [binary, bom] = out.files;
+    assert.equal(out.files.length, 2);
+    assert.deepEqual(binary.unreadable.reason, 'binary');
+    assert.match(binary.path, /binary\.txt$/);
+    assert.equal(bom.report.year, 2024);
+    assert.equal(bom.encoding, 'utf-8-bom');
+    assert.equal(bom.diagnostics.filter((d: { code: string }) => d.code === 'section-missing').length, 5);
+    assert.equal(out.summary.unreadable, 1);
+    assert.equal(out.summary.files, 1);
+    // --skip-unreadable: still listed, no longer exit 2 (the BOM report's errors give 1).
+    const skipped = cli(['check', '--skip-unreadable', '--locale', 'zh-cn', dir]);
+    assert.equal(skipped.code, 1);
+    assert.match(skipped.stdout, /binary\.txt\n {2}无法读取，未检查：不是文本文件，也不是 PDF 或 Word（\.docx）文档/);
+    assert.match(skipped.stdout, /另有 1 个文件无法读取，已按 --skip-unreadable 跳过/);
   });
 
   it('writes SARIF', () => {
@@ -89,6 +100,49 @@ describe('nianbao check (CLI contract)', () => {
     assert.equal(s.version, '2.1.0');
     assert.equal(s.runs[0].results[0].ruleId, 'table4-total');
     assert.equal(s.runs[0].results[0].locations[0].physicalLocation.region.startLine, 86);
+  });
+});
+
+describe('nianbao check on PDF, Word, web pages and other encodings', () => {
+  it('reads a .docx with merged cells and names the table cell and the paragraph of each problem', () => {
+    const r = cli(['check', '--locale', 'zh-cn', 'test/fixtures/formats/docx/xian-merged.docx']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /错误 +表三“自然人”列：第一项（2）加第二项（0）之和为 2.*第 2 个表格第 28 行第 2 格 +table3-balance/);
+    assert.match(r.stdout, /警告 +第六部分没有说明信息处理费.*第 \d+ 段 +fee-statement-missing/);
+    const json = JSON.parse(cli(['check', '--format', 'json', 'test/fixtures/formats/docx/xian-merged.docx']).stdout);
+    assert.equal(json.files[0].source, 'docx');
+    assert.deepEqual(json.files[0].diagnostics[0].place, { table: 2, row: 28, cell: 2 });
+    assert.equal(typeof json.files[0].diagnostics[0].range.start.line, 'number');
+  });
+
+  it('reads a saved web page', () => {
+    const r = cli(['check', '--format', 'json', 'test/fixtures/formats/html/xian-page.html']);
+    assert.equal(r.code, 1, r.stderr);
+    const f = JSON.parse(r.stdout).files[0];
+    assert.equal(f.source, 'html');
+    assert.equal(f.report.year, 2024);
+    assert.deepEqual(f.diagnostics.map((d: { code: string }) => d.code).sort(), ['fee-statement-missing', 'table3-balance', 'table3-balance']);
+  });
+
+  it('says which encoding a GBK file was read in', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-gbk-'));
+    // 某局2024年政府信息公开工作年度报告 / 一、总体情况, in GBK.
+    const gbk = Buffer.from('c4b3bed632303234c4ead5feb8aed0c5cfa2b9abbfaab9a4d7f7c4eab6c8b1a8b8e60d0a0d0ad2bba1a2d7dccce5c7e9bff60d0a', 'hex');
+    writeFileSync(join(dir, 'gbk.txt'), gbk);
+    const r = cli(['check', '--format', 'json', join(dir, 'gbk.txt')]);
+    const f = JSON.parse(r.stdout).files[0];
+    assert.equal(f.encoding, 'gb18030');
+    assert.ok(f.report, 'read as a report');
+  });
+
+  it('lists a .doc found in a folder as unread, asking for .docx, and exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-doc-'));
+    writeFileSync(join(dir, '2024年报.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    const r = cli(['check', '--locale', 'zh-cn', dir]);
+    assert.equal(r.code, 2);
+    assert.match(r.stdout, /2024年报\.doc\n {2}无法读取，未检查：这是旧版 Word（\.doc）或 WPS 文件.*另存为” \.docx/);
+    assert.match(r.stdout, /1 个文件无法读取，未检查/);
+    assert.doesNotMatch(r.stdout, /未发现问题/);
   });
 });
 
