@@ -302,9 +302,38 @@ function cli() {
   return { files: 400, bytes, markdownlintVersion: mdlVersion, nianbao: stats(a), markdownlint: stats(b), nianbaoRuns: a, markdownlintRuns: b };
 }
 
+// ---- reading PDF, Word and saved web pages -------------------------------------------------------------
+
+/** `nianbao check` on one file of each form (whole process: node start, the readers' bundle, reading, checking). */
+function readers() {
+  const corpusPdf = [join(ROOT, '..', 'shared', 'corpus', 'sources', 'hz-2023.pdf'), '/work/shared/corpus/sources/hz-2023.pdf'].find((p) => statSync(p, { throwIfNoEntry: false }));
+  const files = [
+    ...(corpusPdf ? [{ name: 'corpus PDF (hz-2023.pdf, 5 pages)', path: corpusPdf }] : []),
+    { name: 'fixture PDF (xian-ruled.pdf, 3 pages)', path: join(ROOT, 'test', 'fixtures', 'formats', 'pdf', 'xian-ruled.pdf') },
+    { name: 'Word (xian-merged.docx)', path: join(ROOT, 'test', 'fixtures', 'formats', 'docx', 'xian-merged.docx') },
+    { name: 'saved web page (xian-page.html)', path: join(ROOT, 'test', 'fixtures', 'formats', 'html', 'xian-page.html') },
+    { name: 'plain text (xian-merged.txt)', path: join(ROOT, 'test', 'fixtures', 'formats', 'docx', 'xian-merged.txt') },
+  ];
+  const rounds = profileDir ? 1 : 10;
+  const rows = files.map((f) => {
+    const runs: number[] = [];
+    for (let i = 0; i <= rounds; i++) {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, [...(profileDir ? cpuProf(profileDir) : []), DIST_CLI, 'check', '--format', 'json', f.path], { encoding: 'utf8' });
+      const ms = performance.now() - t;
+      if (r.status !== 0 && r.status !== 1) throw new Error(`nianbao check ${f.path} exited with ${r.status}: ${r.stderr}`);
+      if (i > 0) runs.push(ms); // the first run warms the file cache
+    }
+    log(`read ${f.name}: ${stats(runs).median.toFixed(0)} ms`);
+    return { name: f.name, bytes: statSync(f.path).size, stats: stats(runs) };
+  });
+  const bundle = statSync(join(ROOT, 'dist', 'readers.js')).size;
+  return { rows, bundle };
+}
+
 // ---- main ------------------------------------------------------------------------------------------
 
-const SCENARIOS: Record<string, () => unknown> = { full, incremental, lsp, memory, activation, cli };
+const SCENARIOS: Record<string, () => unknown> = { full, incremental, lsp, memory, activation, cli, readers };
 
 async function main(): Promise<void> {
   const fn = SCENARIOS[scenario];

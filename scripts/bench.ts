@@ -26,7 +26,7 @@ const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const noProfile = argv.includes('--no-profile');
 const profileAll = argv.includes('--profile-all');
 const render = argv.includes('--render');
-const SCENARIO_ORDER = ['full', 'incremental', 'lsp', 'memory', 'activation', 'cli'];
+const SCENARIO_ORDER = ['full', 'incremental', 'lsp', 'memory', 'activation', 'cli', 'readers'];
 const scenarios = only ?? SCENARIO_ORDER;
 const BUNDLE = join(WORK, 'scenarios.cjs');
 const env = { ...process.env, NIANBAO_BENCH_ROOT: ROOT };
@@ -289,6 +289,30 @@ function rowsFor(name: string, res: Record<string, unknown>): Row[] {
         },
       ];
     }
+    case 'readers': {
+      const rows = res.rows as (Named & { bytes: number })[];
+      const first = rows[0];
+      return [
+        {
+          id: 'readers',
+          scenario: 'readers',
+          measure: `\`nianbao check\` on a published PDF (${first.name}), whole process`,
+          target: '≤ 2 s',
+          value: fmtMs(first.stats.median),
+          spread: range(first.stats),
+          n: String(first.stats.n),
+          met: first.stats.median <= 2000,
+          watch: narrow(first.stats.median, 2000, true),
+          details: [
+            `\`node dist/cli.js check --format json <file>\`, wall time of the whole process: Node's start, loading dist/readers.js (${mb(res.bundle as number)}, a development build here; the packaged one is minified) for PDF and Word, reading, checking, printing. One untimed run per file first, then ${first.stats.n}.`,
+            '',
+            '| file | size | median | p10 – p90 | n |',
+            '| --- | --- | --- | --- | --- |',
+            ...rows.map((r) => `| ${r.name} | ${size(r.bytes)} | ${fmtMs(r.stats.median)} | ${range(r.stats)} | ${r.stats.n} |`),
+          ],
+        },
+      ];
+    }
     default:
       throw new Error(`no rows for ${name}`);
   }
@@ -382,7 +406,7 @@ async function measure(): Promise<{ meta: Meta; runs: Map<string, Run> }> {
 async function main(): Promise<void> {
   const t0 = performance.now();
   const { meta, runs } = await measure();
-  const ORDER = ['full', 'incremental', 'lsp-1mb', 'lsp-ratio', 'cli', 'memory', 'activation'];
+  const ORDER = ['full', 'incremental', 'lsp-1mb', 'lsp-ratio', 'cli', 'memory', 'activation', 'readers'];
   const rows = [...runs.entries()].flatMap(([name, run]) => rowsFor(name, run.result)).sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
   const missed = rows.filter((r) => !r.met || r.watch || profileAll);
   const profiles = new Map<string, string>();

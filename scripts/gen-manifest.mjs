@@ -4,7 +4,8 @@
 //   - package.nls.json / package.nls.zh-cn.json: their descriptions (the rules' own zh/en summaries);
 //   - schemas/nianbao.schema.json: the JSON schema of `.nianbao.json`;
 //   - client/src/formats.json, from the input formats (core/src/formats/): the editor languages and file endings of
-//     reports, which the client selects and watches (the client does not import core); package.json's activation events.
+//     reports, which the client selects and watches (the client does not import core), and the endings of PDF and
+//     Word files; package.json's activation events and the report view (contributes.customEditors) for those.
 // `formats` may be left out (then the format files are taken as they are).
 // `node scripts/gen-manifest.mjs` writes the files; `--check` only tells (exit 1) whether they are out of date.
 // test/unit/config-manifest.test.ts fails when they are.
@@ -93,19 +94,30 @@ const STATIC = {
   },
 };
 
+const REPORT_VIEW = 'nianbao.reportView';
 const trimEnd = (s) => s.replace(/[。.]\s*$/, '');
 const ruleKey = (id) => `nianbao.configuration.rules.${id}`;
 const isRuleProperty = (k) => k.startsWith('nianbao.rules.');
 const isRuleNls = (k) => k.startsWith('nianbao.configuration.rules.');
 
 /** The generated files, as objects, from the rules, the input formats and the current files. Pure. */
-export function generate(rules, current, formats) {
+export function generate(rules, current, formats, binaryKinds = []) {
   const pkg = structuredClone(current.pkg);
   const client = formats
-    ? { languageIds: [...new Set(formats.flatMap((f) => f.languageIds))], extensions: formats.flatMap((f) => [...f.extensions]) }
+    ? {
+        languageIds: [...new Set(formats.flatMap((f) => f.languageIds))],
+        extensions: formats.flatMap((f) => [...f.extensions]),
+        binaryExtensions: binaryKinds.flatMap((k) => [...k.extensions]),
+      }
     : current.formats;
-  if (client) pkg.activationEvents = client.languageIds.map((id) => `onLanguage:${id}`);
   const contributes = pkg.contributes;
+  if (client) {
+    pkg.activationEvents = [...client.languageIds.map((id) => `onLanguage:${id}`), ...(client.binaryExtensions?.length ? [`onCustomEditor:${REPORT_VIEW}`] : [])];
+    // PDF and Word files open in the read-only report view (they are no text an editor could show).
+    contributes.customEditors = client.binaryExtensions?.length
+      ? [{ viewType: REPORT_VIEW, displayName: '%nianbao.reportView%', selector: client.binaryExtensions.map((e) => ({ filenamePattern: `*${e}` })), priority: 'default' }]
+      : [];
+  }
   const props = contributes.configuration.properties;
   const kept = Object.fromEntries(Object.entries(props).filter(([k]) => !isRuleProperty(k)));
   for (const [k, v] of Object.entries(STATIC)) kept[k] = v.property;
@@ -196,25 +208,25 @@ export function currentFiles() {
 }
 
 /** Names of the files that differ from what `generate` makes of them. */
-export function outOfDate(rules, formats) {
+export function outOfDate(rules, formats, binaryKinds) {
   const current = currentFiles();
-  const next = generate(rules, current, formats);
+  const next = generate(rules, current, formats, binaryKinds);
   return Object.keys(FILES).filter((k) => current[k] === null || serialize(current[k]) !== serialize(next[k]) || readFileSync(join(ROOT, FILES[k]), 'utf8') !== serialize(next[k]));
 }
 
 async function main() {
   const { tsImport } = await import('tsx/esm/api');
   const { CONFIGURABLE_RULES: RULES } = await tsImport(pathToFileURL(join(ROOT, 'core', 'src', 'rules', 'index.ts')).href, import.meta.url);
-  const { FORMATS } = await tsImport(pathToFileURL(join(ROOT, 'core', 'src', 'formats', 'index.ts')).href, import.meta.url);
+  const { FORMATS, BINARY_KINDS } = await tsImport(pathToFileURL(join(ROOT, 'core', 'src', 'formats', 'index.ts')).href, import.meta.url);
   if (process.argv.includes('--check')) {
-    const stale = outOfDate(RULES, FORMATS);
+    const stale = outOfDate(RULES, FORMATS, BINARY_KINDS);
     if (stale.length) {
       console.error(`out of date: ${stale.map((k) => FILES[k]).join(', ')}; run \`npm run gen\``);
       process.exit(1);
     }
     return;
   }
-  const next = generate(RULES, currentFiles(), FORMATS);
+  const next = generate(RULES, currentFiles(), FORMATS, BINARY_KINDS);
   for (const [k, rel] of Object.entries(FILES)) writeFileSync(join(ROOT, rel), serialize(next[k]));
   console.log(`wrote ${Object.values(FILES).join(', ')} for ${RULES.length} rules`);
 }

@@ -4,6 +4,7 @@
 // file depends only on the platform-neutral API of vscode-languageclient.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { REPORT_VIEW, ReportViewProvider } from './report-view';
 // The editor languages and file endings of reports, generated from the core's input formats (npm run gen).
 import FORMATS from './formats.json';
 import {
@@ -119,6 +120,7 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
   });
 
   context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument((doc) => void warnIfMisdecoded(doc)),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
     vscode.workspace.onDidOpenTextDocument(updateStatus),
     vscode.workspace.onDidCloseTextDocument((doc) => {
@@ -150,6 +152,16 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
   );
 
   registerCommands(context, languageClient);
+  for (const doc of vscode.workspace.textDocuments) void warnIfMisdecoded(doc);
+
+  // PDF and Word files: the read-only report view, and the command that turns one into a Markdown draft.
+  let markReady = (): void => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const reportView = new ReportViewProvider(languageClient, ready);
+  context.subscriptions.push(
+    vscode.window.registerCustomEditorProvider(REPORT_VIEW, reportView, { webviewOptions: { retainContextWhenHidden: true }, supportsMultipleEditorsPerDocument: false }),
+    vscode.commands.registerCommand('nianbao.convertToDraft', (uri?: vscode.Uri) => reportView.convertToDraft(uri)),
+  );
 
   try {
     await languageClient.start();
@@ -157,9 +169,39 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
     const message = vscode.l10n.t('Nianbao: the language server could not be started: {0}', errorMessage(err));
     output.appendLine(message);
     void vscode.window.showErrorMessage(message);
+  } finally {
+    markReady();
   }
   updateStatus();
 }
+
+/** Documents already warned about their encoding (one message per document). */
+const encodingWarned = new Set<string>();
+
+/**
+ * A report from Chinese Windows saved in GBK and opened as UTF-8 shows as mojibake (replacement characters):
+ * one message says so and offers VS Code's "Reopen with Encoding", where GB18030 reads it right.
+ */
+async function warnIfMisdecoded(doc: vscode.TextDocument): Promise<void> {
+  if (!REPORT_LANGUAGES.has(doc.languageId) || doc.uri.scheme === 'git') return;
+  const key = doc.uri.toString();
+  if (encodingWarned.has(key)) return;
+  const text = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 2000), 0));
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) bad++;
+  if (bad < 8 || bad < text.length / 200) return;
+  encodingWarned.add(key);
+  const reopen = vscode.l10n.t('Reopen with Encoding…');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} does not read as UTF-8 ({1} characters could not be decoded): it is probably saved in GBK. Choose "Reopen with Encoding", then "Simplified Chinese (GB18030)".', basenameOf(doc.uri), bad),
+    reopen,
+  );
+  if (answer !== reopen) return;
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.editor.changeEncoding');
+}
+
+const basenameOf = (uri: vscode.Uri) => decodeURIComponent(uri.path.slice(uri.path.lastIndexOf('/') + 1));
 
 export async function deactivateClient(): Promise<void> {
   const c = client;

@@ -28,6 +28,10 @@ const MESSAGES = {
   },
   'unreadable.damaged': { 'zh-cn': '文件已损坏或不是它的扩展名所说的格式', en: 'the file is damaged, or not in the format its name says' },
   'unreadable.empty': { 'zh-cn': '文件中没有文字', en: 'the file holds no text' },
+  'unreadable.unsupported': {
+    'zh-cn': '网页版 VS Code 不能读取 PDF 和 Word 文件；请在桌面版 VS Code 中打开，或用命令行 nianbao check 检查',
+    en: 'VS Code for the Web cannot read PDF and Word files; open it in desktop VS Code, or check it with the command line (nianbao check)',
+  },
   'unreadable.tooLarge': { 'zh-cn': '文件超过 {limit} MB', en: 'the file is larger than {limit} MB' },
   'place.page': { 'zh-cn': '第 {page} 页', en: 'page {page}' },
   'place.paragraph': { 'zh-cn': '第 {paragraph} 段', en: 'paragraph {paragraph}' },

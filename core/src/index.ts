@@ -6,6 +6,8 @@ export type { BinaryKind, Form, InputFormat, TableKind, TableValues } from './fo
 export { decodeText } from './readers/decode';
 export type { Decoded, Encoding } from './readers/decode';
 export { placeOf } from './readers/places';
+export { viewLines } from './readers/view';
+export type { ViewCell, ViewLine } from './readers/view';
 export type { LinePlace, Place } from './readers/places';
 export type { TextChange } from './parse/document';
 export type { Block, Item, MappedText } from './parse/items';

@@ -10,7 +10,7 @@ export interface FileInfo {
 }
 
 export interface FileSystem {
-  /** The text of a file (UTF-8, without a BOM); `null` when it does not exist. Rejects when it cannot be read. */
+  /** The text of a file (UTF-8, UTF-16 or GB18030, without a BOM); `null` when it does not exist or is no text. Rejects when it cannot be read. */
   readFile(uri: string): Promise<string | null>;
   /** Size and time of a file; `null` when it does not exist. */
   stat(uri: string): Promise<FileInfo | null>;

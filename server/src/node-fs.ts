@@ -2,6 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { decodeText } from '../../core/src/index';
 import type { FileInfo, FileSystem } from './files';
 
 function pathOf(uri: string): string | null {
@@ -23,8 +24,9 @@ export const nodeFileSystem: FileSystem = {
     const path = pathOf(uri);
     if (!path) return null;
     try {
-      const text = await readFile(path, 'utf8');
-      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      // Reports on disk come in the encodings Chinese offices use: UTF-8, UTF-16, GB18030/GBK.
+      const decoded = decodeText(await readFile(path));
+      return 'text' in decoded ? decoded.text : null;
     } catch (e) {
       if (missing(e)) return null;
       throw e;

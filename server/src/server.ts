@@ -6,7 +6,11 @@ import {
   readEditorSettings,
   resolveLocale,
   CONFIGURABLE_RULES,
+  cliMessage,
+  placeOf,
+  placeText,
   serverMessage,
+  viewLines,
   type ConfigFileResult,
   type EditorSettings,
   type Locale,
@@ -29,6 +33,7 @@ import { documentSymbols, foldingRanges, toLspDiagnostic } from './convert';
 import { COMMANDS, FIX_ALL_KIND, registerFeatures } from './features';
 import { formatOfPath, joinUri, NO_FILES, uriKey, type FileSystem } from './files';
 import { ReportIndex } from './workspace';
+import type { ReadFile, ReadResult, Unreadable } from '../../core/src/readers/index';
 
 export interface ServerOptions {
   /** URI of the folder holding the rule pages, ending with `/`. */
@@ -38,6 +43,21 @@ export interface ServerOptions {
    * compare with. The Node entry passes node-fs.ts; without it the server sees only open documents.
    */
   fs?: FileSystem;
+  /** Reads a PDF or Word file (the Node entry: dist/readers.js); without it the server cannot show such files. */
+  readBinary?: (uri: string, bytes: Uint8Array) => Promise<ReadResult>;
+}
+
+/** `nianbao/openFile`: the client sends a PDF's or Word file's bytes (base64) for the read-only report view. */
+interface OpenFileParams {
+  uri: string;
+  data: string;
+}
+
+function fromBase64(data: string): Uint8Array {
+  const bin = atob(data);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
 }
 
 const DEFAULT_DEBOUNCE_MS = 120;
@@ -54,6 +74,8 @@ interface OpenDoc {
   /** Waiting for settings or the workspace index; `propagate`: its content changed, tell its dependents. */
   queued?: { propagate: boolean };
   kindSent?: string;
+  /** A PDF or Word file shown in the report view: what was read from it. */
+  binary?: ReadFile;
 }
 
 interface FolderConfig {
@@ -269,10 +291,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     d.timer = undefined;
     d.queued = undefined;
     const settings = settingsOf(d);
-    const checked = checker.check(d.uri, { config: configFor(d), locale: uiLocale(settings), docsBase });
+    const locale = uiLocale(settings);
+    // A file opened in the report view was asked for: a non-report says it was not checked.
+    const checked = checker.check(d.uri, { config: configFor(d), locale, docsBase, ...(d.binary ? { explicit: true } : {}) });
     if (!checked) return;
     const report = checked.result.report;
-    const diagnostics = checked.result.diagnostics.map((x) => toLspDiagnostic(x, docsBase, d.uri));
+    const places = d.binary?.places;
+    const diagnostics = checked.result.diagnostics.map((x) => {
+      const lsp = toLspDiagnostic(x, docsBase, d.uri);
+      // In a PDF or Word file, line numbers are those of the extracted text: say the page or paragraph too.
+      const place = places ? placeOf(places, x.range) : null;
+      return place ? { ...lsp, message: `${lsp.message}（${placeText(locale, place)}）` } : lsp;
+    });
     void connection.sendDiagnostics({ uri: d.uri, version: checker.version(d.uri), diagnostics });
     const kind = JSON.stringify([report.isReport, report.year, report.template]);
     if (kind !== d.kindSent) {
@@ -431,6 +461,50 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       });
     }),
   );
+
+  // ---- PDF and Word files in the report view ----------------------------------------------------------
+
+  let binaryVersion = 0;
+  connection.onRequest(
+    'nianbao/openFile',
+    safe('openFile', { ok: false as const, reason: 'damaged', message: '' }, async (p: OpenFileParams) => {
+      const locale = uiLocale();
+      const unread = (reason: string) => {
+        closeBinary(p.uri);
+        return { ok: false as const, reason, message: cliMessage(locale, `unreadable.${reason as Unreadable | 'unsupported'}`, { limit: Math.round(maxChars() / 1024 / 1024) }) };
+      };
+      if (!options.readBinary) return unread('unsupported');
+      const read = await options.readBinary(p.uri, fromBase64(p.data));
+      if (!read.ok) return unread(read.reason);
+      closeBinary(p.uri);
+      const d: OpenDoc = { uri: p.uri, binary: read };
+      checker.open(p.uri, read.format === 'text' ? 'plaintext' : read.format, ++binaryVersion, read.text);
+      docs.set(p.uri, d);
+      if (canPullConfig) await track('settings', () => pullSettings([d]));
+      request(d, false);
+      await whenIdle();
+      const report = checker.report(p.uri);
+      return {
+        ok: true as const,
+        source: read.source,
+        pages: read.pages ?? null,
+        report: report ? { isReport: report.isReport, year: report.year, template: report.template, title: report.title?.text ?? null } : null,
+        lines: viewLines(read.text, read.format, read.places),
+      };
+    }),
+  );
+
+  function closeBinary(uri: string): void {
+    const d = docs.get(uri);
+    if (!d?.binary) return;
+    if (d.timer) clearTimeout(d.timer);
+    docs.delete(uri);
+    checker.close(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  connection.onRequest('nianbao/closeFile', safe('closeFile', null, (p: { uri: string }) => closeBinary(p.uri)));
+  connection.onRequest('nianbao/draft', safe('draft', null, (p: { uri: string }) => docs.get(p.uri)?.binary?.draft ?? null));
 
   const localeOf = (uri: string) => {
     const d = docs.get(uri);

@@ -34,15 +34,17 @@ let workRoot = '';
 // What the command line says about a file: the reference for "exactly the expected problems".
 
 /** The CLI's diagnostics for `file` as Problems-panel rows (hints are not listed in that panel). */
-function cliProblems(file: string): ProblemRow[] {
+function cliProblems(file: string, withPlace = false): ProblemRow[] {
   const cli = join(ROOT, 'dist', 'cli.js');
   assert.ok(existsSync(cli), `${cli} is missing: npm run build`);
   const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--locale', DISPLAY_LANGUAGE, file], { encoding: 'utf8' });
   assert.ok(r.status === 0 || r.status === 1, `nianbao check exited ${r.status}: ${r.stderr}`);
-  const json = JSON.parse(r.stdout) as { files: { diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] }[] };
+  const json = JSON.parse(r.stdout) as { files: { diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number } }; place?: { page?: number } }[] }[] };
+  // A PDF's problems say their page in the Problems panel (第 N 页), as the CLI's JSON has it in `place`.
+  const placed = (d: { message: string; place?: { page?: number } }) => (withPlace && d.place?.page ? `${d.message}（第 ${d.place.page} 页）` : d.message);
   return json.files.flatMap((f) => f.diagnostics)
     .filter((d) => d.severity !== 'hint')
-    .map((d) => ({ severity: d.severity as ProblemRow['severity'], message: d.message, code: d.code, source: 'nianbao', line: d.range.start.line + 1, column: d.range.start.character + 1 }));
+    .map((d) => ({ severity: d.severity as ProblemRow['severity'], message: placed(d), code: d.code, source: 'nianbao', line: d.range.start.line + 1, column: d.range.start.character + 1 }));
 }
 
 const byPosition = (a: ProblemRow, b: ProblemRow): number => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code) || a.message.localeCompare(b.message);
@@ -96,7 +98,7 @@ async function save(wb: Workbench): Promise<void> {
 // ---------------------------------------------------------------------------------------------------
 // Scenarios: a fresh folder and window each.
 
-async function scenario(name: string, files: Record<string, string>, run: (wb: Workbench, folder: string) => Promise<void>): Promise<void> {
+async function scenario(name: string, files: Record<string, string | Buffer>, run: (wb: Workbench, folder: string) => Promise<void>): Promise<void> {
   assert.ok(server && browser, 'the suite did not start');
   // A folder named as a person would name it (the explorer and the title bar show it in the screenshots).
   const folder = join(workRoot, name, '政府信息公开年报');
@@ -113,6 +115,19 @@ async function scenario(name: string, files: Record<string, string>, run: (wb: W
   } finally {
     await wb.close().catch(() => undefined);
   }
+}
+
+/** GB18030 bytes of a text (TextDecoder has no encoder for it: a reverse map of its two-byte codes). */
+function gbkBytes(text: string): Buffer {
+  const map = new Map<string, number[]>();
+  const dec = new TextDecoder('gb18030');
+  for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) {
+    const ch = b === 0x7f ? '' : dec.decode(new Uint8Array([a, b]));
+    if (ch.length === 1 && ch !== '\ufffd' && !map.has(ch)) map.set(ch, [a, b]);
+  }
+  const out: number[] = [];
+  for (const ch of text) out.push(...(ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : map.get(ch) ?? [0x3f]));
+  return Buffer.from(out);
 }
 
 const example = (name: string): string => readFileSync(examplePath(ROOT, name), 'utf8');
@@ -362,6 +377,54 @@ describe('Nianbao in a real VS Code (code-server + Chromium)', () => {
         copyFileSync(shot, join(ROOT, 'docs', 'images', 'screenshot.png'));
         log('docs/images/screenshot.png updated');
       }
+    });
+  });
+
+  test('pdf-report: a PDF opens in the read-only report view and its problems, with their pages, are in the Problems panel', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+    const file = '海原县西安镇2024年政府信息公开工作年度报告.pdf';
+    const pdf = readFileSync(join(ROOT, 'test', 'fixtures', 'formats', 'pdf', 'xian-ruled.pdf'));
+    await scenario('pdf-report', { [file]: pdf }, async (wb, folder) => {
+      const expected = cliProblems(join(folder, file), true);
+      assert.deepEqual(expected.map((p) => p.code).sort(), ['fee-statement-missing', 'table3-balance', 'table3-balance']);
+      await wb.quickOpen(file);
+      await wb.openProblems();
+      await expectProblems(wb, expected, file);
+      // The view itself (a webview): the report's title, its problems, the table cell marked.
+      const view = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await view.locator('h1', { hasText: '海原县西安镇人民政府2024年政府信息公开工作年度报告' }).waitFor({ timeout: TIMEOUT_MS });
+      assert.equal(await view.locator('.problems li').count(), expected.length);
+      assert.ok((await view.locator('td.error').count()) >= 1, 'the cell of the broken balance is marked');
+      await view.locator('.problems li.error').first().click();
+      await wb.screenshot('pdf-report');
+      // 转换为可编辑草稿: a Markdown draft beside the PDF, opened, and checked like any report.
+      await view.locator('button#convert').click();
+      const draft = join(folder, file.replace(/\.pdf$/, '.md'));
+      await pollUntil('the draft beside the PDF', () => existsSync(draft));
+      assert.match(readFileSync(draft, 'utf8'), /<td rowspan="22">三、本年度办理结果<\/td>/);
+      await pollUntil('the draft open in an editor', async () => (await wb.page.locator('.tabs-container .tab.active').innerText()).includes('.md'));
+      await wb.screenshot('pdf-report-draft');
+    });
+  });
+
+  test('gbk-report: a report saved in GBK gets one message offering "Reopen with Encoding"; reopened as GB18030 it is checked like its UTF-8 copy', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+    const seed = SEEDS_WITH_PROBLEMS[0];
+    const file = 'gbk-' + seed;
+    const text = example(seed);
+    await scenario('gbk-report', { [file]: gbkBytes(text) }, async (wb, folder) => {
+      writeFileSync(join(folder, '..', seed), text);
+      const expected = cliProblems(join(folder, '..', seed));
+      await wb.quickOpen(file);
+      const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'GB18030' });
+      await toast.waitFor({ timeout: TIMEOUT_MS });
+      await wb.screenshot('gbk-report-1-message');
+      await toast.locator('.monaco-button', { hasText: '通过编码重新打开' }).click();
+      const input = wb.page.locator('.quick-input-widget input');
+      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reopen with Encoding' }).first().click();
+      await input.fill('gb18030');
+      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'GB18030' }).first().waitFor();
+      await wb.page.keyboard.press('Enter');
+      await expectProblems(wb, expected, `${file} reopened as GB18030`);
+      await wb.screenshot('gbk-report');
     });
   });
 

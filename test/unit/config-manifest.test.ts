@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { CONFIG_FILE, CONFIGURABLE_RULES, FORMATS, readConfig, RULES } from '../../core/src/index';
+import { BINARY_KINDS, CONFIG_FILE, CONFIGURABLE_RULES, FORMATS, readConfig, RULES } from '../../core/src/index';
 import { ROOT } from '../helpers';
 
 const json = (rel: string) => JSON.parse(readFileSync(join(ROOT, rel), 'utf8'));
@@ -19,14 +19,14 @@ const ids = CONFIGURABLE_RULES.map((r) => r.id);
 const trim = (s: string) => s.replace(/[。.]\s*$/, '');
 
 /** The generator, loaded at run time (a plain .mjs script). */
-async function generator(): Promise<{ outOfDate(rules: typeof RULES, formats: typeof FORMATS): string[]; FILES: Record<string, string> }> {
+async function generator(): Promise<{ outOfDate(rules: typeof RULES, formats: typeof FORMATS, binaryKinds: typeof BINARY_KINDS): string[]; FILES: Record<string, string> }> {
   return import(pathToFileURL(join(ROOT, 'scripts', 'gen-manifest.mjs')).href);
 }
 
 describe('package.json, package.nls*.json and schemas/nianbao.schema.json follow RULES', () => {
   it('are what scripts/gen-manifest.mjs makes of the registered rules (run `npm run gen` when this fails)', async () => {
     const { outOfDate, FILES } = await generator();
-    const stale = outOfDate(CONFIGURABLE_RULES, FORMATS);
+    const stale = outOfDate(CONFIGURABLE_RULES, FORMATS, BINARY_KINDS);
     assert.deepEqual(stale.map((k) => FILES[k]), [], 'out of date: run `npm run gen`');
   });
 

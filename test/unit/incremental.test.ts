@@ -210,6 +210,9 @@ describe('incremental parsing equals a full parse', () => {
       assert.ok(reparsed < blocks / 5, `re-parsed ${reparsed} blocks of ${blocks} seen`);
     });
   }
+  it('test/fixtures/formats/html/xian-page.html: a saved web page (one block: a page is re-read whole), 400 random edits', () => {
+    run('xian-page.html', read('test/fixtures/formats/html/xian-page.html'), 'html', 400, 999, c);
+  });
   it(`covers at least 10,000 edits in all (${per * docs.length})`, () => {
     assert.ok(per * docs.length >= 10_000);
   });

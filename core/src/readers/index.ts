@@ -67,6 +67,6 @@ async function readPdfFile(bytes: Uint8Array): Promise<ReadResult> {
   }
   // A scan: pages of pictures with no text layer (a few characters of a stamp or a page number do not count).
   if (read.chars < 20 * Math.max(1, read.pages.length) && read.chars < 200) return { ok: false, reason: 'noText' };
-  const { text, pageOfLine } = pdfToText(read.pages);
-  return { ok: true, format: 'text', text, source: 'pdf', places: pageOfLine.map((page) => ({ page })), draft: pdfToMarkdown(read.pages), pages: read.pages.length };
+  const { text, places } = pdfToText(read.pages);
+  return { ok: true, format: 'text', text, source: 'pdf', places, draft: pdfToMarkdown(read.pages), pages: read.pages.length };
 }

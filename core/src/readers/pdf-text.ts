@@ -1,22 +1,26 @@
 // The pages of a PDF as the checker's plain text (a ruled table row is a line of tab-separated cells, as a
 // copy out of a PDF viewer gives it) and as a Markdown draft to work on (tables as HTML, merged cells kept).
 import type { GridCell, PageBlock } from './pdf-layout';
+import type { LinePlace } from './places';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Text lines, and the page (1-based) of each. */
-export function pdfToText(pages: PageBlock[][]): { text: string; pageOfLine: number[] } {
+/** Text lines, and the page (1-based) of each (with a table row's merged cells, for the report view). */
+export function pdfToText(pages: PageBlock[][]): { text: string; places: LinePlace[] } {
   const lines: string[] = [];
-  const pageOfLine: number[] = [];
-  const push = (s: string, page: number) => {
+  const places: LinePlace[] = [];
+  const push = (s: string, page: number, slots?: LinePlace & { page: number }) => {
     lines.push(s);
-    pageOfLine.push(page);
+    places.push(slots ?? { page });
   };
   let afterTable = false;
   pages.forEach((blocks, p) => {
     blocks.forEach((b, k) => {
       if (b.kind === 'table') {
-        for (const row of b.rows) push(row.map((c) => (c ? c.text.replace(/\t/g, ' ') : '')).join('\t'), p + 1);
+        for (const row of b.rows) {
+          const slots = row.map((c) => (c ? { colspan: c.colspan, rowspan: c.rowspan } : null));
+          push(row.map((c) => (c ? c.text.replace(/\t/g, ' ') : '')).join('\t'), p + 1, { page: p + 1, slots });
+        }
         afterTable = true;
         return;
       }
@@ -30,7 +34,7 @@ export function pdfToText(pages: PageBlock[][]): { text: string; pageOfLine: num
       push(b.text.replace(/\t/g, ' '), p + 1);
     });
   });
-  return { text: lines.join('\n') + '\n', pageOfLine };
+  return { text: lines.join('\n') + '\n', places };
 }
 
 const FURNITURE = /^[\s\-－—–·•]*(第\s*)?\d{1,4}(\s*页)?([\s/／]*(共\s*)?\d{1,4}\s*页?)?[\s\-－—–·•]*$/;
@@ -66,9 +70,11 @@ export function pdfToMarkdown(pages: PageBlock[][]): string {
   const sizes = new Map<number, number>();
   for (const blocks of pages) for (const b of blocks) if (b.kind === 'line') sizes.set(Math.round(b.size), (sizes.get(Math.round(b.size)) ?? 0) + b.text.length);
   const body = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
-  // The right edge of full lines: the widest text line of the document.
-  let right = 0;
-  for (const blocks of pages) for (const b of blocks) if (b.kind === 'line') right = Math.max(right, b.right);
+  // The right edge of full lines: where most body lines end (the upper quartile of their right edges).
+  const rights: number[] = [];
+  for (const blocks of pages) for (const b of blocks) if (b.kind === 'line' && !isPageFurniture(b.text)) rights.push(b.right);
+  rights.sort((a, b) => a - b);
+  const right = rights[Math.floor(rights.length * 0.75)] ?? 0;
   let last: Table | null = null;
   for (const blocks of pages) {
     for (const b of blocks) {
@@ -86,7 +92,7 @@ export function pdfToMarkdown(pages: PageBlock[][]): string {
       last = null;
       // A title set over two lines (机关 / 年份 and name) is one heading.
       const titleGoesOn = para !== '' && paraSize > body * 1.2 && Math.abs(b.size - paraSize) <= 1;
-      const startsNew = !titleGoesOn && (SECTION_START.test(b.text) || ENDS_SENTENCE.test(para) || paraRight < right - 24 || Math.abs(b.size - paraSize) > 1 || para.length === 0);
+      const startsNew = !titleGoesOn && (SECTION_START.test(b.text) || ENDS_SENTENCE.test(para) || paraRight < right - 2 * body || Math.abs(b.size - paraSize) > 1 || para.length === 0);
       if (startsNew) flush();
       para += b.text;
       paraRight = b.right;

@@ -2,7 +2,8 @@
 // its paragraph or table cell (Word). Diagnostics keep their ranges on the extracted text (the JSON contract).
 import type { Range } from '../types';
 
-export type LinePlace = { page: number } | { paragraph: number } | { table: number; row: number; cells: { start: number; end: number; cell: number }[] };
+/** `slots` (a PDF table row): each grid slot's spans, or null where a merged cell covers it. */
+export type LinePlace = { page: number; slots?: ({ colspan: number; rowspan: number } | null)[] } | { paragraph: number } | { table: number; row: number; cells: { start: number; end: number; cell: number }[] };
 
 /** A problem's place in the original: page; paragraph; or table, row and cell (all 1-based). */
 export type Place = { page: number } | { paragraph: number } | { table: number; row: number; cell?: number };
@@ -18,7 +19,7 @@ export function placeOf(places: readonly (LinePlace | null)[] | undefined, range
       const cell = p.cells.find((c) => at >= c.start && at < c.end)?.cell;
       return cell !== undefined ? { table: p.table, row: p.row, cell } : { table: p.table, row: p.row };
     }
-    return p;
+    return 'page' in p ? { page: p.page } : p;
   }
   return null;
 }
