@@ -63,6 +63,12 @@ export function toSarif(results: FileResult[], locale: Locale): string {
             rules: ruleIds.map((id) => ({ id, shortDescription: { text: RULES_BY_ID.get(id)?.docs.summary['zh-cn'] ?? id } })),
           },
         },
+        // Each file read, with the encoding a text file was in and what it was (SARIF artifacts).
+        artifacts: results.map((r) => ({
+          location: { uri: r.path.split('\\').join('/') },
+          ...(r.encoding ? { encoding: r.encoding } : {}),
+          ...(r.source ? { properties: { source: r.source } } : {}),
+        })),
         invocations: [
           {
             executionSuccessful: !results.some((r) => r.unreadable),

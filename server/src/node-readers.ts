@@ -30,5 +30,5 @@ export async function readReportFile(path: string, maxBytes: number): Promise<Re
     // A .txt that is really a PDF or a Word file (renamed, or saved without its ending) goes to the readers.
     if (!('unreadable' in decoded)) return { ok: true, format: format.id, text: decoded.text, source: format.id === 'html' ? 'html' : 'text', encoding: decoded.encoding };
   }
-  return (await loadReaders()).readReport(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+  return (await loadReaders()).readReport(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), format?.id ?? null);
 }

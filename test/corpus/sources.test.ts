@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkText, type Diagnostic } from '../../core/src/index';
+import { checkText, formatOfPath, type Diagnostic } from '../../core/src/index';
 import { readReport } from '../../core/src/readers/index';
 import { CORPUS } from './score';
 
@@ -19,7 +19,7 @@ describe('the corpus originals (sources/*) give the rule ids of their .txt cases
       const id = file.replace(/\.[^.]+$/, '');
       const txt = join(CORPUS!, `${id}.txt`);
       assert.ok(existsSync(txt), `${id}.txt is missing`);
-      const read = await readReport(file, new Uint8Array(readFileSync(join(SOURCES!, file))));
+      const read = await readReport(file, new Uint8Array(readFileSync(join(SOURCES!, file))), formatOfPath(file)?.id ?? null);
       assert.ok(read.ok, `not read: ${read.ok ? '' : read.reason}`);
       const direct = checkText(read.text, read.format, { explicit: true });
       const copy = checkText(readFileSync(txt, 'utf8'), 'text', { explicit: true });

@@ -65,6 +65,15 @@ describe('PDF and Word files in the report view (nianbao/openFile)', () => {
     await client.conn.sendRequest('nianbao/closeFile', { uri });
   });
 
+  test('a saved web page is an ordinary text document (languageId html): checked, problems in the page source', async () => {
+    const path = fixture('html/xian-page.html');
+    const uri = uriOf(path);
+    await client.open(uri, 'html', readFileSync(path, 'utf8'));
+    const published = await client.nextDiagnostics(uri);
+    assert.deepEqual(published.diagnostics.map((d) => String(d.code)).sort(), ['fee-statement-missing', 'table3-balance', 'table3-balance']);
+    await client.close(uri);
+  });
+
   test('a Word 97–2003 file is not read, and the answer says to save it as .docx', async () => {
     const uri = 'file:///tmp/nianbao-old.doc';
     const bytes = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]).toString('base64');

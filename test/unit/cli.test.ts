@@ -133,6 +133,8 @@ describe('nianbao check on PDF, Word, web pages and other encodings', () => {
     const f = JSON.parse(r.stdout).files[0];
     assert.equal(f.encoding, 'gb18030');
     assert.ok(f.report, 'read as a report');
+    const sarif = JSON.parse(cli(['check', '--format', 'sarif', join(dir, 'gbk.txt')]).stdout);
+    assert.equal(sarif.runs[0].artifacts[0].encoding, 'gb18030');
   });
 
   it('lists a .doc found in a folder as unread, asking for .docx, and exits 2', () => {

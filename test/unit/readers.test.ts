@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { zipSync } from 'fflate';
-import { checkText, decodeText, placeOf, type Diagnostic, type SourceFormat } from '../../core/src/index';
+import { checkText, decodeText, formatOfPath, placeOf, type Diagnostic, type SourceFormat } from '../../core/src/index';
 import { readReport, type ReadFile } from '../../core/src/readers/index';
 import { chineseNumber } from '../../core/src/readers/numbering';
 import { isPageFurniture } from '../../core/src/readers/pdf-text';
@@ -51,7 +51,7 @@ function utf16(text: string, bigEndian: boolean, bom: boolean): Uint8Array {
 }
 
 async function readOk(name: string, bytes: Uint8Array): Promise<ReadFile> {
-  const r = await readReport(name, bytes);
+  const r = await readReport(name, bytes, formatOfPath(name)?.id ?? null);
   assert.ok(r.ok, `${name} not read: ${r.ok ? '' : r.reason}`);
   return r;
 }

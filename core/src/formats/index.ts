@@ -5,37 +5,21 @@ import type { InputFormat } from './format';
 import { HTML } from './html';
 import { MARKDOWN } from './markdown';
 import { TEXT } from './text';
+import { BINARY_KINDS, binaryKindOfPath } from './binary';
+
+export { BINARY_KINDS, binaryKindOfPath } from './binary';
+export type { BinaryKind } from './binary';
 
 export type { Form, InputFormat, TableKind, TableValues } from './format';
 
 export const FORMATS: readonly InputFormat[] = [TEXT, MARKDOWN, HTML];
-
-/**
- * Files that are no text: core/src/readers/ turns them into the text of one of FORMATS (`checkedAs`), or says
- * why it cannot (`checkedAs: null`: Word 97–2003 and WPS files, which must be saved as .docx first).
- */
-export interface BinaryKind {
-  readonly id: 'pdf' | 'docx' | 'legacy-word';
-  readonly extensions: readonly string[];
-  readonly checkedAs: SourceFormat | null;
-}
-
-export const BINARY_KINDS: readonly BinaryKind[] = [
-  { id: 'pdf', extensions: ['.pdf'], checkedAs: 'text' },
-  { id: 'docx', extensions: ['.docx'], checkedAs: 'markdown' },
-  { id: 'legacy-word', extensions: ['.doc', '.wps'], checkedAs: null },
-];
 
 /** Endings of the reports an editor opens as text (and the server reads as text). */
 export const TEXT_REPORT_EXTENSIONS: readonly string[] = FORMATS.flatMap((f) => f.extensions);
 /** Every file name ending a report can have: text ones and binary ones. */
 export const REPORT_EXTENSIONS: readonly string[] = [...TEXT_REPORT_EXTENSIONS, ...BINARY_KINDS.flatMap((k) => k.extensions)];
 
-/** The binary kind of a file, by its name's ending; null for text (or no report) files. */
-export function binaryKindOfPath(path: string): BinaryKind | null {
-  const lower = path.toLowerCase();
-  return BINARY_KINDS.find((k) => k.extensions.some((e) => lower.endsWith(e))) ?? null;
-}
+
 /** Every editor language a report can be written in. */
 export const REPORT_LANGUAGE_IDS: readonly string[] = [...new Set(FORMATS.flatMap((f) => f.languageIds))];
 

@@ -2,7 +2,7 @@
 // a Word .docx, a PDF — into the text the checker checks. Binary readers (pdf.js, the ZIP reader) live only
 // here: the CLI and the Node server load this entry (dist/readers.js) when they meet such a file; the core
 // index and the web bundles never import it.
-import { binaryKindOfPath, formatOfPath } from '../formats/index';
+import { binaryKindOfPath } from '../formats/binary';
 import type { SourceFormat } from '../types';
 import { decodeText, type Encoding } from './decode';
 import { readDocx } from './docx';
@@ -37,11 +37,14 @@ const PDF = [0x25, 0x50, 0x44, 0x46];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-/** A file's bytes as report text, by its name's ending and its content. */
-export async function readReport(name: string, bytes: Uint8Array): Promise<ReadResult> {
+/**
+ * A file's bytes as report text, by its name's ending and its content. `textFormat`: the format a text file of
+ * this name is in (the caller's `formatOfPath(name)`; the readers do not load the parsers to find it).
+ */
+export async function readReport(name: string, bytes: Uint8Array, textFormat: SourceFormat | null = null): Promise<ReadResult> {
   const kind = binaryKindOfPath(name);
   if (startsWith(bytes, PDF) || kind?.id === 'pdf') return readPdfFile(bytes);
-  if (kind?.id === 'docx' || (startsWith(bytes, ZIP) && !formatOfPath(name))) {
+  if (kind?.id === 'docx' || (startsWith(bytes, ZIP) && !textFormat)) {
     if (!startsWith(bytes, ZIP)) return { ok: false, reason: startsWith(bytes, OLE) ? 'legacyWord' : 'damaged' };
     try {
       const { markdown, places } = readDocx(bytes);
@@ -54,7 +57,7 @@ export async function readReport(name: string, bytes: Uint8Array): Promise<ReadR
   if (kind?.id === 'legacy-word' || startsWith(bytes, OLE)) return { ok: false, reason: 'legacyWord' };
   const decoded = decodeText(bytes);
   if ('unreadable' in decoded) return { ok: false, reason: decoded.unreadable };
-  const format = formatOfPath(name)?.id ?? 'text';
+  const format = textFormat ?? 'text';
   return { ok: true, format, text: decoded.text, source: format === 'html' ? 'html' : 'text', encoding: decoded.encoding };
 }
 
