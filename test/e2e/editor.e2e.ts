@@ -386,8 +386,9 @@ describe('Nianbao in a real VS Code (code-server + Chromium)', () => {
     await scenario('pdf-report', { [file]: pdf }, async (wb, folder) => {
       const expected = cliProblems(join(folder, file), true);
       assert.deepEqual(expected.map((p) => p.code).sort(), ['fee-statement-missing', 'table3-balance', 'table3-balance']);
-      await wb.quickOpen(file);
+      // The Problems panel first: once the view (a webview) has the focus, it takes the keyboard shortcuts.
       await wb.openProblems();
+      await wb.quickOpen(file);
       await expectProblems(wb, expected, file);
       // The view itself (a webview): the report's title, its problems, the table cell marked.
       const view = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
