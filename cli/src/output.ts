@@ -1,10 +1,16 @@
-import { cliMessage, placeOf, placeText, RULES_BY_ID, type Diagnostic, type LinePlace, type Locale } from '../../core/src/index';
+import { cliMessage, displayWidth, placeOf, placeText, RULES_BY_ID, type Diagnostic, type LinePlace, type Locale, type Report } from '../../core/src/index';
 
 export interface FileResult {
   path: string;
-  report: { year: number | null; template: string | null; title: string | null } | null;
+  report: { year: number | null; template: string | null; title: string | null; agency?: string | null } | null;
   diagnostics: Diagnostic[];
-  lines: string[];
+  /** `--fix` changed it. */
+  fixed?: boolean;
+  /** `--fix-dry-run` would change it (its problems are those left after the fix). */
+  wouldFix?: boolean;
+  /** For the HTML overview: the report model and the checked text. */
+  model?: Report;
+  text?: string;
   /** What the file was: 'text', 'html', 'pdf', 'docx'. */
   source?: string;
   /** Text files: the encoding they were read in. */
@@ -37,7 +43,8 @@ export function toJson(results: FileResult[]): string {
       path: r.path,
       ...(r.source ? { source: r.source } : {}),
       ...(r.encoding ? { encoding: r.encoding } : {}),
-      report: r.report,
+      report: r.report ? { year: r.report.year, template: r.report.template, title: r.report.title } : null,
+      ...(r.fixed ? { fixed: true } : {}),
       ...(r.unreadable ? { unreadable: r.unreadable } : {}),
       diagnostics: r.diagnostics.map((d) => {
         const place = placeOf(r.places, d.range);
@@ -118,7 +125,28 @@ function withPlace(d: Diagnostic, r: FileResult, locale: Locale): string {
   return place ? `${d.message}（${placeText(locale, place)}）` : d.message;
 }
 
-/** Human output, like ESLint: file, then `line:col  severity  message  rule`; a PDF's or Word file's problems name their page or paragraph. */
+const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+
+/** The per-file table at the end of a batch: file, 机关, year, format, errors, warnings. */
+function summaryTable(results: FileResult[], locale: Locale, paint: (k: keyof typeof COLORS, s: string) => string): string {
+  const head = [cliMessage(locale, 'col.file'), cliMessage(locale, 'col.agency'), cliMessage(locale, 'col.year'), cliMessage(locale, 'col.format'), cliMessage(locale, 'col.errors'), cliMessage(locale, 'col.warnings')];
+  const rows = results.map((r) => {
+    const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;
+    if (r.unreadable) return [r.path, '', '', cliMessage(locale, 'col.unread'), '', ''];
+    if (!r.report) return [r.path, '', '', cliMessage(locale, 'col.notReport'), '', ''];
+    return [r.path, r.report.agency ?? '', r.report.year === null ? '' : String(r.report.year), templateName(locale, r.report.template), String(errors), String(warnings)];
+  });
+  const widths = head.map((h, k) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[k]))));
+  const line = (cells: string[]) => cells.map((c, k) => (k >= 4 ? ' '.repeat(Math.max(0, widths[k] - displayWidth(c))) + c : pad(c, widths[k]))).join('  ').trimEnd();
+  return [paint('bold', line(head)), ...rows.map((r, i) => (results[i].diagnostics.some((d) => d.severity === 'error') || results[i].unreadable ? line(r) : paint('dim', line(r))))].join('\n') + '\n\n';
+}
+
+/**
+ * Human output: each file, then its problems as `path:line:col  severity  message  rule` (terminals and VS Code
+ * make the start a link); a PDF's or Word file's problems name their page or paragraph. A batch ends with a
+ * table of the files and the totals.
+ */
 export function toText(results: FileResult[], locale: Locale, color: boolean, skipUnreadable = false): string {
   const paint = (k: keyof typeof COLORS, s: string) => (color ? COLORS[k] + s + COLORS.reset : s);
   const sevName: Record<string, Record<Locale, string>> = {
@@ -133,16 +161,18 @@ export function toText(results: FileResult[], locale: Locale, color: boolean, sk
       ? cliMessage(locale, 'reportLine', { year: r.report.year ?? cliMessage(locale, 'yearUnknown'), template: templateName(locale, r.report.template) })
       : '';
     const encoding = r.encoding && r.encoding !== 'utf-8' ? r.encoding.toUpperCase() : '';
-    out += `${paint('bold', r.path)}${info ? paint('dim', `  (${[info, encoding].filter(Boolean).join('，')})`) : ''}\n`;
+    const fixed = r.fixed ? cliMessage(locale, 'fixedNote') : r.wouldFix ? cliMessage(locale, 'fixedDryNote') : '';
+    out += `${paint('bold', r.path)}${info ? paint('dim', `  (${[info, encoding, fixed].filter(Boolean).join('，')})`) : ''}\n`;
     if (r.unreadable) out += `  ${paint(skipUnreadable ? 'warning' : 'error', cliMessage(locale, 'unreadableLine', { reason: r.unreadable.message }))}\n`;
     for (const d of r.diagnostics) {
-      const pos = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      const pos = `${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
       const place = placeOf(r.places, d.range);
       const where = place ? `  ${paint('bold', placeText(locale, place))}` : '';
-      out += `  ${pos.padEnd(7)} ${paint(d.severity, sevName[d.severity][locale].padEnd(locale === 'en' ? 7 : 2))}  ${d.message}${where}  ${paint('dim', d.code)}\n`;
+      out += `${pos}  ${paint(d.severity, sevName[d.severity][locale].padEnd(locale === 'en' ? 7 : 2))}  ${d.message}${where}  ${paint('dim', d.code)}\n`;
     }
     out += '\n';
   }
+  if (results.length > 1) out += summaryTable(results, locale, paint);
   const c = count(results);
   const problems = SEVERITIES.reduce((a, s) => a + c[s], 0);
   const read = results.filter((r) => !r.unreadable).length;
