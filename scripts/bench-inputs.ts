@@ -115,3 +115,22 @@ export function manyReports(count = 100): Seed[] {
     return { name: `r${String(i).padStart(3, '0')}.${ext}`, format: seed.format, text: variant(seed, Math.floor(i / seeds.length) + 1) };
   });
 }
+
+/**
+ * A reviewer's folder of `count` reports: text and Markdown variants of the seeds, with saved web pages and PDFs
+ * (the format fixtures) among them, one of each in 20; `textOnly` leaves the web pages and PDFs out.
+ */
+export function batchFolder(count = 1000, textOnly = false): string {
+  const dir = join(WORK, `batch-${count}${textOnly ? '-text' : ''}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const reports = manyReports(count);
+  const html = readFileSync(join(ROOT, 'test', 'fixtures', 'formats', 'html', 'xian-page.html'));
+  const pdf = readFileSync(join(ROOT, 'test', 'fixtures', 'formats', 'pdf', 'xian-ruled.pdf'));
+  reports.forEach((r, i) => {
+    if (!textOnly && i % 20 === 7) writeFileSync(join(dir, `r${String(i).padStart(4, '0')}.html`), html);
+    else if (!textOnly && i % 20 === 17) writeFileSync(join(dir, `r${String(i).padStart(4, '0')}.pdf`), pdf);
+    else writeFileSync(join(dir, r.name.replace(/^r/, 'r0')), r.text);
+  });
+  return dir;
+}

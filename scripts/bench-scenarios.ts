@@ -5,9 +5,10 @@
 // scenarios; in the server or the CLI process for the others), and writes the profiles to <dir>.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { analyze, checkDocument, checkText, ParsedDocument, resolveOptions, runRules } from '../core/src/index';
-import { bigReport, DIST_CLI, manyReports, markdownFolder, narrativeLines, ROOT, textSeeds, markdownSeeds, utf8Bytes } from './bench-inputs';
+import { batchFolder, bigReport, DIST_CLI, manyReports, markdownFolder, narrativeLines, ROOT, textSeeds, markdownSeeds, utf8Bytes } from './bench-inputs';
 import { BenchServer } from './bench-lsp';
 import { sample, sleep, stats } from './bench-stats';
 
@@ -331,9 +332,45 @@ function readers() {
   return { rows, bundle };
 }
 
+// ---- a reviewer's folder of 1,000 reports: one worker vs all ------------------------------------------
+
+function batch() {
+  const cores = availableParallelism();
+  const mixed = batchFolder(1000);
+  const text = batchFolder(1000, true);
+  const run = (dir: string, jobs: number) => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [...(profileDir ? cpuProf(profileDir) : []), DIST_CLI, 'check', '--format', 'json', '--jobs', String(jobs), '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const ms = performance.now() - t;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`nianbao check --jobs ${jobs} exited with ${r.status}: ${r.stderr}`);
+    return { ms, files: (JSON.parse(r.stdout) as { files: unknown[] }).files.length };
+  };
+  if (profileDir) {
+    run(mixed, cores);
+    return {};
+  }
+  const rounds = 3;
+  const series: Record<string, number[]> = { mixed1: [], mixedAll: [], text1: [], textAll: [] };
+  let files = 0;
+  for (let i = 0; i <= rounds; i++) {
+    log(`batch of 1,000 reports, round ${i}/${rounds}`);
+    const m1 = run(mixed, 1);
+    const mAll = run(mixed, cores);
+    const t1 = run(text, 1);
+    const tAll = run(text, cores);
+    files = m1.files;
+    if (i === 0) continue; // warm-up
+    series.mixed1.push(m1.ms);
+    series.mixedAll.push(mAll.ms);
+    series.text1.push(t1.ms);
+    series.textAll.push(tAll.ms);
+  }
+  return { cores, files, mixed1: stats(series.mixed1), mixedAll: stats(series.mixedAll), text1: stats(series.text1), textAll: stats(series.textAll) };
+}
+
 // ---- main ------------------------------------------------------------------------------------------
 
-const SCENARIOS: Record<string, () => unknown> = { full, incremental, lsp, memory, activation, cli, readers };
+const SCENARIOS: Record<string, () => unknown> = { full, incremental, lsp, memory, activation, cli, readers, batch };
 
 async function main(): Promise<void> {
   const fn = SCENARIOS[scenario];

@@ -26,7 +26,7 @@ const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const noProfile = argv.includes('--no-profile');
 const profileAll = argv.includes('--profile-all');
 const render = argv.includes('--render');
-const SCENARIO_ORDER = ['full', 'incremental', 'lsp', 'memory', 'activation', 'cli', 'readers'];
+const SCENARIO_ORDER = ['full', 'incremental', 'lsp', 'memory', 'activation', 'cli', 'readers', 'batch'];
 const scenarios = only ?? SCENARIO_ORDER;
 const BUNDLE = join(WORK, 'scenarios.cjs');
 const env = { ...process.env, NIANBAO_BENCH_ROOT: ROOT };
@@ -289,6 +289,46 @@ function rowsFor(name: string, res: Record<string, unknown>): Row[] {
         },
       ];
     }
+    case 'batch': {
+      const cores = res.cores as number;
+      const [m1, mAll, t1, tAll] = [res.mixed1, res.mixedAll, res.text1, res.textAll] as Stats[];
+      const speedup = m1.median / mAll.median;
+      const perCore = 1000 / (tAll.median / 1000) / cores;
+      const details = [
+        `Input: 1,000 files in one folder (scripts/bench-inputs.ts \`batchFolder\`): text and Markdown variants of the seeds, each with its 机关 renamed and its years shifted, and one saved web page and one PDF in every 20 (the format fixtures); the text/Markdown row uses 1,000 text and Markdown variants only. \`node dist/cli.js check --format json --jobs N .\`, whole process, one warm-up round then ${m1.n}; this machine has ${cores} cores.`,
+        '',
+        '| folder | `--jobs 1` | `--jobs ' + cores + '` | speed-up |',
+        '| --- | --- | --- | --- |',
+        `| mixed (text, Markdown, web pages, PDFs) | ${fmtMs(m1.median)} | ${fmtMs(mAll.median)} | ${r1(m1.median / mAll.median)}× |`,
+        `| text and Markdown only | ${fmtMs(t1.median)} | ${fmtMs(tAll.median)} | ${r1(t1.median / tAll.median)}× |`,
+      ];
+      return [
+        {
+          id: 'batch-speedup',
+          scenario: 'batch',
+          measure: `A folder of 1,000 reports: one worker vs all ${cores}`,
+          target: '≥ 1.8× on 2 cores',
+          value: `${r1(speedup)}× (${fmtMs(m1.median)} → ${fmtMs(mAll.median)})`,
+          spread: `${fmtMs(m1.min)} – ${fmtMs(m1.max)} · ${fmtMs(mAll.min)} – ${fmtMs(mAll.max)}`,
+          n: `${m1.n} / ${mAll.n}`,
+          met: speedup >= 1.8,
+          watch: narrow(speedup, 1.8, false),
+          details,
+        },
+        {
+          id: 'batch-rate',
+          scenario: 'batch',
+          measure: 'Text and Markdown reports checked per second per core (1,000 reports, all workers, whole process)',
+          target: '≥ 1,000 /s per core',
+          value: `${Math.round(perCore)} /s per core (${fmtMs(tAll.median)} for 1,000 on ${cores} cores)`,
+          spread: `${fmtMs(tAll.min)} – ${fmtMs(tAll.max)}`,
+          n: String(tAll.n),
+          met: perCore >= 1000,
+          watch: narrow(perCore, 1000, false),
+          details: [],
+        },
+      ];
+    }
     case 'readers': {
       const rows = res.rows as (Named & { bytes: number })[];
       const first = rows[0];
@@ -406,7 +446,7 @@ async function measure(): Promise<{ meta: Meta; runs: Map<string, Run> }> {
 async function main(): Promise<void> {
   const t0 = performance.now();
   const { meta, runs } = await measure();
-  const ORDER = ['full', 'incremental', 'lsp-1mb', 'lsp-ratio', 'cli', 'memory', 'activation', 'readers'];
+  const ORDER = ['full', 'incremental', 'lsp-1mb', 'lsp-ratio', 'cli', 'memory', 'activation', 'readers', 'batch-speedup', 'batch-rate'];
   const rows = [...runs.entries()].flatMap(([name, run]) => rowsFor(name, run.result)).sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
   const missed = rows.filter((r) => !r.met || r.watch || profileAll);
   const profiles = new Map<string, string>();

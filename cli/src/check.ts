@@ -1,18 +1,19 @@
 // `nianbao check`: read every file (text in any encoding, web pages, Word, PDF), open them all in one checker
 // (each report is compared with the previous year's report among them), check, fix when asked, print.
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { cliMessage, createChecker, resolveLocale, type Diagnostic, type Locale, type Report } from '../../core/src/index';
-import { readReportFile, type ReadFile } from '../../server/src/node-readers';
+import { cliMessage, resolveLocale, type Diagnostic, type Locale } from '../../core/src/index';
+import type { Unreadable } from '../../server/src/node-readers';
+import { Batch, MAX_BYTES, type CheckOut, type CheckRequest, type CheckSettings, type ReadOut } from './batch';
 import { Configs } from './config';
-import { encodeText } from './encode';
-import { collectTargets, ignoreRules, UsageError } from './files';
+import { collectTargets, ignoreRules, UsageError, type Target } from './files';
+import { Pool } from './pool';
 import { toHtml } from './html';
 import { toJson, toSarif, toText, type FileResult } from './output';
 import { progressBar } from './progress';
 
-const MAX_BYTES = 16 * 1024 * 1024;
 const DEADLINE = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export interface CheckCommandOptions {
@@ -30,26 +31,22 @@ export interface CheckCommandOptions {
   quiet?: boolean;
   maxWarnings?: number;
   ignore?: string[];
+  jobs?: number;
 }
+
+const explicitPath = (targets: readonly Target[], path: string) => targets.some((t) => t.path === path && t.explicit);
 
 export function cliLocale(flag?: string): Locale {
   return resolveLocale(flag ?? process.env.NIANBAO_LOCALE ?? process.env.LANG?.replace(/[_.].*$/, ''));
 }
 
-function summarize(r: Report): FileResult['report'] {
-  return { year: r.year, template: r.template, title: r.title?.text ?? null, agency: r.title?.agency ?? null };
-}
-
-interface Opened {
-  path: string;
-  explicit: boolean;
-  read: ReadFile;
-  order: number;
-  text: string;
-  version: number;
-  /** The text `--fix` (or `--fix-dry-run`) made of it, when it changed. */
-  fixed?: string;
-}
+/** Folders this large are checked by parallel workers (unless `--jobs 1`)... */
+const PARALLEL_FROM = 64;
+/**
+ * ...on machines with more cores than this. On 2 cores one process already keeps both busy (V8's garbage collector
+ * runs beside it) and two workers, memory-bound, took longer (BENCHMARKS.md, the batch row): `--jobs 2` still asks.
+ */
+const PARALLEL_CORES = 2;
 
 export async function runCheck(paths: string[], opts: CheckCommandOptions): Promise<number> {
   const locale = cliLocale(opts.locale);
@@ -58,81 +55,65 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions): Prom
   const configs = new Configs(opts.config, { deadline: opts.deadline }, locale, cwd);
   const targets = collectTargets(paths, ignoreRules(cwd, opts.ignore ?? []), cwd);
   const shown = (path: string) => relative(cwd, path) || path;
-  let ioFailure = false;
-  // Every file is opened first: each report's previous year's report is looked up among all of them.
-  const checker = createChecker({ maxChars: () => Infinity, logger: (m) => process.stderr.write(`nianbao: ${m}\n`) });
-  const opened: Opened[] = [];
-  const results: (FileResult & { order: number })[] = [];
-  const progress = progressBar(targets.length, cliMessage(locale, 'progress'));
-  for (const [order, t] of targets.entries()) {
-    progress.tick(order);
-    let read;
-    try {
-      read = await readReportFile(t.path, MAX_BYTES);
-    } catch (e) {
-      process.stderr.write(cliMessage(locale, 'cannotRead', { path: t.path, reason: (e as Error).message }) + '\n');
-      ioFailure = true;
-      continue;
-    }
-    if (!read.ok) {
-      // Nothing unread is called clean: named or found in a folder, it is listed and counted.
-      const reason = cliMessage(locale, `unreadable.${read.reason}`, { limit: MAX_BYTES / 1024 / 1024 });
-      results.push({ order, path: shown(t.path), report: null, diagnostics: [], unreadable: { reason: read.reason, message: reason } });
-      continue;
-    }
-    checker.open(t.path, read.format === 'text' ? 'plaintext' : read.format, 0, read.text);
-    opened.push({ ...t, read, order, text: read.text, version: 0 });
-  }
-  progress.end();
-  const settingsOf = (f: Opened) => ({
-    config: configs.for(f.path),
+  const cores = availableParallelism();
+  const jobs = Math.max(1, Math.min(opts.jobs ?? (targets.length >= PARALLEL_FROM && cores > PARALLEL_CORES ? Math.min(cores, 4) : 1), 16, Math.ceil(targets.length / 8) || 1));
+
+  // Every file is read first: each report's previous year's report is looked up among all of them.
+  let done = 0;
+  const progress = progressBar(targets.length * 2, cliMessage(locale, 'progress'));
+  const tick = () => progress.tick(++done);
+  const pool = jobs > 1 ? new Pool(__filename, jobs, tick) : null;
+  const batch = pool ? null : new Batch();
+  const settings: CheckSettings = {
     locale,
     ...(opts.year !== undefined ? { year: opts.year } : {}),
     ...(opts.template !== 'auto' ? { template: opts.template } : {}),
-    explicit: f.explicit,
-  });
-  const check = (f: Opened) => checker.check(f.path, settingsOf(f));
-  for (const f of opened) check(f);
-
-  const patches: string[] = [];
-  if (opts.fix || opts.fixDryRun) {
-    for (const f of opened) {
-      if (!checker.lastCheck(f.path)?.result.checked) continue;
-      const fixed = checker.fixAll(f.path);
-      if (fixed === null || fixed === f.text) continue;
-      if (opts.fixDryRun) patches.push(createTwoFilesPatch(shown(f.path), shown(f.path), f.text, fixed, '', cliMessage(locale, 'fixedLabel')));
-      else {
-        // Written back in the encoding it was read in; a character that encoding cannot hold leaves the file alone.
-        const bytes = f.read.encoding ? encodeText(fixed, f.read.encoding) : null;
-        if (!bytes) {
-          process.stderr.write(cliMessage(locale, 'fixNotWritten', { path: shown(f.path), encoding: f.read.encoding ?? f.read.source }) + '\n');
-          continue;
-        }
-        writeFileSync(f.path, bytes);
-      }
-      f.fixed = fixed;
-      checker.change(f.path, ++f.version, [{ text: fixed }]);
-    }
-    // What is left after the fixes (with --fix-dry-run: what would be left).
-    for (const f of opened) if (f.fixed !== undefined) check(f);
+    fix: opts.fix ? 'write' : opts.fixDryRun ? 'dry' : 'no',
+  };
+  let reads: ReadOut[];
+  let outs: CheckOut[];
+  try {
+    const order = targets.map((t) => t.path);
+    reads = pool ? await pool.read(order) : await batch!.read(order, tick);
+    const requests: CheckRequest[] = [];
+    const explicit = new Set(targets.filter((t) => t.explicit).map((t) => t.path));
+    for (const r of reads) if (r.ok) requests.push({ path: r.path, config: configs.for(r.path), explicit: explicit.has(r.path) });
+    outs = pool ? await pool.check(reads, requests, settings) : batch!.check(requests, settings, tick);
+  } finally {
+    progress.end();
+    await pool?.stop();
   }
 
-  for (const f of opened) {
-    const last = checker.lastCheck(f.path);
-    if (!last || last.mode === 'off') continue;
-    const { result } = last;
-    const { source, encoding, places } = f.read;
-    const diagnostics: Diagnostic[] = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-    const fixed = f.fixed === undefined ? {} : opts.fixDryRun && !opts.fix ? { wouldFix: true } : { fixed: true };
-    const file = { order: f.order, path: shown(f.path), source, ...(encoding ? { encoding } : {}), ...(places ? { places } : {}), ...fixed };
-    if (!result.checked) {
-      // Named on the command line: not-a-report says it was not checked; found in a folder: skipped silently.
-      if (f.explicit) results.push({ ...file, report: null, diagnostics });
+  let ioFailure = false;
+  const results: FileResult[] = [];
+  const checkedByPath = new Map(outs.map((o) => [o.path, o]));
+  const patches: string[] = [];
+  for (const r of reads) {
+    if (!r.ok) {
+      if (r.reason === 'io') {
+        process.stderr.write(cliMessage(locale, 'cannotRead', { path: r.path, reason: r.error ?? '' }) + '\n');
+        ioFailure = true;
+        continue;
+      }
+      // Nothing unread is called clean: named or found in a folder, it is listed and counted.
+      const reason = cliMessage(locale, `unreadable.${r.reason as Unreadable | 'tooLarge'}`, { limit: MAX_BYTES / 1024 / 1024 });
+      results.push({ path: shown(r.path), report: null, diagnostics: [], unreadable: { reason: r.reason, message: reason } });
       continue;
     }
-    results.push({ ...file, report: summarize(result.report), diagnostics, ...(opts.format === 'html' ? { model: result.report, text: f.fixed ?? f.text } : {}) });
+    const o = checkedByPath.get(r.path);
+    if (!o || o.mode === 'off') continue;
+    if (o.notWritten) process.stderr.write(cliMessage(locale, 'fixNotWritten', { path: shown(r.path), encoding: o.notWritten }) + '\n');
+    if (o.fixed !== undefined && opts.fixDryRun && !opts.fix) patches.push(createTwoFilesPatch(shown(r.path), shown(r.path), r.text, o.fixed, '', cliMessage(locale, 'fixedLabel')));
+    const diagnostics: Diagnostic[] = opts.quiet ? o.diagnostics.filter((d) => d.severity === 'error') : o.diagnostics;
+    const fixed = o.fixed === undefined ? {} : opts.fixDryRun && !opts.fix ? { wouldFix: true } : { fixed: true };
+    const file = { path: shown(r.path), source: r.source, ...(r.encoding ? { encoding: r.encoding } : {}), ...(r.places ? { places: r.places } : {}), ...fixed };
+    // Named on the command line, a non-report says it was not checked; found in a folder, it is skipped silently.
+    if (!o.checked) {
+      if (explicitPath(targets, r.path)) results.push({ ...file, report: null, diagnostics });
+      continue;
+    }
+    results.push({ ...file, report: o.report, diagnostics, ...(opts.format === 'html' ? { figures: o.figures, text: o.fixed ?? r.text } : {}) });
   }
-  results.sort((a, b) => a.order - b.order);
 
   const skip = opts.skipUnreadable === true;
   const color = !opts.output && opts.color !== false && !process.env.NO_COLOR && !!process.stdout.isTTY;

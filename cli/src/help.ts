@@ -23,6 +23,7 @@ export interface HelpTexts {
   maxWarnings: string;
   ignore: string;
   skipUnreadable: string;
+  jobs: string;
   year: string;
   template: string;
   config: string;
@@ -58,6 +59,7 @@ export const HELP: Record<Locale, HelpTexts> = {
     maxWarnings: '警告超过 N 个时退出码为 1',
     ignore: '跳过匹配此模式的文件（gitignore 写法，可重复；另读取当前目录的 .nianbaoignore）',
     skipUnreadable: '无法读取的文件（扫描件、加密 PDF、.doc 等）仍列出，但不因此返回退出码 2',
+    jobs: '同时检查的工作线程数（默认：64 个文件以上且 CPU 多于 2 核时为核数，最多 4；否则为 1）',
     year: '指定报告年度，不用从文档中识别的年度',
     template: '按哪一版表格格式检查：auto（自动）、2019 或 2021',
     config: '设置文件（默认：当前目录及各子文件夹中的 .nianbao.json）',
@@ -86,6 +88,7 @@ export const HELP: Record<Locale, HelpTexts> = {
     maxWarnings: 'exit with 1 when there are more than N warnings',
     ignore: 'skip files matching this pattern (gitignore syntax, repeatable; .nianbaoignore in the current directory is read too)',
     skipUnreadable: 'list files that cannot be read (scans, encrypted PDFs, .doc) but do not exit with 2 for them',
+    jobs: 'workers checking at once (default: from 64 files on, with more than 2 CPU cores, one per core up to 4; else 1)',
     year: 'report year, overriding the one read from the document',
     template: 'table format to expect: auto, 2019 or 2021',
     config: 'settings file (default: .nianbao.json in the current directory and in each subfolder)',

@@ -2,7 +2,7 @@
 // (reports by status, problems by rule, the bodies' own figures side by side), a sortable table of the
 // reports, and per report its findings with the cells at fault, printable one report at a time as the
 // feedback to send to that body. No network: styles, scripts and charts (inline SVG) are in the file.
-import { cliMessage, placeOf, placeText, RULES_BY_ID, type Diagnostic, type Locale, type Report } from '../../core/src/index';
+import { cliMessage, placeOf, placeText, RULES_BY_ID, type Diagnostic, type Locale } from '../../core/src/index';
 import type { FileResult } from './output';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -67,20 +67,6 @@ function excerpt(text: string | undefined, d: Diagnostic): string {
   return `<div class="excerpt">${shown(clip(line.slice(0, a), 60, true))}<mark>${shown(line.slice(a, b).slice(0, 120))}</mark>${shown(clip(line.slice(b), 60, false))}</div>`;
 }
 
-function figuresOf(report: Report | undefined) {
-  const t3 = report?.t3;
-  const t4 = report?.t4;
-  return {
-    received: t3?.total('new') ?? null,
-    carried: t3?.total('carried') ?? null,
-    granted: t3?.total('granted') ?? null,
-    partial: t3?.total('partial') ?? null,
-    results: t3?.total('resultTotal') ?? null,
-    review: t4?.count('review', 'total') ?? null,
-    litigation: t4 ? (t4.count('direct', 'total') ?? 0) + (t4.count('afterReview', 'total') ?? 0) : null,
-  };
-}
-
 export function toHtml(results: FileResult[], locale: Locale): string {
   const t = (key: Parameters<typeof cliMessage>[1], args: Record<string, string | number> = {}) => cliMessage(locale, key, args);
   const reports = results.filter((r) => r.report);
@@ -114,7 +100,8 @@ export function toHtml(results: FileResult[], locale: Locale): string {
     .map((s) => ({ label: t(`html.status.${s}`), parts: [{ value: count(s), color: STATUS_COLOR[s], title: t(`html.status.${s}`) }] }));
 
   // The bodies' own figures, side by side.
-  const figures = reports.map((r) => ({ r, f: figuresOf(r.model) }));
+  const none = { received: null, carried: null, granted: null, partial: null, results: null, review: null, litigation: null };
+  const figures = reports.map((r) => ({ r, f: r.figures ?? none }));
   const receivedRows = figures
     .filter((x) => x.f.received !== null)
     .sort((a, b) => (b.f.received ?? 0) - (a.f.received ?? 0))

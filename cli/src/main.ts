@@ -4,11 +4,17 @@ import { docsBaseFor } from '../../server/src/paths';
 import { cliLocale, runCheck, type CheckCommandOptions } from './check';
 import { UsageError } from './files';
 import { HELP } from './help';
+import { serveWorker } from './pool';
 
 function parseYear(v: string): number {
   const n = Number(v);
   if (!/^\d{4}$/.test(v) || n < 2008 || n > 2100) throw new InvalidArgumentError('expected a four-digit year, e.g. 2024');
   return n;
+}
+
+function parseJobs(v: string): number {
+  if (!/^[1-9]\d?$/.test(v)) throw new InvalidArgumentError('expected a number of workers, e.g. 2');
+  return Number(v);
 }
 
 function parseCount(v: string): number {
@@ -62,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--max-warnings <n>', h.maxWarnings, parseCount)
     .option('--ignore <pattern>', h.ignore, (v: string, prev: string[] = []) => [...prev, v])
     .option('--skip-unreadable', h.skipUnreadable)
+    .option('-j, --jobs <n>', h.jobs, parseJobs)
     .option('--year <year>', h.year, parseYear)
     .addOption(new Option('--template <template>', h.template).choices(['auto', '2019', '2021']).default('auto'))
     .option('--config <file>', h.config)
@@ -97,6 +104,9 @@ export async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-void main(process.argv).then((code) => {
-  if (code >= 0) process.exitCode = code;
-});
+// The same bundle is a worker of a large batch (pool.ts) or the command line.
+if (!serveWorker()) {
+  void main(process.argv).then((code) => {
+    if (code >= 0) process.exitCode = code;
+  });
+}

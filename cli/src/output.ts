@@ -1,4 +1,5 @@
-import { cliMessage, displayWidth, placeOf, placeText, RULES_BY_ID, type Diagnostic, type LinePlace, type Locale, type Report } from '../../core/src/index';
+import { cliMessage, displayWidth, placeOf, placeText, RULES_BY_ID, type Diagnostic, type LinePlace, type Locale } from '../../core/src/index';
+import type { Figures } from './batch';
 
 export interface FileResult {
   path: string;
@@ -8,8 +9,8 @@ export interface FileResult {
   fixed?: boolean;
   /** `--fix-dry-run` would change it (its problems are those left after the fix). */
   wouldFix?: boolean;
-  /** For the HTML overview: the report model and the checked text. */
-  model?: Report;
+  /** For the HTML overview: the figures of the report's tables, and the checked text. */
+  figures?: Figures | null;
   text?: string;
   /** What the file was: 'text', 'html', 'pdf', 'docx'. */
   source?: string;

@@ -2,14 +2,21 @@ import type { Report } from './model/types';
 import { normalizeLabel } from './text/normalize';
 
 /** The 机关 name of a report, normalised for comparison (`人民政府` and `政府` are the same). */
+const keys = new WeakMap<Report, string | null>();
+
 export function agencyKey(report: Report): string | null {
-  const a = report.title?.agency;
-  if (!a) return null;
-  const key = normalizeLabel(a).replace(/人民政府/g, '政府');
-  return key.length >= 2 ? key : null;
+  let key = keys.get(report);
+  if (key === undefined) {
+    const a = report.title?.agency;
+    const k = a ? normalizeLabel(a).replace(/人民政府/g, '政府') : '';
+    key = k.length >= 2 ? k : null;
+    keys.set(report, key);
+  }
+  return key;
 }
 
-function sameAgency(a: string, b: string): boolean {
+/** Two normalised 机关 keys name the same body (one may leave out the higher level: `平罗县政府办公室` ~ `政府办公室`). */
+export function sameAgency(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return short.length >= 3 && long.endsWith(short);

@@ -147,3 +147,20 @@ describe('text output for a batch', () => {
     assert.match(en.stdout, /--quiet +report errors only/);
   });
 });
+
+describe('parallel workers (--jobs)', () => {
+  it('give exactly what one process gives, also when a report’s previous year fell to the other worker', () => {
+    const dir = tmp('jobs');
+    const cases = ['hekou-2024-carryover.txt', 'hekou-2024-copied-years.txt', 'hekou-2024-copied.txt', 'hekou-2024-stock.txt'];
+    // Sorted by name, the 2024 reports (a…) go to the first worker and their 2023 report (z…) to the second.
+    for (let i = 0; i < 8; i++) copyFileSync(join(ROOT, 'test/fixtures/cross-year', cases[i % cases.length]), join(dir, `a${i}-${cases[i % cases.length]}`));
+    for (let i = 0; i < 8; i++) copyFileSync(join(ROOT, 'examples', ['haiyuan-xian-2024.txt', 'pingluo-2024.txt', 'xibao-2023.txt'][i % 3]), join(dir, `m${i}.txt`));
+    copyFileSync(join(ROOT, 'test/fixtures/cross-year/hekou-2023.txt'), join(dir, 'z-hekou-2023.txt'));
+    const one = cli(['check', '--format', 'json', '--jobs', '1', '.'], dir);
+    const two = cli(['check', '--format', 'json', '--jobs', '2', '.'], dir);
+    assert.equal(two.code, one.code);
+    assert.deepEqual(JSON.parse(two.stdout), JSON.parse(one.stdout));
+    const crossYear = json(one.stdout).files.flatMap((f) => f.diagnostics).filter((d) => d.code.startsWith('cross-year') || d.code === 'copied-from-previous');
+    assert.ok(crossYear.length >= 4, `${crossYear.length} cross-year findings: the pairs were compared`);
+  });
+});

@@ -40,6 +40,10 @@ describe('the Markdown fast paths give what the full parser gives', () => {
       ['**一是**加强组织领导。'], ['**一是：**加强组织领导。'], ['一是**加强**领导'], ['**未闭合的加粗'], ['**a **b** c**'], ['** 空格 **'],
       ['**加粗', '跨行**结束'], ['** **'], ['***三个***'], ['**x**y**z**'], ['（**括号**）'], ['“**引号**”文字'], ['\u3000**全角空格**'],
       ['**😀**'], ['a**', '**b'], ['**1.**内容'], ['文字**', '**'], ['**a **。'], ['**a **b**'],
+      // ASCII marks that are markup only at a line's start (phone numbers, dates, URLs are plain text).
+      ['电话：0952-6095358。'], ['网址 http://www.hy.gov.cn 查阅'], ['2024-01-01 至 2024-12-31'], ['a + b = c'], ['第 # 号'], ['注意!'], ['a > b'],
+      ['- 列表'], ['+ 列表'], ['-不是列表'], ['---'], ['标题', '==='], ['标题', '---'], ['标题', '-'], ['> 引用'], ['文字', '> 引用'], ['# 标题 #'],
+      ['~~~'], ['文字', '~~~'], ['a ~ b'], ['=号开头'], ['文字', '=号开头'], ['文字', '+ 列表'], ['文字', '- 列表'], ['## 标题 # 中间'], ['**一是：**电话 0952-6095358'],
     ];
     for (const lines of cases) {
       const quick = parseMarkdownFast(lines);
@@ -69,7 +73,7 @@ describe('the Markdown fast paths give what the full parser gives', () => {
     let a = 11;
     const next = () => (a = (a * 1103515245 + 12345) & 0x7fffffff);
     const blocks = FILES.flatMap((f) => ParsedDocument.parse(read(f), 'markdown').blocks.map((b) => b.key));
-    const insert = [' ', '  ', '|', '-', '*', '#', '1.', '\\', '`', '：', '年', '0', 'x', '\t', ':', '<', '&'];
+    const insert = [' ', '  ', '|', '-', '*', '#', '1.', '\\', '`', '：', '年', '0', 'x', '\t', ':', '<', '&', '+', '=', '!', '>', '~', '\n-', '\n=', '\n---', '\n+ ', '\n> ', '- ', '\n#'];
     let checked = 0;
     for (let k = 0; k < 3000; k++) {
       const src = blocks[next() % blocks.length];
@@ -83,5 +87,23 @@ describe('the Markdown fast paths give what the full parser gives', () => {
       assert.deepEqual(quick, parseMarkdownBlockFull(lines), JSON.stringify(lines).slice(0, 200));
     }
     assert.ok(checked > 500, `${checked} mutated blocks took the fast path`);
+  });
+
+  it('on random lines of CJK text with ASCII marks anywhere', () => {
+    let a = 23;
+    const next = () => (a = (a * 1103515245 + 12345) & 0x7fffffff);
+    const parts = ['电话', '0952', '-', ':', '+', '=', '#', '!', '>', '~', ' ', '。', '年', 'http', '//', '\n', '\n-', '\n=', '\n#', '\n+', '1.', '*'];
+    let fast = 0;
+    for (let k = 0; k < 12000; k++) {
+      let src = '';
+      for (let n = 1 + (next() % 12); n > 0; n--) src += parts[next() % parts.length];
+      const lines = src.split('\n').filter((l) => l.trim() !== '');
+      if (lines.length === 0) continue;
+      const quick = parseMarkdownFast(lines);
+      if (!quick) continue;
+      fast++;
+      assert.deepEqual(quick, parseMarkdownBlockFull(lines), JSON.stringify(lines));
+    }
+    assert.ok(fast > 1000, `${fast} blocks took the fast path`);
   });
 });

@@ -6,8 +6,10 @@ import type { CellItem, Item, Seg } from './items';
 // other Markdown syntax, so the result is the one the full parser gives (a test checks this on every block
 // of the fixtures and of random edits); anything else goes to the full parser.
 
-/** Characters that may start block or inline syntax somewhere in a paragraph or heading. */
-const SPECIAL = /[\\`*_[\]<>&!~|#=+\-:\t]/;
+/** Characters that are markup anywhere in a line (this parser's CommonMark has only the GFM table extension). */
+const SPECIAL = /[\\`*_[\]<>&~|\t]/;
+/** Characters that are markup at a line's start only: headings, lists, thematic breaks, setext underlines, quotes. */
+const SPECIAL_START = /^[#\-+=>~]/;
 /** In table cells '-' and ':' are plain text. */
 const SPECIAL_IN_CELL = /[\\`*_[\]<>&!~#=+\t]/;
 const LIST_START = /^\d{1,9}[.)]/;
@@ -17,16 +19,16 @@ const DELIMITER_CELL = /^ *:?-+:? *$/;
 const HTML_TABLE = /^<table(?:[ \t>]|\/>|$)/i;
 
 function plainLine(line: string): boolean {
-  return line.length > 0 && line[0] !== ' ' && line[line.length - 1] !== ' ' && !SPECIAL.test(line) && !LIST_START.test(line);
+  return line.length > 0 && line[0] !== ' ' && line[line.length - 1] !== ' ' && !SPECIAL.test(line) && !SPECIAL_START.test(line) && !LIST_START.test(line);
 }
 
 /** SPECIAL without '*': a paragraph whose only markup is `**strong**`. */
-const SPECIAL_BUT_STAR = /[\\`_[\]<>&!~|#=+\-:\t]/;
+const SPECIAL_BUT_STAR = /[\\`_[\]<>&~|\t]/;
 const PUNCTUATION = /\p{P}|\p{S}/u;
 const WHITESPACE = /\s/;
 
 function boldLine(line: string): boolean {
-  return line.length > 0 && line[0] !== ' ' && line[line.length - 1] !== ' ' && !SPECIAL_BUT_STAR.test(line) && !LIST_START.test(line) && !/^[* ]+$/.test(line);
+  return line.length > 0 && line[0] !== ' ' && line[line.length - 1] !== ' ' && !SPECIAL_BUT_STAR.test(line) && !SPECIAL_START.test(line) && !LIST_START.test(line) && !/^[* ]+$/.test(line);
 }
 
 /** How CommonMark classes the character around a delimiter run (per UTF-16 unit, as micromark does): 1 space, 2 punctuation, 0 other. */
@@ -116,7 +118,7 @@ export function parseMarkdownFast(lines: readonly string[]): Item[] | null {
     const h = HEADING.exec(lines[0]);
     if (h) {
       const content = h[2];
-      if (SPECIAL.test(content) || /\s{2}/.test(content)) return null;
+      if (SPECIAL.test(content) || content.includes('#') || /\s{2}/.test(content)) return null;
       return [{ kind: 'heading', depth: h[1].length, text: { text: content, segs: [{ offset: 0, line: 0, character: h[1].length + 1, length: content.length }] }, line: 0, endLine: 0 }];
     }
   }

@@ -66,6 +66,9 @@ export class Checker {
   private readonly docs = new Map<string, Doc>();
   private readonly log: (message: string) => void;
   private readonly maxChars: () => number;
+  /** Changes with every open, change and close: what is derived from all documents is kept until it moves. */
+  private generation = 0;
+  private byYear?: { generation: number; byYear: Map<number, Candidate[]>; keys: Set<string> };
 
   constructor(options: CheckerOptions = {}) {
     this.log = options.logger ?? (() => undefined);
@@ -78,6 +81,7 @@ export class Checker {
     const format = formatOfDocument(uri, languageId).id;
     const large = text.length > this.maxChars();
     this.docs.set(uri, { uri, languageId, version, parsed: ParsedDocument.parse(large ? '' : text, format), large: large ? text : null, rev: 0 });
+    this.generation++;
   }
 
   /** Applies changes in order; `stale` when the version is not newer (applying it would corrupt the text). */
@@ -102,11 +106,13 @@ export class Checker {
       d.large = null;
     } else if (d.large !== null) d.parsed = ParsedDocument.parse('', d.parsed.format);
     d.rev++;
+    this.generation++;
     if (typeof version === 'number') d.version = version;
     return 'changed';
   }
 
   close(uri: string): boolean {
+    this.generation++;
     return this.docs.delete(uri);
   }
 
@@ -153,9 +159,26 @@ export class Checker {
   /** The previous year's report of the same 机关: an open document, else a file of the same workspace folder. */
   previousOf(uri: string): Candidate | null {
     const report = this.report(uri);
-    if (!report) return null;
-    const open = this.uris.map((u) => ({ uri: u, report: this.report(u)! }));
-    return this.files.previousOf(uri, report, open);
+    if (!report || report.year === null) return null;
+    const { byYear, keys } = this.openReports();
+    return this.files.previousOf(uri, report, byYear.get(report.year - 1) ?? [], (k) => keys.has(k));
+  }
+
+  /** The open documents' reports by year, built once per change of any of them (a batch checks each against all). */
+  private openReports(): { byYear: Map<number, Candidate[]>; keys: Set<string> } {
+    if (this.byYear?.generation === this.generation) return this.byYear;
+    const byYear = new Map<number, Candidate[]>();
+    const keys = new Set<string>();
+    for (const u of this.docs.keys()) {
+      keys.add(uriKey(u));
+      const r = this.report(u)!;
+      if (r.year === null || !r.isReport) continue;
+      let list = byYear.get(r.year);
+      if (!list) byYear.set(r.year, (list = []));
+      list.push({ uri: u, report: r });
+    }
+    this.byYear = { generation: this.generation, byYear, keys };
+    return this.byYear;
   }
 
   /** Checks the document as it is now with these settings; the result is kept for the features. */

@@ -118,7 +118,7 @@ export class WorkspaceReports {
    * The previous year's report of the same 机关 for the report at `uri`: among `open` documents (their live
    * text) first, then the files in the same workspace folder that are not open.
    */
-  previousOf(uri: string, report: Report, open: readonly Candidate[]): Candidate | null {
+  previousOf(uri: string, report: Report, open: readonly Candidate[], isOpen: (key: string) => boolean): Candidate | null {
     if (report.year === null || !report.isReport) return null;
     const folder = this.folderOf(uri);
     const sameTree = (u: string) => (folder ? isUnder(u, folder) : this.folderOf(u) === null);
@@ -127,9 +127,8 @@ export class WorkspaceReports {
     const wanted = report.year - 1;
     const candidates: Candidate[] = open.filter((c) => c.report.year === wanted && c.report.isReport && uriKey(c.uri) !== self && sameTree(c.uri));
     if (folder && this.entries.size) {
-      const openKeys = new Set(open.map((c) => uriKey(c.uri)));
       for (const [k, e] of this.entries) {
-        if (k === self || openKeys.has(k) || !e.years.has(report.year - 1) || !isUnder(e.uri, folder)) continue;
+        if (k === self || isOpen(k) || !e.years.has(report.year - 1) || !isUnder(e.uri, folder)) continue;
         const r = this.reportOf(e);
         if (r) candidates.push({ uri: e.uri, report: r });
       }

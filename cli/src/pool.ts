@@ -1,0 +1,104 @@
+// Parallel workers for large folders: each worker reads and checks a contiguous share of the files (a body's
+// reports of several years usually sit together); a report whose previous year's report fell to another
+// worker gets that report's text too, so every report is compared exactly as in one process.
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { sameAgency } from '../../core/src/index';
+import { Batch, type CheckOut, type CheckRequest, type CheckSettings, type ReadOut } from './batch';
+
+type ToWorker =
+  | { type: 'read'; paths: string[] }
+  | { type: 'add'; others: { path: string; format: 'text' | 'markdown' | 'html'; text: string }[] }
+  | { type: 'check'; requests: CheckRequest[]; settings: CheckSettings };
+type FromWorker = { type: 'tick' } | { type: 'read'; reads: ReadOut[] } | { type: 'checked'; outs: CheckOut[] } | { type: 'error'; message: string };
+
+/** In a worker thread started by `Pool`: serve the batch messages. Returns false in the main thread. */
+export function serveWorker(): boolean {
+  if (isMainThread || !(workerData as { nianbaoWorker?: boolean } | null)?.nianbaoWorker || !parentPort) return false;
+  const port = parentPort;
+  const batch = new Batch();
+  const tick = () => port.postMessage({ type: 'tick' } satisfies FromWorker);
+  port.on('message', (m: ToWorker) => {
+    void (async () => {
+      try {
+        if (m.type === 'read') port.postMessage({ type: 'read', reads: await batch.read(m.paths, tick) } satisfies FromWorker);
+        else if (m.type === 'add') batch.add(m.others);
+        else port.postMessage({ type: 'checked', outs: batch.check(m.requests, m.settings, tick) } satisfies FromWorker);
+      } catch (e) {
+        port.postMessage({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies FromWorker);
+      }
+    })();
+  });
+  return true;
+}
+
+class Member {
+  private readonly worker: Worker;
+  private waiting: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
+
+  constructor(script: string, onTick: () => void) {
+    this.worker = new Worker(script, { workerData: { nianbaoWorker: true }, argv: [], stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    this.worker.on('message', (m: FromWorker) => {
+      if (m.type === 'tick') onTick();
+      else if (m.type === 'error') this.waiting?.reject(new Error(m.message));
+      else this.waiting?.resolve(m);
+    });
+    this.worker.on('error', (e) => this.waiting?.reject(e));
+  }
+
+  request(m: ToWorker): Promise<FromWorker> {
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.worker.postMessage(m);
+    });
+  }
+
+  send(m: ToWorker): void {
+    this.worker.postMessage(m);
+  }
+
+  stop(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/** `n` workers running this same script (the CLI bundle); `onTick` is called once per file read or checked. */
+export class Pool {
+  private readonly members: Member[];
+  private shares: string[][] = [];
+
+  constructor(script: string, n: number, onTick: () => void) {
+    this.members = Array.from({ length: n }, () => new Member(script, onTick));
+  }
+
+  async read(paths: readonly string[]): Promise<ReadOut[]> {
+    const n = this.members.length;
+    const size = Math.ceil(paths.length / n);
+    this.shares = this.members.map((_, k) => paths.slice(k * size, (k + 1) * size));
+    const replies = await Promise.all(this.members.map((m, k) => m.request({ type: 'read', paths: this.shares[k] })));
+    return replies.flatMap((r) => (r.type === 'read' ? r.reads : []));
+  }
+
+  async check(reads: readonly ReadOut[], requests: readonly CheckRequest[], settings: CheckSettings): Promise<CheckOut[]> {
+    const owner = new Map<string, number>();
+    this.shares.forEach((share, k) => share.forEach((p) => owner.set(p, k)));
+    // Each worker gets the previous-year reports of its own reports that another worker read.
+    const byYear = new Map<number, Extract<ReadOut, { ok: true }>[]>();
+    for (const r of reads) if (r.ok && r.isReport && r.year !== null && r.agency) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
+    const extra = this.members.map(() => new Map<string, { path: string; format: 'text' | 'markdown' | 'html'; text: string }>());
+    for (const r of reads) {
+      if (!r.ok || !r.isReport || r.year === null || !r.agency) continue;
+      const k = owner.get(r.path)!;
+      for (const c of byYear.get(r.year - 1) ?? []) {
+        if (owner.get(c.path) !== k && sameAgency(r.agency, c.agency!)) extra[k].set(c.path, { path: c.path, format: c.format, text: c.text });
+      }
+    }
+    this.members.forEach((m, k) => m.send({ type: 'add', others: [...extra[k].values()] }));
+    const mine = this.members.map((_, k) => requests.filter((q) => owner.get(q.path) === k));
+    const replies = await Promise.all(this.members.map((m, k) => m.request({ type: 'check', requests: mine[k], settings })));
+    return replies.flatMap((r) => (r.type === 'checked' ? r.outs : []));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.members.map((m) => m.stop()));
+  }
+}
