@@ -27,6 +27,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     worker = new Worker(serverMain, { name: 'Nianbao language server' });
     return worker;
   };
+  // What needs the files on disk (the workspace check, the command line) says so here.
+  const unavailable = () => void vscode.window.showInformationMessage(vscode.l10n.t('This needs VS Code on a computer (not in the browser): the reports are read from disk.'));
+  context.subscriptions.push(vscode.commands.registerCommand('nianbao.cliInTerminal', unavailable));
   await activateClient(context, {
     createClient: (id, name, clientOptions) => new LanguageClient(id, name, startWorker, clientOptions),
     watchFiles: false,

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { REPORT_VIEW, ReportViewProvider } from './report-view';
+import { registerWorkspaceCheck } from './workspace';
 // The editor languages and file endings of reports, generated from the core's input formats (npm run gen).
 import FORMATS from './formats.json';
 import {
@@ -56,10 +57,13 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
     for (const scheme of setup.schemes) documentSelector.push({ language, scheme });
   }
 
-  // The server re-reads `.nianbao.json` and the reports on disk it compares with (previous year's report)
-  // when these change; it never runs anything from the workspace.
+  // The server re-reads `.nianbao.json`, `.nianbaoignore` and the reports on disk (the previous year's report,
+  // and after a workspace check every report) when these change; it never runs anything from the workspace.
   const watchers = setup.watchFiles
-    ? [vscode.workspace.createFileSystemWatcher('**/.nianbao.json'), vscode.workspace.createFileSystemWatcher(`**/*.{${FORMATS.extensions.map((e) => e.slice(1)).join(',')}}`)]
+    ? [
+        vscode.workspace.createFileSystemWatcher('**/{.nianbao.json,.nianbaoignore}'),
+        vscode.workspace.createFileSystemWatcher(`**/*.{${[...FORMATS.extensions, ...FORMATS.binaryExtensions].map((e) => e.slice(1)).join(',')}}`),
+      ]
     : [];
   context.subscriptions.push(...watchers);
 
@@ -152,6 +156,7 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
   );
 
   registerCommands(context, languageClient);
+  registerWorkspaceCheck(context, languageClient, output, setup.watchFiles);
   for (const doc of vscode.workspace.textDocuments) void warnIfMisdecoded(doc);
 
   // PDF and Word files: the read-only report view, and the command that turns one into a Markdown draft.

@@ -3,6 +3,7 @@
 // wrong. Everything but how the server is started lives in common.ts, shared with the web client (browser.ts).
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCli } from './cli';
 import { activateClient, deactivateClient } from './common';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -11,6 +12,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  registerCli(context);
   await activateClient(context, {
     createClient: (id, name, clientOptions) => new LanguageClient(id, name, serverOptions, clientOptions),
     watchFiles: true,

@@ -12,6 +12,8 @@ export interface FileInfo {
 export interface FileSystem {
   /** The text of a file (UTF-8, UTF-16 or GB18030, without a BOM); `null` when it does not exist or is no text. Rejects when it cannot be read. */
   readFile(uri: string): Promise<string | null>;
+  /** The bytes of a file (PDF and Word files); `null` when it does not exist. Optional: without it such files are not read. */
+  readBytes?(uri: string): Promise<Uint8Array | null>;
   /** Size and time of a file; `null` when it does not exist. */
   stat(uri: string): Promise<FileInfo | null>;
   /**

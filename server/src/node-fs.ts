@@ -33,6 +33,18 @@ export const nodeFileSystem: FileSystem = {
     }
   },
 
+  async readBytes(uri) {
+    const path = pathOf(uri);
+    if (!path) return null;
+    try {
+      const bytes = await readFile(path);
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    } catch (e) {
+      if (missing(e)) return null;
+      throw e;
+    }
+  },
+
   async stat(uri) {
     const path = pathOf(uri);
     if (!path) return null;

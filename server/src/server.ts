@@ -1,17 +1,19 @@
 import {
   CONFIG_FILE,
+  binaryKindOfPath,
   createChecker,
-  documentConfig,
+  isUnder,
+  mergeConfig,
   parseConfigFile,
   readEditorSettings,
   resolveLocale,
   CONFIGURABLE_RULES,
   cliMessage,
-  placeOf,
-  placeText,
+  formatOfDocument,
   serverMessage,
   viewLines,
   type ConfigFileResult,
+  type DocumentSettings,
   type EditorSettings,
   type Locale,
   type NianbaoConfig,
@@ -21,6 +23,7 @@ import {
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
+  type CancellationToken,
   type ConfigurationItem,
   type Connection,
   type DidChangeWatchedFilesParams,
@@ -29,10 +32,11 @@ import {
   type TextDocumentContentChangeEvent,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
-import { documentSymbols, foldingRanges, toLspDiagnostic } from './convert';
+import { documentSymbols, foldingRanges } from './convert';
 import { COMMANDS, FIX_ALL_KIND, registerFeatures } from './features';
 import { formatOfPath, joinUri, NO_FILES, uriKey, type FileSystem } from './files';
 import { ReportIndex } from './workspace';
+import { IGNORE_FILE, lspDiagnostics, WorkspaceCheck } from './workspace-check';
 import type { ReadFile, ReadResult, Unreadable } from '../../core/src/readers/index';
 
 export interface ServerOptions {
@@ -79,9 +83,14 @@ interface OpenDoc {
 }
 
 interface FolderConfig {
-  folder: string;
+  /** The folder holding the `.nianbao.json` (a workspace folder or one below it). */
+  dir: string;
   result: ConfigFileResult;
 }
+
+/** `…/a/b/x.txt` → `…/a/b`. */
+const parentOf = (uri: string) => uri.replace(/\/+$/, '').replace(/\/[^/]*$/, '');
+const baseName = (uri: string) => decodeURIComponent(uri.replace(/\/+$/, '').replace(/^.*\//, ''));
 
 /** The language server; transport-agnostic, so the Node and the web-worker entries share it. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -100,6 +109,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const maxChars = () => (global.maxFileSizeMB ?? DEFAULT_MAX_MB) * 1024 * 1024;
   const checker = createChecker({ logger: (m) => connection.console.error(m), maxChars });
   const index = new ReportIndex(fs, checker.files, (m) => connection.console.log(m));
+
+  let listTimer: ReturnType<typeof setTimeout> | undefined;
+  const workspace = new WorkspaceCheck({
+    checker,
+    fs,
+    readBinary: options.readBinary,
+    folders: () => index.workspaceFolders,
+    isOpen: (uri) => docs.has(uri),
+    settingsFor: (uri): DocumentSettings => ({ config: configAt(uri, global.config), locale: uiLocale(), docsBase }),
+    locale: () => uiLocale(),
+    docsBase: () => docsBase,
+    maxBytes: maxChars,
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    changed() {
+      // The tree view and the Explorer badges: one list at most every 200 ms.
+      listTimer ??= setTimeout(() => {
+        listTimer = undefined;
+        void connection.sendNotification('nianbao/workspaceReports', { reports: workspace.list(), summary: workspace.summary() });
+      }, 200);
+    },
+    log: (m) => connection.console.log(m),
+    whenIdle: () => whenIdle(),
+  });
 
   const errorText = (e: unknown) => (e instanceof Error ? (e.stack ?? e.message) : String(e));
 
@@ -207,10 +239,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return uriKey(uri).replace(/^file:\/\//, '');
   }
 
-  /** Reads `.nianbao.json` at a folder root; a bad file is ignored with a warning (once per change). */
-  async function readFolderConfig(folder: string): Promise<void> {
-    const uri = joinUri(folder, CONFIG_FILE);
-    const key = uriKey(folder);
+  /** Reads the `.nianbao.json` of a folder (a workspace folder or one below it); a bad file is ignored with a warning (once per change). */
+  async function readFolderConfig(dir: string): Promise<void> {
+    const uri = joinUri(dir, CONFIG_FILE);
+    const key = uriKey(dir);
     // Reads may finish out of order: only the latest one started for a folder counts.
     const seq = (configReads.get(key) ?? 0) + 1;
     configReads.set(key, seq);
@@ -233,8 +265,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       marker = `unreadable:${reason}`;
       message = serverMessage(uiLocale(), 'configUnreadable', { path: displayPath(uri), reason });
     }
-    if (configReads.get(key) !== seq || !index.workspaceFolders.some((f) => uriKey(f) === key)) return; // superseded, or the folder went away
-    folderConfigs.set(key, { folder, result });
+    if (configReads.get(key) !== seq || !index.workspaceFolders.some((f) => isUnder(dir, f))) return; // superseded, or the folder went away
+    if (result.kind === 'none' && marker === null) folderConfigs.delete(key);
+    else folderConfigs.set(key, { dir, result });
     if (marker === null) warned.delete(key);
     else if (warned.get(key) !== marker) {
       warned.set(key, marker);
@@ -242,18 +275,43 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     } else connection.console.warn(message);
   }
 
-  function configFor(d: OpenDoc): NianbaoConfig {
-    const folder = index.folderOf(d.uri);
-    const file = folder ? folderConfigs.get(uriKey(folder))?.result : undefined;
-    // `.nianbao.json` wins over the editor settings, rule by rule.
-    return documentConfig(settingsOf(d).config, file);
+  /**
+   * The settings of the file at `uri`: the editor's, then the `.nianbao.json` of its workspace folder, then those
+   * of the folders below down to the file's own (a subfolder's wins over its parent's, rule by rule).
+   */
+  function configAt(uri: string, editor: NianbaoConfig): NianbaoConfig {
+    const folder = index.folderOf(uri);
+    if (!folder) return editor;
+    const chain: (NianbaoConfig | undefined)[] = [];
+    for (let dir = parentOf(uri); isUnder(dir, folder); dir = parentOf(dir)) {
+      const r = folderConfigs.get(uriKey(dir))?.result;
+      chain.unshift(r?.kind === 'ok' ? r.config : undefined);
+      if (uriKey(dir) === uriKey(folder)) break;
+    }
+    return mergeConfig(editor, ...chain);
+  }
+
+  const configFor = (d: OpenDoc): NianbaoConfig => configAt(d.uri, settingsOf(d).config);
+
+  /** The `.nianbao.json` files below a workspace folder's root (the root's own is read by addFolder). */
+  async function readSubfolderConfigs(folder: string): Promise<void> {
+    let list;
+    try {
+      list = await fs.listFiles(folder, [CONFIG_FILE], 500);
+    } catch (e) {
+      connection.console.warn(`cannot list ${folder}: ${String(e)}`);
+      return;
+    }
+    await Promise.all(
+      list.filter((f) => baseName(f.uri) === CONFIG_FILE && uriKey(parentOf(f.uri)) !== uriKey(folder)).map((f) => readFolderConfig(parentOf(f.uri))),
+    );
   }
 
   // ---- workspace folders ------------------------------------------------------------------------------
 
   function addFolder(folder: string): void {
     void track(`index ${folder}`, async () => {
-      await Promise.all([index.addFolder(folder), readFolderConfig(folder)]);
+      await Promise.all([index.addFolder(folder), readFolderConfig(folder), readSubfolderConfigs(folder)]);
       for (const d of docs.values()) if (index.folderOf(d.uri) && uriKey(index.folderOf(d.uri)!) === uriKey(folder)) request(d, false);
     });
   }
@@ -266,8 +324,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return (f && uriKey(f) === key) || (previous && index.folderOf(previous) && uriKey(index.folderOf(previous)!) === key);
     });
     index.removeFolder(folder);
-    folderConfigs.delete(key);
-    warned.delete(key);
+    for (const [k, c] of folderConfigs) {
+      if (isUnder(c.dir, folder)) {
+        folderConfigs.delete(k);
+        warned.delete(k);
+      }
+    }
+    workspace.forgetFolder(folder);
     for (const d of affected) request(d, false);
   }
 
@@ -296,14 +359,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const checked = checker.check(d.uri, { config: configFor(d), locale, docsBase, ...(d.binary ? { explicit: true } : {}) });
     if (!checked) return;
     const report = checked.result.report;
-    const places = d.binary?.places;
-    const diagnostics = checked.result.diagnostics.map((x) => {
-      const lsp = toLspDiagnostic(x, docsBase, d.uri);
-      // In a PDF or Word file, line numbers are those of the extracted text: say the page or paragraph too.
-      const place = places ? placeOf(places, x.range) : null;
-      return place ? { ...lsp, message: `${lsp.message}（${placeText(locale, place)}）` } : lsp;
-    });
+    // In a PDF or Word file, line numbers are those of the extracted text: the message says the page or paragraph too.
+    const diagnostics = lspDiagnostics(checked.result.diagnostics, d.uri, docsBase, locale, d.binary?.places);
     void connection.sendDiagnostics({ uri: d.uri, version: checker.version(d.uri), diagnostics });
+    if (report.isReport) workspace.updateOpen(d.uri, report, checked.result.diagnostics, binaryKindOfPath(d.uri)?.id ?? formatOfDocument(d.uri, checker.languageId(d.uri)).id);
     const kind = JSON.stringify([report.isReport, report.year, report.template]);
     if (kind !== d.kindSent) {
       d.kindSent = kind;
@@ -396,18 +455,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeWatchedFiles(
     safe('didChangeWatchedFiles', undefined, (p: DidChangeWatchedFilesParams) => {
       for (const change of p.changes) {
-        const folder = index.workspaceFolders.find((f) => uriKey(joinUri(f, CONFIG_FILE)) === uriKey(change.uri));
-        if (folder) {
-          void track('config', () => readFolderConfig(folder));
-          for (const d of docs.values()) if (index.folderOf(d.uri) === folder) request(d, false); // queued until it is read
-        } else if (formatOfPath(change.uri)) {
-          const uri = change.uri;
+        const uri = change.uri;
+        const folder = index.folderOf(uri);
+        if (!folder) continue;
+        const name = baseName(uri);
+        if (name === CONFIG_FILE) {
+          // A workspace folder's, or a subfolder's: it applies to the files below it.
+          const dir = parentOf(uri);
+          void track('config', () => readFolderConfig(dir));
+          for (const d of docs.values()) if (isUnder(d.uri, dir)) request(d, false); // queued until it is read
+          workspace.refreshUnder(dir);
+        } else if (name === IGNORE_FILE && uriKey(parentOf(uri)) === uriKey(folder)) {
+          workspace.ignoreChanged(folder);
+        } else if (formatOfPath(uri)) {
           // Created, changed or deleted alike: the index re-reads the file (an open document keeps its live text).
           void track('index', async () => {
             const years = await index.refresh(uri);
-            if (years && !docs.has(uri)) recheckForDiskChange(uri, years);
+            if (years && !docs.has(uri)) {
+              recheckForDiskChange(uri, years);
+              workspace.refreshYears(years);
+            }
           });
-        }
+          if (!docs.has(uri)) workspace.refresh(uri);
+        } else if (binaryKindOfPath(uri) && !docs.has(uri)) workspace.refresh(uri);
       }
     }),
   );
@@ -450,7 +520,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       docs.delete(uri);
       checker.close(uri);
       tooLargeWarned.delete(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      // After a workspace check, a closed file keeps its problems, as they are on disk.
+      if (workspace.active) workspace.refresh(uri, 0);
+      else void connection.sendDiagnostics({ uri, diagnostics: [] });
       // Its dependents now compare with the file on disk (or with nothing).
       void track('index', async () => {
         await index.refresh(uri);
@@ -500,8 +572,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (d.timer) clearTimeout(d.timer);
     docs.delete(uri);
     checker.close(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (workspace.active) workspace.refresh(uri, 0);
+    else void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
+
+  // ---- the workspace check ----------------------------------------------------------------------------
+
+  connection.onRequest(
+    'nianbao/checkWorkspace',
+    // (Not through `safe`: the handler needs the request's cancellation token.)
+    async (_p: unknown, token: CancellationToken) => {
+      await whenIdle();
+      let last = 0;
+      const run = workspace.checkAll(
+        (done, total, uri) => {
+          // At most ~50 progress notifications a run, and the last one.
+          if (done === total || done - last >= Math.max(1, Math.floor(total / 50))) {
+            last = done;
+            void connection.sendNotification('nianbao/workspaceProgress', { done, total, uri });
+          }
+        },
+        () => token.isCancellationRequested,
+      );
+      return run.catch((e: unknown) => {
+        connection.console.error(`checkWorkspace failed: ${errorText(e)}`);
+        return null;
+      });
+    },
+  );
+  connection.onRequest('nianbao/workspaceReports', safe('workspaceReports', null, () => ({ reports: workspace.list(), summary: workspace.summary() })));
 
   connection.onRequest('nianbao/closeFile', safe('closeFile', null, (p: { uri: string }) => closeBinary(p.uri)));
   connection.onRequest('nianbao/draft', safe('draft', null, (p: { uri: string }) => docs.get(p.uri)?.binary?.draft ?? null));

@@ -51,17 +51,17 @@ const byPosition = (a: ProblemRow, b: ProblemRow): number => a.line - b.line || 
 const show = (rows: ProblemRow[]): string => rows.map((p) => `  ${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`).join('\n');
 
 /** Waits until the Problems panel lists exactly `expected` (in any order), and returns what it lists. */
-async function expectProblems(wb: Workbench, expected: ProblemRow[], what: string): Promise<ProblemRow[]> {
-  const want = [...expected].sort(byPosition);
+async function expectProblems(wb: Workbench, expected: ProblemRow[], what: string, normalize: (p: ProblemRow) => ProblemRow = (p) => p): Promise<ProblemRow[]> {
+  const want = expected.map(normalize).sort(byPosition);
   let shown: ProblemRow[] = [];
   try {
     await pollUntil(`the Problems panel to list ${want.length} problem(s) for ${what}`, async () => {
       if ((await wb.problemCount()) !== want.length) return false;
-      shown = (await wb.problems()).sort(byPosition);
+      shown = (await wb.problems()).map(normalize).sort(byPosition);
       return JSON.stringify(shown) === JSON.stringify(want);
     });
   } catch (err) {
-    shown = (await wb.problems().catch(() => [])).sort(byPosition);
+    shown = (await wb.problems().catch(() => [])).map(normalize).sort(byPosition);
     assert.deepEqual(shown, want, `${String(err)}\nProblems panel:\n${show(shown)}\nexpected (nianbao check):\n${show(want)}`);
   }
   log(`Problems panel for ${what} (${shown.length}):\n${show(shown)}`);
@@ -426,6 +426,71 @@ describe('Nianbao in a real VS Code (code-server + Chromium)', () => {
       await wb.page.keyboard.press('Enter');
       await expectProblems(wb, expected, `${file} reopened as GB18030`);
       await wb.screenshot('gbk-report');
+    });
+  });
+
+  test('workspace-check: 检查工作区中的全部年报 lists the problems of every closed report (text, PDF, a subfolder with its own settings) and the reports in the 年报 view', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+    const pdf = '来件-某县2024年报.pdf';
+    const files: Record<string, string | Buffer> = {
+      'pingluo-2024.txt': example('pingluo-2024.txt'),
+      [CORRECT_SEED]: example(CORRECT_SEED),
+      [pdf]: readFileSync(join(ROOT, 'test', 'fixtures', 'formats', 'pdf', 'xian-ruled.pdf')),
+    };
+    await scenario('workspace-check', files, async (wb, folder) => {
+      // A township's folder whose .nianbao.json turns one of its report's warnings off.
+      mkdirSync(join(folder, '乡镇'));
+      writeFileSync(join(folder, '乡镇', 'xibao-2023.txt'), example('xibao-2023.txt'));
+      writeFileSync(join(folder, '乡镇', '.nianbao.json'), JSON.stringify({ rules: { 'template-outdated': 'off' } }, null, 2));
+      const expected = [
+        ...cliProblems(join(folder, 'pingluo-2024.txt')),
+        ...cliProblems(join(folder, CORRECT_SEED)),
+        ...cliProblems(join(folder, pdf), true),
+        ...cliProblems(join(folder, '乡镇', 'xibao-2023.txt')),
+      ];
+      assert.ok(!expected.some((p) => p.code === 'template-outdated'), 'the subfolder’s .nianbao.json is read by the CLI too');
+      // Before: no file is open, so nothing is listed (what a reviewer saw until now).
+      await expectNoProblems(wb, 500);
+      await wb.screenshot('workspace-check-1-before');
+      await wb.runCommand('检查工作区中的全部年报', '检查工作区');
+      const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: '份年报' });
+      await toast.waitFor({ timeout: TIMEOUT_MS });
+      assert.match(await toast.innerText(), /已检查 4 份年报：3 份有错误/);
+      await wb.screenshot('workspace-check-2-done');
+      // Its button opens the Problems panel (and closes the message, which would cover the list).
+      await toast.locator('.monaco-button', { hasText: '查看问题' }).click();
+      await toast.waitFor({ state: 'hidden' });
+      await expectProblems(wb, expected, 'the closed reports of the workspace');
+      // The 年报 view in the Explorer: every report with its year, form and counts.
+      await wb.page.keyboard.press('Control+Shift+E');
+      const header = wb.page.locator('.pane-header').filter({ has: wb.page.locator('h3.title', { hasText: /^年报$/ }) });
+      await header.waitFor();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const rows = wb.page.locator('.pane', { has: header }).locator('.pane-body .monaco-list-row');
+      await pollUntil('the four reports in the 年报 view', async () => (await rows.count()) === 4);
+      const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+      log(`年报 view:\n${texts.join('\n')}`);
+      assert.ok(texts.some((t) => t.includes(pdf) && t.includes('2024 年度') && t.includes('PDF') && t.includes('2 个错误')), texts.join('\n'));
+      assert.ok(texts.some((t) => t.includes(CORRECT_SEED) && t.includes('无问题')), texts.join('\n'));
+      await wb.screenshot('workspace-check');
+    });
+  });
+
+  test('cli-task: 在终端中使用命令行检查 opens a terminal with the nianbao command; its task fills the Problems panel through the problem matchers', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+    const files = { 'pingluo-2024.txt': example('pingluo-2024.txt'), 'xibao-2023.txt': example('xibao-2023.txt') };
+    await scenario('cli-task', files, async (wb, folder) => {
+      const expected = [...cliProblems(join(folder, 'pingluo-2024.txt')), ...cliProblems(join(folder, 'xibao-2023.txt'))];
+      await wb.openProblems();
+      await wb.runCommand('在终端中使用命令行检查', '命令行检查');
+      await wb.page.locator('.terminal-tab, .single-terminal-tab, .terminal-tabs-entry', { hasText: 'Nianbao 命令行' }).first().waitFor();
+      const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'nianbao check .' });
+      await toast.waitFor();
+      await wb.screenshot('cli-task-1-terminal');
+      // The task runs the CLI bundled in the extension; the problem matchers read its lines.
+      await toast.locator('.monaco-button', { hasText: '作为任务运行' }).click();
+      // The task system reads the lines back from the terminal: where a line wrapped at a double-width character,
+      // VS Code joins the two halves with a space. Compared without spaces.
+      await expectProblems(wb, expected, 'the nianbao task', (p) => ({ ...p, message: p.message.replace(/\s+/g, '') }));
+      await wb.screenshot('cli-task');
     });
   });
 

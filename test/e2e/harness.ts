@@ -467,9 +467,20 @@ export class Workbench {
       where: el.querySelector('.marker-line')?.textContent?.trim() ?? '',
     })));
     const maxIndex = (rows: Raw[]): number => Math.max(-1, ...rows.map((r) => r.index));
-    await list.hover();
-    await this.page.mouse.wheel(0, -1e6);
-    let rows = await pollUntil('the Problems list at its top', async () => { const r = await read(); return r.some((x) => x.index === 0) ? r : undefined; }, 5000, 20);
+    const atTop = async () => { const r = await read(); return r.some((x) => x.index === 0) ? r : undefined; };
+    const toTop = async (what: string): Promise<Raw[]> => {
+      // The wheel at the list's left edge (a hover over a message would take it)...
+      await list.hover({ position: { x: 8, y: 8 } });
+      await this.page.mouse.wheel(0, -1e6);
+      return pollUntil(what, atTop, 2000, 20).catch(async () => {
+        // ...and when the list does not follow it (revealed at a problem by a command), Home.
+        await list.focus();
+        await this.page.keyboard.press('Home');
+        await list.hover({ position: { x: 8, y: 8 } });
+        return pollUntil(what, atTop, 5000, 20);
+      });
+    };
+    let rows = await toTop('the Problems list at its top');
     const seen = new Map<number, ProblemRow | null>();
     for (;;) {
       for (const r of rows) {
@@ -485,8 +496,7 @@ export class Workbench {
     }
     if (seen.size > rows.length) {
       // Back to the top, as a person would leave it (and as the screenshots should show it).
-      await this.page.mouse.wheel(0, -1e6);
-      await pollUntil('the Problems list back at its top', async () => (await read()).some((x) => x.index === 0), 5000, 20);
+      await toTop('the Problems list back at its top');
     }
     return [...seen.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, r]) => (r ? [r] : []));
   }
