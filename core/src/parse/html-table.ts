@@ -14,6 +14,14 @@ interface OpenCell {
 }
 
 /**
+ * The widest grid read: the standard tables have at most 16 columns; a wider one (a hostile `colspan`) would make
+ * the grid, and the work, grow with rows × columns. Cells past it are left out.
+ */
+export const MAX_GRID_COLUMNS = 64;
+const MAX_ROWSPAN = 1000;
+const MAX_COLSPAN = MAX_GRID_COLUMNS;
+
+/**
  * Reads an HTML <table> (as Word pastes it) into rows of cells. Merged cells are expanded the way
  * text extraction shows them: the cell where the merge starts holds the text, the others are empty
  * placeholders marked `covered` (so a value written across two grid columns stays one value).
@@ -48,8 +56,8 @@ export function parseHtmlTable(html: string, baseLine: number, baseColumn: numbe
             last: -1,
             blankFrom: parser.endIndex + 1,
             blankTo: -1,
-            rowspan: Math.min(Math.max(1, Number.parseInt(attribs.rowspan ?? '1', 10) || 1), 1000),
-            colspan: Math.min(Math.max(1, Number.parseInt(attribs.colspan ?? '1', 10) || 1), 100),
+            rowspan: Math.min(Math.max(1, Number.parseInt(attribs.rowspan ?? '1', 10) || 1), MAX_ROWSPAN),
+            colspan: Math.min(Math.max(1, Number.parseInt(attribs.colspan ?? '1', 10) || 1), MAX_COLSPAN),
           };
           row.cells.push(cell);
         }
@@ -91,7 +99,7 @@ export function parseHtmlTable(html: string, baseLine: number, baseColumn: numbe
     const placeholder = (covered: 'col' | 'row'): CellItem => ({ text: '', line: at.line, start: at.character, end: at.character, covered });
     let col = 0;
     const take = () => {
-      while ((pending[col] ?? 0) > 0) {
+      while (col < MAX_GRID_COLUMNS && (pending[col] ?? 0) > 0) {
         pending[col]--;
         cells.push(placeholder('row'));
         col++;
@@ -99,6 +107,7 @@ export function parseHtmlTable(html: string, baseLine: number, baseColumn: numbe
     };
     for (const c of r.cells) {
       take();
+      if (col >= MAX_GRID_COLUMNS) break;
       const text = c.text.replace(/\s+/g, ' ').trim();
       if (c.first >= 0) {
         const a = pos(c.first);
@@ -111,7 +120,7 @@ export function parseHtmlTable(html: string, baseLine: number, baseColumn: numbe
       }
       if (c.rowspan > 1) pending[col] = c.rowspan - 1;
       col++;
-      for (let k = 1; k < c.colspan; k++) {
+      for (let k = 1; k < c.colspan && col < MAX_GRID_COLUMNS; k++) {
         cells.push(placeholder('col'));
         if (c.rowspan > 1) pending[col] = c.rowspan - 1;
         col++;

@@ -2,7 +2,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Nodes, Parents, PhrasingContent, RootContent, TableCell } from 'mdast';
-import type { CellItem, Item, MappedText, Seg } from './items';
+import { plainText, type CellItem, type Item, type MappedText, type Seg } from './items';
 import { parseHtmlTable } from './html-table';
 import { parseMarkdownFast } from './md-fast';
 
@@ -63,8 +63,16 @@ function appendAligned(out: TextBuilder, value: string, src: string, from: numbe
   }
 }
 
-function collectText(out: TextBuilder, nodes: readonly (PhrasingContent | Nodes)[], src: string): void {
-  for (const node of nodes) {
+function collectText(out: TextBuilder, top: readonly (PhrasingContent | Nodes)[], src: string): void {
+  // Iterative (emphasis and links nest as deep as the input says): an explicit stack, depth first.
+  const stack: { nodes: readonly (PhrasingContent | Nodes)[]; i: number }[] = [{ nodes: top, i: 0 }];
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    if (frame.i >= frame.nodes.length) {
+      stack.pop();
+      continue;
+    }
+    const node = frame.nodes[frame.i++];
     if (node.type === 'text' || node.type === 'inlineCode') {
       const p = node.position;
       if (!p || p.start.offset === undefined || p.end.offset === undefined) continue;
@@ -75,7 +83,7 @@ function collectText(out: TextBuilder, nodes: readonly (PhrasingContent | Nodes)
     } else if (node.type === 'break') {
       // a hard break joins the two lines, as a soft break does
     } else if ('children' in node) {
-      collectText(out, (node as Parents).children as PhrasingContent[], src);
+      stack.push({ nodes: (node as Parents).children as PhrasingContent[], i: 0 });
     }
   }
 }
@@ -118,8 +126,16 @@ function endLineOf(node: Nodes): number {
   return (node.position?.end.line ?? 1) - 1;
 }
 
-function walk(nodes: readonly RootContent[], src: string, items: Item[]): void {
-  for (const node of nodes) {
+function walk(top: readonly RootContent[], src: string, items: Item[]): void {
+  // Iterative: lists and block quotes nest as deep as the input says (4,000 `>` on a line).
+  const stack: { nodes: readonly RootContent[]; i: number }[] = [{ nodes: top, i: 0 }];
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    if (frame.i >= frame.nodes.length) {
+      stack.pop();
+      continue;
+    }
+    const node = frame.nodes[frame.i++];
     switch (node.type) {
       case 'heading':
         items.push({ kind: 'heading', depth: node.depth, text: mapped(node.children, src), line: lineOf(node), endLine: endLineOf(node) });
@@ -148,7 +164,7 @@ function walk(nodes: readonly RootContent[], src: string, items: Item[]): void {
       case 'list':
       case 'listItem':
       case 'blockquote':
-        walk(node.children as RootContent[], src, items);
+        stack.push({ nodes: node.children as RootContent[], i: 0 });
         break;
       default:
         items.push({ kind: 'other', line: lineOf(node), endLine: endLineOf(node) });
@@ -161,8 +177,54 @@ export function parseMarkdownBlock(lines: readonly string[]): Item[] {
   return parseMarkdownFast(lines) ?? parseMarkdownBlockFull(lines);
 }
 
+/**
+ * Past these, a block is read as plain text, one paragraph per line: no report nests lists or quotes this deep or
+ * writes a paragraph this long, and the Markdown parser's time grows faster than the input on such blocks
+ * (nested containers, runs of `*`, `[` and `<`).
+ */
+export const MAX_MARKDOWN_NESTING = 32;
+export const MAX_MARKDOWN_BLOCK_CHARS = 64 * 1024;
+
+/**
+ * How deep the containers at the start of any line go (each `>` and list marker, and the indentation before a
+ * marker: a list nested 1,000 deep has one marker per line), stopping at `limit`. Indented text is not counted.
+ */
+function nesting(lines: readonly string[], limit: number): number {
+  let max = 0;
+  for (const line of lines) {
+    let depth = 0;
+    let indent = 0;
+    for (let i = 0; i < line.length && depth <= limit; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 0x20) indent++;
+      else if (c === 0x09) indent += 4;
+      else if (c === 0x3e /* > */ || c === 0x2d || c === 0x2a || c === 0x2b /* - * + */) {
+        depth += 1 + (indent >> 1);
+        indent = 0;
+      } else if (!(c >= 0x30 && c <= 0x39) && c !== 0x2e && c !== 0x29) break;
+    }
+    if (depth > max) max = depth;
+    if (max > limit) break;
+  }
+  return max;
+}
+
+/** A block read line by line as paragraphs (see MAX_MARKDOWN_NESTING). */
+function plainLines(lines: readonly string[]): Item[] {
+  const items: Item[] = [];
+  lines.forEach((line, i) => {
+    const start = line.length - line.trimStart().length;
+    const text = line.trim();
+    if (text) items.push({ kind: 'para', text: plainText(text, i, start), line: i, endLine: i });
+  });
+  return items;
+}
+
 /** Parses one Markdown block with a CommonMark + GFM-tables parser. */
 export function parseMarkdownBlockFull(lines: readonly string[]): Item[] {
+  let size = 0;
+  for (const l of lines) size += l.length + 1;
+  if (size > MAX_MARKDOWN_BLOCK_CHARS || nesting(lines, MAX_MARKDOWN_NESTING) > MAX_MARKDOWN_NESTING) return plainLines(lines);
   const src = lines.join('\n');
   const tree = fromMarkdown(src, { extensions: micromarkExtensions, mdastExtensions });
   const items: Item[] = [];
