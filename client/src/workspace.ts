@@ -3,32 +3,8 @@
 // with their year, form and counts, and a badge on report files with errors in the Explorer.
 import * as vscode from 'vscode';
 import { NotificationType, type BaseLanguageClient } from 'vscode-languageclient';
-
-/** One file of the workspace check (server/src/workspace-check.ts). */
-export interface WorkspaceEntry {
-  uri: string;
-  format: string;
-  isReport: boolean;
-  year: number | null;
-  agency: string | null;
-  title: string | null;
-  errors: number;
-  warnings: number;
-  infos: number;
-  unreadable?: string;
-  open: boolean;
-}
-
-interface WorkspaceSummary {
-  files: number;
-  reports: number;
-  withErrors: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  unreadable: number;
-  cancelled: boolean;
-}
+// The protocol's shapes, from the server (types only: nothing of the server is bundled into the client).
+import type { WorkspaceEntry, WorkspaceSummary } from '../../server/src/workspace-check';
 
 const ReportsNotification = new NotificationType<{ reports: WorkspaceEntry[]; summary: WorkspaceSummary }>('nianbao/workspaceReports');
 const ProgressNotification = new NotificationType<{ done: number; total: number; uri: string }>('nianbao/workspaceProgress');

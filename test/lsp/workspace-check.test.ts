@@ -10,31 +10,10 @@ import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import type { WorkspaceEntry as Entry, WorkspaceSummary as Summary } from '../../server/src/workspace-check';
 import { CLI_JS, LspClient, requireBuild, ROOT, withTimeout } from './harness';
 
 requireBuild();
-
-interface Entry {
-  uri: string;
-  format: string;
-  isReport: boolean;
-  year: number | null;
-  errors: number;
-  warnings: number;
-  infos: number;
-  unreadable?: string;
-  open: boolean;
-}
-interface Summary {
-  files: number;
-  reports: number;
-  withErrors: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  unreadable: number;
-  cancelled: boolean;
-}
 
 type Row = string;
 

@@ -63,19 +63,27 @@ function appendAligned(out: TextBuilder, value: string, src: string, from: numbe
   }
 }
 
-function collectText(out: TextBuilder, top: readonly (PhrasingContent | Nodes)[], src: string): void {
-  // Iterative (emphasis and links nest as deep as the input says): an explicit stack, depth first.
-  const stack: { nodes: readonly (PhrasingContent | Nodes)[]; i: number }[] = [{ nodes: top, i: 0 }];
+/**
+ * Visits the nodes depth first, in document order, descending into what `visit` returns. Iterative: lists, quotes,
+ * emphasis and links nest as deep as the input says (4,000 `>` on a line), deeper than the call stack goes.
+ */
+function depthFirst<T>(top: readonly T[], visit: (node: T) => readonly T[] | undefined): void {
+  const stack: { nodes: readonly T[]; i: number }[] = [{ nodes: top, i: 0 }];
   while (stack.length) {
     const frame = stack[stack.length - 1];
-    if (frame.i >= frame.nodes.length) {
-      stack.pop();
-      continue;
+    if (frame.i >= frame.nodes.length) stack.pop();
+    else {
+      const children = visit(frame.nodes[frame.i++]);
+      if (children) stack.push({ nodes: children, i: 0 });
     }
-    const node = frame.nodes[frame.i++];
+  }
+}
+
+function collectText(out: TextBuilder, top: readonly (PhrasingContent | Nodes)[], src: string): void {
+  depthFirst<PhrasingContent | Nodes>(top, (node) => {
     if (node.type === 'text' || node.type === 'inlineCode') {
       const p = node.position;
-      if (!p || p.start.offset === undefined || p.end.offset === undefined) continue;
+      if (!p || p.start.offset === undefined || p.end.offset === undefined) return undefined;
       const from = node.type === 'inlineCode' ? src.indexOf(node.value, p.start.offset) : p.start.offset;
       const start = from >= 0 ? from : p.start.offset;
       const col = p.start.column - 1 + (start - p.start.offset);
@@ -83,9 +91,10 @@ function collectText(out: TextBuilder, top: readonly (PhrasingContent | Nodes)[]
     } else if (node.type === 'break') {
       // a hard break joins the two lines, as a soft break does
     } else if ('children' in node) {
-      stack.push({ nodes: (node as Parents).children as PhrasingContent[], i: 0 });
+      return (node as Parents).children as PhrasingContent[];
     }
-  }
+    return undefined;
+  });
 }
 
 function mapped(nodes: readonly PhrasingContent[], src: string): MappedText {
@@ -127,15 +136,7 @@ function endLineOf(node: Nodes): number {
 }
 
 function walk(top: readonly RootContent[], src: string, items: Item[]): void {
-  // Iterative: lists and block quotes nest as deep as the input says (4,000 `>` on a line).
-  const stack: { nodes: readonly RootContent[]; i: number }[] = [{ nodes: top, i: 0 }];
-  while (stack.length) {
-    const frame = stack[stack.length - 1];
-    if (frame.i >= frame.nodes.length) {
-      stack.pop();
-      continue;
-    }
-    const node = frame.nodes[frame.i++];
+  depthFirst<RootContent>(top, (node) => {
     switch (node.type) {
       case 'heading':
         items.push({ kind: 'heading', depth: node.depth, text: mapped(node.children, src), line: lineOf(node), endLine: endLineOf(node) });
@@ -164,12 +165,12 @@ function walk(top: readonly RootContent[], src: string, items: Item[]): void {
       case 'list':
       case 'listItem':
       case 'blockquote':
-        stack.push({ nodes: node.children as RootContent[], i: 0 });
-        break;
+        return node.children as RootContent[];
       default:
         items.push({ kind: 'other', line: lineOf(node), endLine: endLineOf(node) });
     }
-  }
+    return undefined;
+  });
 }
 
 /** Parses one Markdown block; positions are block-relative. Plain blocks take a fast path (md-fast.ts). */
