@@ -3,7 +3,7 @@
 // by rule), then the command-line options. A bad file is a usage error (exit 2).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { cliMessage, CONFIG_FILE, CONFIGURABLE_RULES, mergeConfig, readConfig, type Locale, type NianbaoConfig } from '../../core/src/index';
+import { cliMessage, CONFIG_FILE, CONFIGURABLE_RULES, mergeConfig, problemList, readConfig, type Locale, type NianbaoConfig } from '../../core/src/index';
 import { UsageError } from './files';
 
 const KNOWN = new Set(CONFIGURABLE_RULES.map((r) => r.id));
@@ -24,7 +24,7 @@ function readFile(file: string, locale: Locale, cwd: string): NianbaoConfig {
     throw new UsageError(cliMessage(locale, 'configBadJson', { path, reason: (e as Error).message }));
   }
   const { config, problems } = readConfig(raw, KNOWN);
-  if (problems.length) throw new UsageError(cliMessage(locale, 'configInvalid', { path, problems: problems.join('; ') }));
+  if (problems.length) throw new UsageError(cliMessage(locale, 'configInvalid', { path, problems: problemList(locale, problems) }));
   return config;
 }
 

@@ -42,7 +42,7 @@ export type { Candidate } from './service/workspace-reports';
 export { isSkippedPath, isUnder, joinUri, relativeTo, uriKey } from './service/uri';
 export { checkMode, documentConfig, parseConfigFile, readEditorSettings } from './service/settings';
 export type { ConfigFileResult, DocumentSettings, EditorSettings, LocaleSetting } from './service/settings';
-export { serverMessage } from './service/messages';
+export { problemList, serverMessage } from './service/messages';
 export type { ServerMessage } from './service/messages';
 export type { Fold, OutlineKind, OutlineSymbol } from './service/outline';
 export type { Completion } from './service/editing';

@@ -4,6 +4,7 @@ import {
   createChecker,
   isUnder,
   mergeConfig,
+  problemList,
   parseConfigFile,
   readEditorSettings,
   resolveLocale,
@@ -257,7 +258,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         message = serverMessage(uiLocale(), 'configBadJson', { path: displayPath(uri), reason: result.reason });
       } else if (result.kind === 'ok' && result.problems.length) {
         marker = `problems:${text}`;
-        message = serverMessage(uiLocale(), 'configProblems', { path: displayPath(uri), problems: result.problems.join('; ') });
+        message = serverMessage(uiLocale(), 'configProblems', { path: displayPath(uri), problems: problemList(uiLocale(), result.problems) });
       }
     } catch (e) {
       result = { kind: 'none' };

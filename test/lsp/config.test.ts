@@ -195,10 +195,19 @@ describe('.nianbao.json at the workspace folder root', () => {
     assert.match(warnings[1].message, /no-such-rule/);
     assert.match(warnings[1].message, /deadline/);
 
+    // 100,000 unknown rules: one warning of ordinary length naming the first ten and counting the rest.
+    const many: Record<string, string> = { 'table3-balance': 'hint' };
+    for (let i = 0; i < 100_000; i++) many[`no-such-rule-${i}`] = 'off';
+    writeFileSync(configFile, JSON.stringify({ rules: many }));
+    assert.deepEqual(severities(await changed(c), 'table3-balance'), [DiagnosticSeverity.Hint, DiagnosticSeverity.Hint]);
+    assert.equal(warnings.length, 3);
+    assert.ok(warnings[2].message.length < 3000, `${warnings[2].message.length} characters`);
+    assert.match(warnings[2].message, /no-such-rule-0\b.*；另有 99990 处$/);
+
     // A fixed file: no warning; the server is still answering.
     writeFileSync(configFile, JSON.stringify({ rules: {} }));
     assert.deepEqual(severities(await changed(c), 'table3-balance'), [DiagnosticSeverity.Warning, DiagnosticSeverity.Warning]);
-    assert.equal(warnings.length, 2);
+    assert.equal(warnings.length, 3);
     assert.ok(c.running);
     assert.ok(Array.isArray(await c.foldingRanges(uri)));
   });

@@ -31,10 +31,21 @@ const MESSAGES = {
   completionT4: { 'zh-cn': '插入表四：行政复议、行政诉讼情况', en: 'Insert table 4: reconsideration and litigation' },
   format2021: { 'zh-cn': '2021 版格式（国办公开办函〔2021〕30号）', en: '2021 format (国办公开办函〔2021〕30号)' },
   format2019: { 'zh-cn': '2019 版格式（国办公开办函〔2019〕60号）', en: '2019 format (国办公开办函〔2019〕60号)' },
+  moreProblems: { 'zh-cn': '；另有 {count} 处', en: '; and {count} more' },
 } as const;
 
 export type ServerMessage = keyof typeof MESSAGES;
 
 export function serverMessage(locale: Locale, key: ServerMessage, args: Record<string, string | number> = {}): string {
   return fill(MESSAGES[key][locale], args);
+}
+
+const LISTED_PROBLEMS = 10;
+const PROBLEM_CHARS = 200;
+
+/** The problems of a configuration file for one message: the first ten, each cut to 200 characters, and how many more. */
+export function problemList(locale: Locale, problems: readonly string[]): string {
+  const cut = (p: string) => (p.length > PROBLEM_CHARS ? p.slice(0, PROBLEM_CHARS) + '…' : p);
+  const shown = problems.slice(0, LISTED_PROBLEMS).map(cut).join('; ');
+  return problems.length > LISTED_PROBLEMS ? shown + serverMessage(locale, 'moreProblems', { count: problems.length - LISTED_PROBLEMS }) : shown;
 }
