@@ -2,7 +2,7 @@
 // reports (phase 1), then check them, with the previous-year reports they are compared with opened beside them,
 // and fix them when asked (phase 2). What goes in and out is plain data, so a worker can pass it by message.
 import { writeFileSync } from 'node:fs';
-import { agencyKey, createChecker, type Diagnostic, type Encoding, type LinePlace, type NianbaoConfig, type Report, type SourceFormat } from '../../core/src/index';
+import { agencyKey, createChecker, languageIdOf, type Diagnostic, type Encoding, type LinePlace, type NianbaoConfig, type Report, type SourceFormat } from '../../core/src/index';
 import { readReportFile } from '../../server/src/node-readers';
 import { encodeText } from './encode';
 
@@ -75,7 +75,6 @@ function figuresOf(report: Report): Figures {
   };
 }
 
-const languageOf = (format: SourceFormat) => (format === 'text' ? 'plaintext' : format);
 
 export class Batch {
   private readonly checker = createChecker({ maxChars: () => Infinity, logger: (m) => process.stderr.write(`nianbao: ${m}\n`) });
@@ -95,7 +94,7 @@ export class Batch {
       }
       if (!r.ok) out.push({ path, ok: false, reason: r.reason });
       else {
-        this.checker.open(path, languageOf(r.format), 0, r.text);
+        this.checker.open(path, languageIdOf(r.format), 0, r.text);
         const report = this.checker.report(path)!;
         const read = {
           path,
@@ -119,7 +118,7 @@ export class Batch {
 
   /** Reports read elsewhere (another worker) that this share's reports are compared with. */
   add(others: readonly { path: string; format: SourceFormat; text: string }[]): void {
-    for (const o of others) if (!this.checker.has(o.path)) this.checker.open(o.path, languageOf(o.format), 0, o.text);
+    for (const o of others) if (!this.checker.has(o.path)) this.checker.open(o.path, languageIdOf(o.format), 0, o.text);
   }
 
   /** Phase 2: check (and fix) this share's files. */

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { REPORT_VIEW, ReportViewProvider } from './report-view';
+import { basenameOf } from './uri';
 import { registerWorkspaceCheck } from './workspace';
 // The editor languages and file endings of reports, generated from the core's input formats (npm run gen).
 import FORMATS from './formats.json';
@@ -205,8 +206,6 @@ async function warnIfMisdecoded(doc: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(doc);
   await vscode.commands.executeCommand('workbench.action.editor.changeEncoding');
 }
-
-const basenameOf = (uri: vscode.Uri) => decodeURIComponent(uri.path.slice(uri.path.lastIndexOf('/') + 1));
 
 export async function deactivateClient(): Promise<void> {
   const c = client;

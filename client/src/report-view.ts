@@ -3,6 +3,7 @@
 // under the file); this view shows the extracted report with those problems marked, and offers to convert it
 // into a Markdown draft beside it. No reading or checking here.
 import * as vscode from 'vscode';
+import { basenameOf } from './uri';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 
 export const REPORT_VIEW = 'nianbao.reportView';
@@ -145,15 +146,15 @@ export class ReportViewProvider implements vscode.CustomReadonlyEditorProvider<R
       const opened = await this.client.sendRequest<OpenFileResult>('nianbao/openFile', { uri: this.uriOf(uri), data: toBase64(bytes) });
       draft = opened.ok ? await this.client.sendRequest<string | null>('nianbao/draft', { uri: this.uriOf(uri) }) : null;
       if (!opened.ok) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Nianbao could not read {0}: {1}', basename(uri), opened.message));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Nianbao could not read {0}: {1}', basenameOf(uri), opened.message));
         return;
       }
     }
     if (draft === null) return;
-    const target_ = vscode.Uri.joinPath(uri, '..', basename(uri).replace(/\.[^.]+$/, '') + '.md');
+    const target_ = vscode.Uri.joinPath(uri, '..', basenameOf(uri).replace(/\.[^.]+$/, '') + '.md');
     if (await exists(target_)) {
       const overwrite = vscode.l10n.t('Overwrite');
-      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Overwrite it with a new draft?', basename(target_)), { modal: true }, overwrite);
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Overwrite it with a new draft?', basenameOf(target_)), { modal: true }, overwrite);
       if (answer !== overwrite) return;
     }
     await vscode.workspace.fs.writeFile(target_, new TextEncoder().encode(draft));
@@ -161,7 +162,6 @@ export class ReportViewProvider implements vscode.CustomReadonlyEditorProvider<R
   }
 }
 
-const basename = (uri: vscode.Uri) => decodeURIComponent(uri.path.slice(uri.path.lastIndexOf('/') + 1));
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -185,12 +185,12 @@ function shell(webview: vscode.Webview, body: string, script = ''): string {
 }
 
 function loading(webview: vscode.Webview, uri: vscode.Uri): string {
-  return shell(webview, `<header><h1>${esc(basename(uri))}</h1><p class="meta">${esc(vscode.l10n.t('Reading the report…'))}</p></header>`);
+  return shell(webview, `<header><h1>${esc(basenameOf(uri))}</h1><p class="meta">${esc(vscode.l10n.t('Reading the report…'))}</p></header>`);
 }
 
 function page(webview: vscode.Webview, uri: vscode.Uri, r: OpenFileResult, diagnostics: readonly vscode.Diagnostic[]): string {
   if (!r.ok) {
-    const body = `<header><h1>${esc(basename(uri))}</h1></header>
+    const body = `<header><h1>${esc(basenameOf(uri))}</h1></header>
 <div class="unread"><p class="big">${esc(vscode.l10n.t('Not read, not checked'))}</p><p>${esc(r.message)}</p>
 <p class="meta">${esc(vscode.l10n.t('Nianbao does not call a report fine that it could not read.'))}</p><button id="reload">${esc(vscode.l10n.t('Read again'))}</button></div>`;
     return shell(webview, body, SCRIPT);
@@ -218,8 +218,8 @@ function page(webview: vscode.Webview, uri: vscode.Uri, r: OpenFileResult, diagn
       return `<li class="${SEVERITY_CLASS[d.severity]}" data-line="${d.range.start.line}"><span class="sev">${esc(severityName(d.severity))}</span> <span class="msg">${esc(d.message)}</span> ${href ? `<a class="rule" data-href="${esc(href)}">${esc(code)}</a>` : `<span class="rule">${esc(code)}</span>`}</li>`;
     })
     .join('');
-  const body = `<header><h1>${esc(r.report?.title ?? basename(uri))}</h1>
-<p class="meta">${esc(basename(uri))} · ${esc(source)} · ${esc(report)}</p>
+  const body = `<header><h1>${esc(r.report?.title ?? basenameOf(uri))}</h1>
+<p class="meta">${esc(basenameOf(uri))} · ${esc(source)} · ${esc(report)}</p>
 <p class="summary">${summary}</p>
 <p class="actions"><button id="convert">${esc(vscode.l10n.t('Convert to an editable draft'))}</button> <span class="meta">${esc(vscode.l10n.t('This is the text read out of the file; it cannot be edited here.'))}</span></p></header>
 ${problems ? `<section class="problems"><h2>${esc(vscode.l10n.t('Problems'))}</h2><ol>${problems}</ol></section>` : ''}

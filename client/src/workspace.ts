@@ -2,6 +2,7 @@
 // workspace, open or not, and keeps the closed files' problems current), the tree view 年报 listing the reports
 // with their year, form and counts, and a badge on report files with errors in the Explorer.
 import * as vscode from 'vscode';
+import { basenameOf } from './uri';
 import { NotificationType, type BaseLanguageClient } from 'vscode-languageclient';
 // The protocol's shapes, from the server (types only: nothing of the server is bundled into the client).
 import type { WorkspaceEntry, WorkspaceSummary } from '../../server/src/workspace-check';
@@ -9,7 +10,6 @@ import type { WorkspaceEntry, WorkspaceSummary } from '../../server/src/workspac
 const ReportsNotification = new NotificationType<{ reports: WorkspaceEntry[]; summary: WorkspaceSummary }>('nianbao/workspaceReports');
 const ProgressNotification = new NotificationType<{ done: number; total: number; uri: string }>('nianbao/workspaceProgress');
 
-const basename = (uri: vscode.Uri) => decodeURIComponent(uri.path.slice(uri.path.lastIndexOf('/') + 1));
 
 function formatLabel(format: string): string {
   switch (format) {
@@ -77,7 +77,7 @@ class ReportsTree implements vscode.TreeDataProvider<WorkspaceEntry>, vscode.Fil
 
   getTreeItem(e: WorkspaceEntry): vscode.TreeItem {
     const uri = this.uriOf(e);
-    const item = new vscode.TreeItem(basename(uri), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(basenameOf(uri), vscode.TreeItemCollapsibleState.None);
     item.resourceUri = uri;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const where = folder ? vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1) : uri.fsPath;
@@ -94,7 +94,7 @@ class ReportsTree implements vscode.TreeDataProvider<WorkspaceEntry>, vscode.Fil
           ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
           : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
       const tip = new vscode.MarkdownString();
-      tip.appendMarkdown(`**${escapeMarkdown(e.title ?? basename(uri))}**\n\n`);
+      tip.appendMarkdown(`**${escapeMarkdown(e.title ?? basenameOf(uri))}**\n\n`);
       tip.appendText(`${where}\n${year} · ${formatLabel(e.format)}\n${countsText(e)}`);
       item.tooltip = tip;
     }
@@ -149,7 +149,7 @@ export function registerWorkspaceCheck(context: vscode.ExtensionContext, client:
           let last = 0;
           progressListener = (p) => {
             const pct = p.total ? (p.done / p.total) * 100 : 100;
-            progress.report({ increment: pct - last, message: `${p.done}/${p.total} ${basename(client.protocol2CodeConverter.asUri(p.uri))}` });
+            progress.report({ increment: pct - last, message: `${p.done}/${p.total} ${basenameOf(client.protocol2CodeConverter.asUri(p.uri))}` });
             last = pct;
           };
           try {

@@ -1,9 +1,9 @@
 import type { Report } from './model/types';
 import { normalizeLabel } from './text/normalize';
 
-/** The 机关 name of a report, normalised for comparison (`人民政府` and `政府` are the same). */
 const keys = new WeakMap<Report, string | null>();
 
+/** The 机关 name of a report, normalised for comparison (`人民政府` and `政府` are the same); computed once per report. */
 export function agencyKey(report: Report): string | null {
   let key = keys.get(report);
   if (key === undefined) {

@@ -1,7 +1,7 @@
 export * from './types';
 export * from './check';
 export { ParsedDocument } from './parse/document';
-export { BINARY_KINDS, FORMATS, REPORT_EXTENSIONS, REPORT_LANGUAGE_IDS, TEXT_REPORT_EXTENSIONS, binaryKindOfPath, formatById, formatOfDocument, formatOfPath, isReportPath } from './formats/index';
+export { BINARY_KINDS, FORMATS, REPORT_EXTENSIONS, REPORT_LANGUAGE_IDS, TEXT_REPORT_EXTENSIONS, binaryKindOfPath, formatById, formatOfDocument, formatOfPath, isReportPath, languageIdOf } from './formats/index';
 export type { BinaryKind, Form, InputFormat, TableKind, TableValues } from './formats/index';
 export { decodeText } from './readers/decode';
 export type { Decoded, Encoding } from './readers/decode';
@@ -39,7 +39,7 @@ export { Checker, createChecker } from './service/checker';
 export type { Checked, CheckerOptions, DocumentChange } from './service/checker';
 export { WorkspaceReports } from './service/workspace-reports';
 export type { Candidate } from './service/workspace-reports';
-export { isSkippedPath, isUnder, joinUri, relativeTo, uriKey } from './service/uri';
+export { foldersDownTo, isSkippedPath, isUnder, joinUri, parentUri, relativeTo, uriBaseName, uriKey } from './service/uri';
 export { checkMode, documentConfig, parseConfigFile, readEditorSettings } from './service/settings';
 export type { ConfigFileResult, DocumentSettings, EditorSettings, LocaleSetting } from './service/settings';
 export { problemList, serverMessage } from './service/messages';

@@ -1,4 +1,4 @@
-import type { Diagnostic as CoreDiagnostic, Fold, OutlineKind, OutlineSymbol } from '../../core/src/index';
+import { placeOf, placeText, type Diagnostic as CoreDiagnostic, type Fold, type Locale, type OutlineKind, type OutlineSymbol } from '../../core/src/index';
 import {
   DiagnosticSeverity,
   DocumentSymbol,
@@ -26,6 +26,15 @@ export function toLspDiagnostic(d: CoreDiagnostic, docsBase: string | undefined,
     ...(d.related ? { relatedInformation: d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) } : {}),
     ...(d.data ? { data: d.data } : {}),
   };
+}
+
+/** A check's diagnostics for LSP; in a PDF or Word file each message also names its page or paragraph. */
+export function lspDiagnostics(ds: readonly CoreDiagnostic[], uri: string, docsBase: string | undefined, locale: Locale, places?: Parameters<typeof placeOf>[0]): Diagnostic[] {
+  return ds.map((x) => {
+    const lsp = toLspDiagnostic(x, docsBase, uri);
+    const place = places ? placeOf(places, x.range) : null;
+    return place ? { ...lsp, message: `${lsp.message}（${placeText(locale, place)}）` } : lsp;
+  });
 }
 
 const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = { title: SymbolKind.File, section: SymbolKind.Module, subhead: SymbolKind.Key, table: SymbolKind.Struct };

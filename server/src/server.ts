@@ -2,15 +2,18 @@ import {
   CONFIG_FILE,
   binaryKindOfPath,
   createChecker,
+  documentConfig,
+  foldersDownTo,
   isUnder,
-  mergeConfig,
+  languageIdOf,
+  parentUri,
   problemList,
+  uriBaseName,
   parseConfigFile,
   readEditorSettings,
   resolveLocale,
   CONFIGURABLE_RULES,
   cliMessage,
-  formatOfDocument,
   serverMessage,
   viewLines,
   type ConfigFileResult,
@@ -33,11 +36,11 @@ import {
   type TextDocumentContentChangeEvent,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
-import { documentSymbols, foldingRanges } from './convert';
+import { documentSymbols, foldingRanges, lspDiagnostics } from './convert';
 import { COMMANDS, FIX_ALL_KIND, registerFeatures } from './features';
 import { formatOfPath, joinUri, NO_FILES, uriKey, type FileSystem } from './files';
 import { ReportIndex } from './workspace';
-import { IGNORE_FILE, lspDiagnostics, WorkspaceCheck } from './workspace-check';
+import { IGNORE_FILE, WorkspaceCheck } from './workspace-check';
 import type { ReadFile, ReadResult, Unreadable } from '../../core/src/readers/index';
 
 export interface ServerOptions {
@@ -88,10 +91,6 @@ interface FolderConfig {
   dir: string;
   result: ConfigFileResult;
 }
-
-/** `…/a/b/x.txt` → `…/a/b`. */
-const parentOf = (uri: string) => uri.replace(/\/+$/, '').replace(/\/[^/]*$/, '');
-const baseName = (uri: string) => decodeURIComponent(uri.replace(/\/+$/, '').replace(/^.*\//, ''));
 
 /** The language server; transport-agnostic, so the Node and the web-worker entries share it. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -282,14 +281,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    */
   function configAt(uri: string, editor: NianbaoConfig): NianbaoConfig {
     const folder = index.folderOf(uri);
-    if (!folder) return editor;
-    const chain: (NianbaoConfig | undefined)[] = [];
-    for (let dir = parentOf(uri); isUnder(dir, folder); dir = parentOf(dir)) {
-      const r = folderConfigs.get(uriKey(dir))?.result;
-      chain.unshift(r?.kind === 'ok' ? r.config : undefined);
-      if (uriKey(dir) === uriKey(folder)) break;
-    }
-    return mergeConfig(editor, ...chain);
+    return folder ? documentConfig(editor, ...foldersDownTo(folder, uri).map((dir) => folderConfigs.get(uriKey(dir))?.result)) : editor;
   }
 
   const configFor = (d: OpenDoc): NianbaoConfig => configAt(d.uri, settingsOf(d).config);
@@ -304,7 +296,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return;
     }
     await Promise.all(
-      list.filter((f) => baseName(f.uri) === CONFIG_FILE && uriKey(parentOf(f.uri)) !== uriKey(folder)).map((f) => readFolderConfig(parentOf(f.uri))),
+      list.filter((f) => uriBaseName(f.uri) === CONFIG_FILE && uriKey(parentUri(f.uri)) !== uriKey(folder)).map((f) => readFolderConfig(parentUri(f.uri))),
     );
   }
 
@@ -363,7 +355,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // In a PDF or Word file, line numbers are those of the extracted text: the message says the page or paragraph too.
     const diagnostics = lspDiagnostics(checked.result.diagnostics, d.uri, docsBase, locale, d.binary?.places);
     void connection.sendDiagnostics({ uri: d.uri, version: checker.version(d.uri), diagnostics });
-    if (report.isReport) workspace.updateOpen(d.uri, report, checked.result.diagnostics, binaryKindOfPath(d.uri)?.id ?? formatOfDocument(d.uri, checker.languageId(d.uri)).id);
+    if (report.isReport) workspace.updateOpen(d.uri, report, checked.result.diagnostics, checker.languageId(d.uri));
     const kind = JSON.stringify([report.isReport, report.year, report.template]);
     if (kind !== d.kindSent) {
       d.kindSent = kind;
@@ -459,14 +451,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const uri = change.uri;
         const folder = index.folderOf(uri);
         if (!folder) continue;
-        const name = baseName(uri);
+        const name = uriBaseName(uri);
         if (name === CONFIG_FILE) {
           // A workspace folder's, or a subfolder's: it applies to the files below it.
-          const dir = parentOf(uri);
+          const dir = parentUri(uri);
           void track('config', () => readFolderConfig(dir));
           for (const d of docs.values()) if (isUnder(d.uri, dir)) request(d, false); // queued until it is read
           workspace.refreshUnder(dir);
-        } else if (name === IGNORE_FILE && uriKey(parentOf(uri)) === uriKey(folder)) {
+        } else if (name === IGNORE_FILE && uriKey(parentUri(uri)) === uriKey(folder)) {
           workspace.ignoreChanged(folder);
         } else if (formatOfPath(uri)) {
           // Created, changed or deleted alike: the index re-reads the file (an open document keeps its live text).
@@ -551,7 +543,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!read.ok) return unread(read.reason);
       closeBinary(p.uri);
       const d: OpenDoc = { uri: p.uri, binary: read };
-      checker.open(p.uri, read.format === 'text' ? 'plaintext' : read.format, ++binaryVersion, read.text);
+      checker.open(p.uri, languageIdOf(read.format), ++binaryVersion, read.text);
       docs.set(p.uri, d);
       if (canPullConfig) await track('settings', () => pullSettings([d]));
       request(d, false);

@@ -7,20 +7,21 @@ import {
   agencyKey,
   binaryKindOfPath,
   cliMessage,
-  formatOfPath,
+  formatOfDocument,
+  isReportPath,
   isSkippedPath,
-  placeOf,
-  placeText,
+  languageIdOf,
   relativeTo,
   REPORT_EXTENSIONS,
   type Checker,
   type Diagnostic as CoreDiagnostic,
   type DocumentSettings,
+  type LinePlace,
   type Locale,
   type Report,
 } from '../../core/src/index';
 import type { Diagnostic } from 'vscode-languageserver';
-import { toLspDiagnostic } from './convert';
+import { lspDiagnostics } from './convert';
 import { joinUri, uriKey, type FileSystem } from './files';
 import type { ReadResult, Unreadable } from '../../core/src/readers/index';
 
@@ -75,15 +76,15 @@ export interface WorkspaceCheckHost {
   whenIdle(): Promise<void>;
 }
 
-const count = (ds: readonly CoreDiagnostic[], s: CoreDiagnostic['severity']) => ds.filter((d) => d.severity === s).length;
-
-export function lspDiagnostics(ds: readonly CoreDiagnostic[], uri: string, docsBase: string | undefined, locale: Locale, places?: Parameters<typeof placeOf>[0]): Diagnostic[] {
-  return ds.map((x) => {
-    const lsp = toLspDiagnostic(x, docsBase, uri);
-    const place = places ? placeOf(places, x.range) : null;
-    return place ? { ...lsp, message: `${lsp.message}（${placeText(locale, place)}）` } : lsp;
-  });
+/** What the list shows as a file's form: `pdf`, `docx`… for binary files, else the format it is read in. */
+export function formLabel(uri: string, languageId?: string): string {
+  return binaryKindOfPath(uri)?.id ?? formatOfDocument(uri, languageId).id;
 }
+
+const same = (a: WorkspaceEntry, b: WorkspaceEntry | undefined) =>
+  !!b && a.errors === b.errors && a.warnings === b.warnings && a.infos === b.infos && a.year === b.year && a.title === b.title && a.agency === b.agency && a.open === b.open && a.format === b.format;
+
+const count = (ds: readonly CoreDiagnostic[], s: CoreDiagnostic['severity']) => ds.filter((d) => d.severity === s).length;
 
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -163,16 +164,19 @@ export class WorkspaceCheck {
     };
   }
 
-  /** An open document was checked: its counts in the list follow its live text. */
-  updateOpen(uri: string, report: Report, diagnostics: readonly CoreDiagnostic[], format: string): void {
+  /** An open document was checked: its counts in the list follow its live text (the list is sent only when they change). */
+  updateOpen(uri: string, report: Report, diagnostics: readonly CoreDiagnostic[], languageId?: string): void {
     if (!this.active || !this.inWorkspace(uri)) return;
-    this.entries.set(uriKey(uri), this.entryOf(uri, format, report, diagnostics, true));
+    const key = uriKey(uri);
+    const entry = this.entryOf(uri, formLabel(uri, languageId), report, diagnostics, true);
+    if (same(entry, this.entries.get(key))) return;
+    this.entries.set(key, entry);
     this.host.changed();
   }
 
   /** A file changed on disk, was closed, or depends on one that did: checked again shortly (closed files only). */
   refresh(uri: string, delayMs = 150): void {
-    if (!this.active || !this.inWorkspace(uri) || (!formatOfPath(uri) && !binaryKindOfPath(uri))) return;
+    if (!this.active || !isReportPath(uri) || !this.inWorkspace(uri)) return;
     const key = uriKey(uri);
     const t = this.pending.get(key);
     if (t) clearTimeout(t);
@@ -264,12 +268,12 @@ export class WorkspaceCheck {
       const last = host.checker.lastCheck(uri);
       const report = host.checker.report(uri);
       const existing = this.entries.get(key);
-      if (last && report) this.entries.set(key, this.entryOf(uri, existing?.format ?? formatOfPath(uri)?.id ?? 'text', report, last.result.diagnostics, true));
+      if (last && report) this.entries.set(key, this.entryOf(uri, existing?.format ?? formLabel(uri, host.checker.languageId(uri)), report, last.result.diagnostics, true));
       return;
     }
     const locale = host.locale();
     const binary = binaryKindOfPath(uri);
-    const format = binary?.id ?? formatOfPath(uri)?.id ?? 'text';
+    const format = formLabel(uri);
     const unread = (reason: Unreadable | 'unsupported' | 'tooLarge' | 'io', detail?: string) => {
       const message = reason === 'io' ? (detail ?? '') : cliMessage(locale, `unreadable.${reason}`, { limit: Math.round(host.maxBytes() / 1024 / 1024) });
       this.entries.set(key, this.entryOf(uri, format, null, [], false, message));
@@ -288,7 +292,7 @@ export class WorkspaceCheck {
     if (info.size > host.maxBytes()) return unread('tooLarge');
     let text: string;
     let languageId: string;
-    let places: Parameters<typeof placeOf>[0];
+    let places: readonly (LinePlace | null)[] | undefined;
     try {
       if (binary) {
         if (!host.readBinary || !host.fs.readBytes) return unread('unsupported');
@@ -297,13 +301,13 @@ export class WorkspaceCheck {
         const read = await host.readBinary(uri, bytes);
         if (!read.ok) return unread(read.reason);
         text = read.text;
-        languageId = read.format === 'text' ? 'plaintext' : read.format;
+        languageId = languageIdOf(read.format);
         places = read.places;
       } else {
         const t = await host.fs.readFile(uri);
         if (t === null) return unread('encoding');
         text = t;
-        languageId = formatOfPath(uri)?.id === 'text' ? 'plaintext' : (formatOfPath(uri)?.id ?? 'plaintext');
+        languageId = languageIdOf(formatOfDocument(uri).id);
       }
     } catch (e) {
       return unread('io', (e as Error).message);

@@ -27,6 +27,11 @@ export function formatById(id: SourceFormat): InputFormat {
   return FORMATS.find((f) => f.id === id) ?? TEXT;
 }
 
+/** The editor language a text of this format is opened as (`text` → `plaintext`). */
+export function languageIdOf(id: SourceFormat): string {
+  return formatById(id).languageIds[0];
+}
+
 /** The format of a file, by its name's ending; null when it is no report format. */
 export function formatOfPath(path: string): InputFormat | null {
   const lower = path.toLowerCase();

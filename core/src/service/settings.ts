@@ -78,9 +78,12 @@ export interface DocumentSettings {
   explicit?: boolean;
 }
 
-/** A document's configuration: its editor settings, then the `.nianbao.json` of its folder (which wins, rule by rule). */
-export function documentConfig(editor: NianbaoConfig, file: ConfigFileResult | undefined): NianbaoConfig {
-  return mergeConfig(editor, file?.kind === 'ok' ? file.config : undefined);
+/**
+ * A document's configuration: its editor settings, then the `.nianbao.json` files of its folders, outermost first
+ * (each wins over the ones before it, rule by rule).
+ */
+export function documentConfig(editor: NianbaoConfig, ...files: (ConfigFileResult | undefined)[]): NianbaoConfig {
+  return mergeConfig(editor, ...files.map((f) => (f?.kind === 'ok' ? f.config : undefined)));
 }
 
 /** Whether a document is checked: `off`, every document (`always`: the nianbao language), or only reports (`auto`). */

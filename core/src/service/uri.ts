@@ -40,6 +40,31 @@ export function relativeTo(uri: string, folder: string): string | null {
   return u.startsWith(f + '/') ? u.slice(f.length + 1) : null;
 }
 
+/** `…/a/b/x.txt` → `…/a/b`. */
+export function parentUri(uri: string): string {
+  return uri.replace(/\/+$/, '').replace(/\/[^/]*$/, '');
+}
+
+/** The decoded last segment: `…/%E5%B9%B4.txt` → `年.txt`. */
+export function uriBaseName(uri: string): string {
+  const last = uri.replace(/\/+$/, '').replace(/^.*\//, '');
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/** The folders from `folder` down to the one holding `uri`, outermost first (empty when `uri` is not inside). */
+export function foldersDownTo(folder: string, uri: string): string[] {
+  const out: string[] = [];
+  for (let dir = parentUri(uri); isUnder(dir, folder); dir = parentUri(dir)) {
+    out.unshift(dir);
+    if (uriKey(dir) === uriKey(folder)) break;
+  }
+  return out;
+}
+
 export function joinUri(folder: string, name: string): string {
   return folder.replace(/\/+$/, '') + '/' + name;
 }
