@@ -2,7 +2,7 @@
 // reports (phase 1), then check them, with the previous-year reports they are compared with opened beside them,
 // and fix them when asked (phase 2). What goes in and out is plain data, so a worker can pass it by message.
 import { writeFileSync } from 'node:fs';
-import { agencyKey, createChecker, languageIdOf, type Diagnostic, type Encoding, type LinePlace, type NianbaoConfig, type Report, type SourceFormat } from '../../core/src/index';
+import { createChecker, languageIdOf, priorOf, PriorIndex, type Diagnostic, type Encoding, type LinePlace, type NianbaoConfig, type Prior, type Report, type SourceFormat } from '../../core/src/index';
 import { readReportFile } from '../../server/src/node-readers';
 import { encodeText } from './encode';
 
@@ -15,13 +15,10 @@ export type ReadOut =
       ok: true;
       format: SourceFormat;
       source: string;
-      text: string;
       encoding?: Encoding;
       places?: (LinePlace | null)[];
-      /** What the previous-year lookup needs: the 机关 and the year. */
-      agency: string | null;
-      year: number | null;
-      isReport: boolean;
+      /** What the previous-year lookup needs: the 机关, the year, and what the cross-year rules compare. */
+      prior: Prior;
     };
 
 export interface CheckRequest {
@@ -35,6 +32,13 @@ export interface CheckSettings {
   year?: number;
   template?: '2019' | '2021';
   fix: 'no' | 'write' | 'dry';
+  /** Return each file's text (the HTML overview and `--fix-dry-run` show it). */
+  keepText?: boolean;
+}
+
+/** A check to run with the previous year's report found by the caller. */
+export interface CheckOrder extends CheckRequest {
+  previous: { uri: string; prior: Prior } | null;
 }
 
 /** The figures of a report's own tables that the HTML overview compares across bodies. */
@@ -59,6 +63,8 @@ export interface CheckOut {
   fixed?: string;
   /** `--fix` could not write it back in its encoding. */
   notWritten?: string;
+  /** The text as read, when `keepText`. */
+  text?: string;
 }
 
 function figuresOf(report: Report): Figures {
@@ -76,90 +82,152 @@ function figuresOf(report: Report): Figures {
 }
 
 
+interface Loaded {
+  read: Extract<ReadOut, { ok: true }>;
+  text: string;
+  encoding?: Encoding;
+}
+
+/**
+ * One share of a batch. Each file is read and its report built once; a checked file's model is dropped at once,
+ * so what stays in memory is the summaries (`Prior`) and the reports still waiting for their previous year's.
+ */
 export class Batch {
   private readonly checker = createChecker({ maxChars: () => Infinity, logger: (m) => process.stderr.write(`nianbao: ${m}\n`) });
-  private readonly reads = new Map<string, Extract<ReadOut, { ok: true }>>();
+  private readonly loaded = new Map<string, Loaded>();
 
-  /** Phase 1: read the files and build their reports. */
+  private async load(path: string): Promise<ReadOut> {
+    let r;
+    try {
+      r = await readReportFile(path, MAX_BYTES);
+    } catch (e) {
+      return { path, ok: false, reason: 'io', error: (e as Error).message };
+    }
+    if (!r.ok) return { path, ok: false, reason: r.reason };
+    this.checker.open(path, languageIdOf(r.format), 0, r.text);
+    const report = this.checker.report(path)!;
+    const read = {
+      path,
+      ok: true as const,
+      format: r.format,
+      source: r.source,
+      ...(r.encoding ? { encoding: r.encoding } : {}),
+      ...(r.places ? { places: r.places } : {}),
+      prior: priorOf(report),
+    };
+    this.loaded.set(path, { read, text: r.text, ...(r.encoding ? { encoding: r.encoding } : {}) });
+    return read;
+  }
+
+  /** Phase 1 (a worker's share): read the files and build their reports; the caller finds the previous years. */
   async read(paths: readonly string[], onEach?: () => void): Promise<ReadOut[]> {
     const out: ReadOut[] = [];
     for (const path of paths) {
-      let r;
-      try {
-        r = await readReportFile(path, MAX_BYTES);
-      } catch (e) {
-        out.push({ path, ok: false, reason: 'io', error: (e as Error).message });
+      out.push(await this.load(path));
+      onEach?.();
+    }
+    return out;
+  }
+
+  /** Phase 2 (a worker's share): check (and fix) files read by `read`. */
+  check(orders: readonly CheckOrder[], settings: CheckSettings, onEach?: () => void): CheckOut[] {
+    const out: CheckOut[] = [];
+    for (const o of orders) {
+      const c = this.checkOne(o, o.previous, settings);
+      if (c) out.push(c);
+      onEach?.();
+    }
+    return out;
+  }
+
+  /**
+   * One process: reads, builds and checks the files in order. A report is checked as soon as its previous year's
+   * report is known, i.e. the first report of the year before of the same 机关 in the order, as among all
+   * open documents (one read earlier, or the first one read later); those left when all are read have none.
+   */
+  async stream(requests: readonly CheckRequest[], settings: CheckSettings, onEach?: () => void): Promise<{ reads: ReadOut[]; outs: CheckOut[] }> {
+    const reads: ReadOut[] = [];
+    const outs: CheckOut[] = [];
+    const seen = new PriorIndex<string>();
+    const waiting = new PriorIndex<{ q: CheckRequest; done: boolean }>();
+    const run = (q: CheckRequest, previous: { uri: string; prior: Prior } | null) => {
+      const c = this.checkOne(q, previous, settings);
+      if (c) outs.push(c);
+      onEach?.();
+    };
+    for (const q of requests) {
+      const r = await this.load(q.path);
+      reads.push(r);
+      onEach?.();
+      if (!r.ok) {
         onEach?.();
         continue;
       }
-      if (!r.ok) out.push({ path, ok: false, reason: r.reason });
-      else {
-        this.checker.open(path, languageIdOf(r.format), 0, r.text);
-        const report = this.checker.report(path)!;
-        const read = {
-          path,
-          ok: true as const,
-          format: r.format,
-          source: r.source,
-          text: r.text,
-          ...(r.encoding ? { encoding: r.encoding } : {}),
-          ...(r.places ? { places: r.places } : {}),
-          agency: agencyKey(report),
-          year: report.year,
-          isReport: report.isReport,
-        };
-        this.reads.set(path, read);
-        out.push(read);
-      }
-      onEach?.();
-    }
-    return out;
-  }
-
-  /** Reports read elsewhere (another worker) that this share's reports are compared with. */
-  add(others: readonly { path: string; format: SourceFormat; text: string }[]): void {
-    for (const o of others) if (!this.checker.has(o.path)) this.checker.open(o.path, languageIdOf(o.format), 0, o.text);
-  }
-
-  /** Phase 2: check (and fix) this share's files. */
-  check(requests: readonly CheckRequest[], settings: CheckSettings, onEach?: () => void): CheckOut[] {
-    const base = { locale: settings.locale, ...(settings.year !== undefined ? { year: settings.year } : {}), ...(settings.template ? { template: settings.template } : {}) };
-    const run = (q: CheckRequest) => this.checker.check(q.path, { ...base, config: q.config, explicit: q.explicit });
-    const out: CheckOut[] = [];
-    for (const q of requests) {
-      let checked = run(q);
-      let fixed: string | undefined;
-      let notWritten: string | undefined;
-      const read = this.reads.get(q.path);
-      if (settings.fix !== 'no' && checked?.result.checked && read) {
-        const text = this.checker.fixAll(q.path);
-        if (text !== null && text !== read.text) {
-          // Written back in the encoding it was read in; a character that encoding cannot hold leaves the file alone.
-          const bytes = settings.fix === 'write' && read.encoding ? encodeText(text, read.encoding) : null;
-          if (settings.fix === 'write' && !bytes) notWritten = read.encoding ?? read.source;
-          else {
-            if (bytes) writeFileSync(q.path, bytes);
-            fixed = text;
-            this.checker.change(q.path, 1, [{ text }]);
-            checked = run(q);
-          }
+      const p = r.prior;
+      if (p.year !== null && p.agency && p.isReport) {
+        for (const w of waiting.all(p.year + 1, p.agency)) {
+          if (w.item.done) continue;
+          w.item.done = true;
+          run(w.item.q, { uri: q.path, prior: p });
         }
       }
-      if (!checked) continue;
-      const { result, mode } = checked;
-      const report = result.checked ? result.report : null;
-      out.push({
-        path: q.path,
-        mode,
-        checked: result.checked,
-        diagnostics: result.diagnostics,
-        report: report ? { year: report.year, template: report.template, title: report.title?.text ?? null, agency: report.title?.agency ?? null } : null,
-        figures: report ? figuresOf(report) : null,
-        ...(fixed !== undefined ? { fixed } : {}),
-        ...(notWritten ? { notWritten } : {}),
-      });
-      onEach?.();
+      seen.add(p, q.path);
+      const previous = seen.first(p.year, p.agency, q.path);
+      if (previous) run(q, { uri: previous.item, prior: previous.prior });
+      else if (p.year !== null && p.agency && p.isReport) waiting.add(p, { q, done: false });
+      else run(q, null);
     }
-    return out;
+    for (const q of requests) {
+      // Still waiting: no report of the year before.
+      const l = this.loaded.get(q.path);
+      if (l) run(q, null);
+    }
+    return { reads, outs };
+  }
+
+  private checkOne(q: CheckRequest, previous: { uri: string; prior: Prior } | null, settings: CheckSettings): CheckOut | null {
+    const l = this.loaded.get(q.path);
+    if (!l) return null;
+    const base = {
+      locale: settings.locale,
+      previous,
+      ...(settings.year !== undefined ? { year: settings.year } : {}),
+      ...(settings.template ? { template: settings.template } : {}),
+    };
+    const run = () => this.checker.check(q.path, { ...base, config: q.config, explicit: q.explicit });
+    let checked = run();
+    let fixed: string | undefined;
+    let notWritten: string | undefined;
+    if (settings.fix !== 'no' && checked?.result.checked) {
+      const text = this.checker.fixAll(q.path);
+      if (text !== null && text !== l.text) {
+        // Written back in the encoding it was read in; a character that encoding cannot hold leaves the file alone.
+        const bytes = settings.fix === 'write' && l.encoding ? encodeText(text, l.encoding) : null;
+        if (settings.fix === 'write' && !bytes) notWritten = l.encoding ?? l.read.source;
+        else {
+          if (bytes) writeFileSync(q.path, bytes);
+          fixed = text;
+          this.checker.change(q.path, 1, [{ text }]);
+          checked = run();
+        }
+      }
+    }
+    // Checked once: only its summary is needed from now on (by the reports that have it as their previous).
+    this.checker.close(q.path);
+    this.loaded.delete(q.path);
+    if (!checked) return null;
+    const { result, mode } = checked;
+    const report = result.checked ? result.report : null;
+    return {
+      path: q.path,
+      mode,
+      checked: result.checked,
+      diagnostics: result.diagnostics,
+      report: report ? { year: report.year, template: report.template, title: report.title?.text ?? null, agency: report.title?.agency ?? null } : null,
+      figures: report ? figuresOf(report) : null,
+      ...(fixed !== undefined ? { fixed } : {}),
+      ...(notWritten ? { notWritten } : {}),
+      ...(settings.keepText ? { text: l.text } : {}),
+    };
   }
 }

@@ -8,7 +8,8 @@ import { cliMessage, resolveLocale, type Diagnostic, type Locale } from '../../c
 import type { Unreadable } from '../../server/src/node-readers';
 import { Batch, MAX_BYTES, type CheckOut, type CheckRequest, type CheckSettings, type ReadOut } from './batch';
 import { Configs } from './config';
-import { collectTargets, ignoreRules, UsageError, type Target } from './files';
+import { collectTargets, ignoreRules, UsageError } from './files';
+import { REPORT_EXTENSIONS } from '../../core/src/index';
 import { Pool } from './pool';
 import { toHtml } from './html';
 import { toJson, toSarif, toText, type FileResult } from './output';
@@ -34,7 +35,6 @@ export interface CheckCommandOptions {
   jobs?: number;
 }
 
-const explicitPath = (targets: readonly Target[], path: string) => targets.some((t) => t.path === path && t.explicit);
 
 export function cliLocale(flag?: string): Locale {
   return resolveLocale(flag ?? process.env.NIANBAO_LOCALE ?? process.env.LANG?.replace(/[_.].*$/, ''));
@@ -53,7 +53,14 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions): Prom
   if (opts.deadline !== undefined && !DEADLINE.test(opts.deadline)) throw new UsageError(cliMessage(locale, 'badDeadline', { value: opts.deadline }));
   const cwd = process.cwd();
   const configs = new Configs(opts.config, { deadline: opts.deadline }, locale, cwd);
-  const targets = collectTargets(paths, ignoreRules(cwd, opts.ignore ?? []), cwd);
+  const found = collectTargets(paths, ignoreRules(cwd, opts.ignore ?? [], locale), cwd);
+  const targets = found.filter((t) => !t.bad);
+  // As ESLint: nothing to check is not "no problems" (a folder of scans renamed .jpg, a mistyped folder).
+  if (!found.length) {
+    process.stderr.write(cliMessage(locale, 'noFiles', { extensions: REPORT_EXTENSIONS.join(' ') }) + '\n');
+    return 2;
+  }
+  const explicit = new Set(found.filter((t) => t.explicit).map((t) => t.path));
   const shown = (path: string) => relative(cwd, path) || path;
   const cores = availableParallelism();
   const jobs = Math.max(1, Math.min(opts.jobs ?? (targets.length >= PARALLEL_FROM && cores > PARALLEL_CORES ? Math.min(cores, 4) : 1), 16, Math.ceil(targets.length / 8) || 1));
@@ -69,16 +76,16 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions): Prom
     ...(opts.year !== undefined ? { year: opts.year } : {}),
     ...(opts.template !== 'auto' ? { template: opts.template } : {}),
     fix: opts.fix ? 'write' : opts.fixDryRun ? 'dry' : 'no',
+    ...(opts.format === 'html' || (opts.fixDryRun && !opts.fix) ? { keepText: true } : {}),
   };
   let reads: ReadOut[];
   let outs: CheckOut[];
   try {
-    const order = targets.map((t) => t.path);
-    reads = pool ? await pool.read(order) : await batch!.read(order, tick);
-    const requests: CheckRequest[] = [];
-    const explicit = new Set(targets.filter((t) => t.explicit).map((t) => t.path));
-    for (const r of reads) if (r.ok) requests.push({ path: r.path, config: configs.for(r.path), explicit: explicit.has(r.path) });
-    outs = pool ? await pool.check(reads, requests, settings) : batch!.check(requests, settings, tick);
+    const requests: CheckRequest[] = targets.map((t) => ({ path: t.path, config: configs.for(t.path), explicit: t.explicit }));
+    if (pool) {
+      reads = await pool.read(targets.map((t) => t.path));
+      outs = await pool.check(reads, requests, settings);
+    } else ({ reads, outs } = await batch!.stream(requests, settings, tick));
   } finally {
     progress.end();
     await pool?.stop();
@@ -87,32 +94,33 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions): Prom
   let ioFailure = false;
   const results: FileResult[] = [];
   const checkedByPath = new Map(outs.map((o) => [o.path, o]));
+  const readByPath = new Map(reads.map((r) => [r.path, r]));
   const patches: string[] = [];
-  for (const r of reads) {
+  for (const t of found) {
+    const r: ReadOut = t.bad ? { path: t.path, ok: false, reason: t.bad.reason, ...(t.bad.error ? { error: t.bad.error } : {}) } : readByPath.get(t.path)!;
     if (!r.ok) {
       if (r.reason === 'io') {
         process.stderr.write(cliMessage(locale, 'cannotRead', { path: r.path, reason: r.error ?? '' }) + '\n');
         ioFailure = true;
-        continue;
       }
       // Nothing unread is called clean: named or found in a folder, it is listed and counted.
-      const reason = cliMessage(locale, `unreadable.${r.reason as Unreadable | 'tooLarge'}`, { limit: MAX_BYTES / 1024 / 1024 });
+      const reason = cliMessage(locale, `unreadable.${r.reason as Unreadable | 'tooLarge'}`, { limit: MAX_BYTES / 1024 / 1024, error: r.error ?? '' });
       results.push({ path: shown(r.path), report: null, diagnostics: [], unreadable: { reason: r.reason, message: reason } });
       continue;
     }
     const o = checkedByPath.get(r.path);
     if (!o || o.mode === 'off') continue;
     if (o.notWritten) process.stderr.write(cliMessage(locale, 'fixNotWritten', { path: shown(r.path), encoding: o.notWritten }) + '\n');
-    if (o.fixed !== undefined && opts.fixDryRun && !opts.fix) patches.push(createTwoFilesPatch(shown(r.path), shown(r.path), r.text, o.fixed, '', cliMessage(locale, 'fixedLabel')));
+    if (o.fixed !== undefined && opts.fixDryRun && !opts.fix) patches.push(createTwoFilesPatch(shown(r.path), shown(r.path), o.text ?? '', o.fixed, '', cliMessage(locale, 'fixedLabel')));
     const diagnostics: Diagnostic[] = opts.quiet ? o.diagnostics.filter((d) => d.severity === 'error') : o.diagnostics;
     const fixed = o.fixed === undefined ? {} : opts.fixDryRun && !opts.fix ? { wouldFix: true } : { fixed: true };
     const file = { path: shown(r.path), source: r.source, ...(r.encoding ? { encoding: r.encoding } : {}), ...(r.places ? { places: r.places } : {}), ...fixed };
     // Named on the command line, a non-report says it was not checked; found in a folder, it is skipped silently.
     if (!o.checked) {
-      if (explicitPath(targets, r.path)) results.push({ ...file, report: null, diagnostics });
+      if (explicit.has(r.path)) results.push({ ...file, report: null, diagnostics });
       continue;
     }
-    results.push({ ...file, report: o.report, diagnostics, ...(opts.format === 'html' ? { figures: o.figures, text: o.fixed ?? r.text } : {}) });
+    results.push({ ...file, report: o.report, diagnostics, ...(opts.format === 'html' ? { figures: o.figures, text: o.fixed ?? o.text ?? '' } : {}) });
   }
 
   const skip = opts.skipUnreadable === true;

@@ -1,21 +1,23 @@
 // Settings for each file: `--config <file>` or `.nianbao.json` in the current directory, then every
 // `.nianbao.json` in the folders from there down to the file's own (a subfolder's wins over its parent's, rule
 // by rule), then the command-line options. A bad file is a usage error (exit 2).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { cliMessage, CONFIG_FILE, CONFIGURABLE_RULES, mergeConfig, problemList, readConfig, type Locale, type NianbaoConfig } from '../../core/src/index';
-import { UsageError } from './files';
+import { readBounded, readFailure, UsageError } from './files';
 
 const KNOWN = new Set(CONFIGURABLE_RULES.map((r) => r.id));
+/** A settings file larger than this is refused (it is a few hundred bytes; `/dev/zero` never ends). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 function readFile(file: string, locale: Locale, cwd: string): NianbaoConfig {
   // Messages name the file as the user would: relative to the current directory.
   const path = relative(cwd, file) || file;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBounded(file, MAX_CONFIG_BYTES).toString('utf8');
   } catch (e) {
-    throw new UsageError(cliMessage(locale, 'configUnreadable', { path, reason: (e as Error).message }));
+    throw new UsageError(cliMessage(locale, 'configUnreadable', { path, reason: readFailure(locale, e) }));
   }
   let raw: unknown;
   try {

@@ -1,9 +1,10 @@
 // Which files a `nianbao check` looks at: the paths named, and the report files found in folders, less what
 // `.nianbaoignore` (in the current directory, gitignore syntax) and `--ignore` patterns leave out.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { isReportPath } from '../../core/src/index';
+import { cliMessage, isReportPath, type Locale } from '../../core/src/index';
+import { readBounded as readBoundedOrWhy } from '../../server/src/node-readers';
 
 export const IGNORE_FILE = '.nianbaoignore';
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
@@ -14,13 +15,51 @@ export interface Target {
   path: string;
   /** Named on the command line (not found in a folder). */
   explicit: boolean;
+  /** Not read, and why (a broken link, a FIFO or device, a folder that cannot be listed...). */
+  bad?: { reason: BadEntry; error?: string };
+}
+
+export type BadEntry = 'brokenLink' | 'linkLoop' | 'linkOutside' | 'notAFile' | 'unlistable';
+
+/** Thrown by readBounded: not a regular file, or larger than allowed. */
+export class BoundedReadError extends Error {
+  constructor(readonly kind: 'notAFile' | 'tooLarge') {
+    super(kind);
+  }
+}
+
+/** The bytes of a regular file of at most `max` bytes (see node-readers' readBounded); otherwise a BoundedReadError. */
+export function readBounded(path: string, max: number): Buffer {
+  const r = readBoundedOrWhy(path, max);
+  if (typeof r === 'string') throw new BoundedReadError(r);
+  return r;
+}
+
+/** Why a small file could not be read, in the user's language. */
+export function readFailure(locale: Locale, e: unknown, limitMb = 1): string {
+  return e instanceof BoundedReadError ? cliMessage(locale, `unreadable.${e.kind}`, { limit: limitMb }) : (e as Error).message;
+}
+
+/** A small text file (`.nianbaoignore`, `.nianbao.json`) when it exists; a FIFO or device in its place is refused. */
+export function readSmallText(path: string, max = 1024 * 1024): string | null {
+  try {
+    lstatSync(path);
+  } catch {
+    return null;
+  }
+  return readBounded(path, max).toString('utf8');
 }
 
 /** The ignore rules: `.nianbaoignore` in `cwd` when there is one, then the `--ignore` patterns. */
-export function ignoreRules(cwd: string, patterns: readonly string[]): Ignore {
+export function ignoreRules(cwd: string, patterns: readonly string[], locale: Locale = 'zh-cn'): Ignore {
   const ig = ignore();
-  const file = join(cwd, IGNORE_FILE);
-  if (existsSync(file)) ig.add(readFileSync(file, 'utf8'));
+  let text: string | null;
+  try {
+    text = readSmallText(join(cwd, IGNORE_FILE));
+  } catch (e) {
+    throw new UsageError(cliMessage(locale, 'cannotRead', { path: IGNORE_FILE, reason: readFailure(locale, e) }));
+  }
+  if (text !== null) ig.add(text);
   ig.add([...patterns]);
   return ig;
 }
@@ -34,22 +73,69 @@ function ignored(ig: Ignore, cwd: string, root: string, path: string, dir: boole
   return ig.ignores(dir ? `${rel}/` : rel);
 }
 
-/** The files to check, in the order named; a folder's report files sorted by name, depth first. */
+const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code;
+
+/**
+ * The files to check, in the order named; a folder's report files sorted by name, depth first. Links are followed
+ * only to files and folders inside the folder named (each folder once); an entry that cannot be read is a target
+ * with `bad` set, so that it is reported and the others are still checked.
+ */
 export function collectTargets(paths: readonly string[], ig: Ignore, cwd: string): Target[] {
   const out: Target[] = [];
-  const walk = (dir: string, root: string) => {
-    for (const name of readdirSync(dir).sort()) {
+  const walk = (dir: string, root: string, rootReal: string, seen: Set<string>) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      out.push({ path: dir, explicit: false, bad: { reason: 'unlistable', error: (e as Error).message } });
+      return;
+    }
+    for (const name of names) {
       if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
       const child = join(dir, name);
       let st;
+      let link = false;
       try {
-        st = statSync(child);
-      } catch {
-        continue; // vanished, or a broken link
+        st = lstatSync(child);
+        if (st.isSymbolicLink()) {
+          link = true;
+          st = statSync(child);
+        }
+      } catch (e) {
+        const code = errorCode(e);
+        if (code === 'ENOENT' && !link) continue; // vanished meanwhile
+        if (isReportPath(name) || link) out.push({ path: child, explicit: false, bad: { reason: code === 'ELOOP' ? 'linkLoop' : 'brokenLink' } });
+        continue;
       }
       if (ignored(ig, cwd, root, child, st.isDirectory())) continue;
-      if (st.isDirectory()) walk(child, root);
-      else if (isReportPath(name)) out.push({ path: child, explicit: false });
+      if (link) {
+        let real: string;
+        try {
+          real = realpathSync(child);
+        } catch {
+          out.push({ path: child, explicit: false, bad: { reason: 'brokenLink' } });
+          continue;
+        }
+        const rel = relative(rootReal, real);
+        if (rel.startsWith('..') || isAbsolute(rel)) {
+          if (st.isDirectory() || isReportPath(name)) out.push({ path: child, explicit: false, bad: { reason: 'linkOutside' } });
+          continue;
+        }
+      }
+      if (st.isDirectory()) {
+        let real: string;
+        try {
+          real = realpathSync(child);
+        } catch {
+          continue;
+        }
+        if (seen.has(real)) {
+          if (link) out.push({ path: child, explicit: false, bad: { reason: 'linkLoop' } });
+          continue;
+        }
+        seen.add(real);
+        walk(child, root, rootReal, seen);
+      } else if (isReportPath(name)) out.push({ path: child, explicit: false, ...(st.isFile() ? {} : { bad: { reason: 'notAFile' as const } }) });
     }
   };
   for (const p of paths) {
@@ -57,10 +143,25 @@ export function collectTargets(paths: readonly string[], ig: Ignore, cwd: string
     try {
       st = statSync(p);
     } catch (e) {
+      const code = errorCode(e);
+      if (code === 'ELOOP' || (code === 'ENOENT' && isLink(p))) {
+        out.push({ path: p, explicit: true, bad: { reason: code === 'ELOOP' ? 'linkLoop' : 'brokenLink' } });
+        continue;
+      }
       throw new UsageError(String((e as Error).message));
     }
-    if (st.isDirectory()) walk(p, p);
-    else out.push({ path: p, explicit: true });
+    if (st.isDirectory()) {
+      const real = realpathSync(p);
+      walk(p, p, real, new Set([real]));
+    } else out.push({ path: p, explicit: true, ...(st.isFile() ? {} : { bad: { reason: 'notAFile' as const } }) });
   }
   return out;
+}
+
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

@@ -1,14 +1,11 @@
-// Parallel workers for large folders: each worker reads and checks a contiguous share of the files (a body's
-// reports of several years usually sit together); a report whose previous year's report fell to another
-// worker gets that report's text too, so every report is compared exactly as in one process.
+// Parallel workers for large folders: each worker reads and checks a contiguous share of the files. The main
+// thread finds each report's previous year's report among all the workers' summaries (in the order of the files,
+// as one process does) and sends its summary with the check, so every report is compared exactly as in one process.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { sameAgency } from '../../core/src/index';
-import { Batch, type CheckOut, type CheckRequest, type CheckSettings, type ReadOut } from './batch';
+import { PriorIndex } from '../../core/src/index';
+import { Batch, type CheckOrder, type CheckOut, type CheckRequest, type CheckSettings, type ReadOut } from './batch';
 
-type ToWorker =
-  | { type: 'read'; paths: string[] }
-  | { type: 'add'; others: { path: string; format: 'text' | 'markdown' | 'html'; text: string }[] }
-  | { type: 'check'; requests: CheckRequest[]; settings: CheckSettings };
+type ToWorker = { type: 'read'; paths: string[] } | { type: 'check'; orders: CheckOrder[]; settings: CheckSettings };
 type FromWorker = { type: 'tick' } | { type: 'read'; reads: ReadOut[] } | { type: 'checked'; outs: CheckOut[] } | { type: 'error'; message: string };
 
 /** In a worker thread started by `Pool`: serve the batch messages. Returns false in the main thread. */
@@ -21,8 +18,7 @@ export function serveWorker(): boolean {
     void (async () => {
       try {
         if (m.type === 'read') port.postMessage({ type: 'read', reads: await batch.read(m.paths, tick) } satisfies FromWorker);
-        else if (m.type === 'add') batch.add(m.others);
-        else port.postMessage({ type: 'checked', outs: batch.check(m.requests, m.settings, tick) } satisfies FromWorker);
+        else port.postMessage({ type: 'checked', outs: batch.check(m.orders, m.settings, tick) } satisfies FromWorker);
       } catch (e) {
         port.postMessage({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies FromWorker);
       }
@@ -52,10 +48,6 @@ class Member {
     });
   }
 
-  send(m: ToWorker): void {
-    this.worker.postMessage(m);
-  }
-
   stop(): Promise<number> {
     return this.worker.terminate();
   }
@@ -81,20 +73,17 @@ export class Pool {
   async check(reads: readonly ReadOut[], requests: readonly CheckRequest[], settings: CheckSettings): Promise<CheckOut[]> {
     const owner = new Map<string, number>();
     this.shares.forEach((share, k) => share.forEach((p) => owner.set(p, k)));
-    // Each worker gets the previous-year reports of its own reports that another worker read.
-    const byYear = new Map<number, Extract<ReadOut, { ok: true }>[]>();
-    for (const r of reads) if (r.ok && r.isReport && r.year !== null && r.agency) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
-    const extra = this.members.map(() => new Map<string, { path: string; format: 'text' | 'markdown' | 'html'; text: string }>());
-    for (const r of reads) {
-      if (!r.ok || !r.isReport || r.year === null || !r.agency) continue;
-      const k = owner.get(r.path)!;
-      for (const c of byYear.get(r.year - 1) ?? []) {
-        if (owner.get(c.path) !== k && sameAgency(r.agency, c.agency!)) extra[k].set(c.path, { path: c.path, format: c.format, text: c.text });
-      }
+    const index = new PriorIndex<string>();
+    for (const r of reads) if (r.ok) index.add(r.prior, r.path);
+    const prior = new Map(reads.map((r) => [r.path, r.ok ? r.prior : null]));
+    const orders: CheckOrder[][] = this.members.map(() => []);
+    for (const q of requests) {
+      const p = prior.get(q.path);
+      if (!p) continue;
+      const found = index.first(p.year, p.agency, q.path);
+      orders[owner.get(q.path)!].push({ ...q, previous: found ? { uri: found.item, prior: found.prior } : null });
     }
-    this.members.forEach((m, k) => m.send({ type: 'add', others: [...extra[k].values()] }));
-    const mine = this.members.map((_, k) => requests.filter((q) => owner.get(q.path) === k));
-    const replies = await Promise.all(this.members.map((m, k) => m.request({ type: 'check', requests: mine[k], settings })));
+    const replies = await Promise.all(this.members.map((m, k) => m.request({ type: 'check', orders: orders[k], settings })));
     return replies.flatMap((r) => (r.type === 'checked' ? r.outs : []));
   }
 

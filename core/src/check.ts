@@ -1,3 +1,4 @@
+import { asPrior, type Prior } from './across';
 import { FORMATS, formatOfPath } from './formats/index';
 import { buildReport } from './model/build';
 import type { Report } from './model/types';
@@ -18,8 +19,8 @@ export interface CheckOptions {
   docsBase?: string;
   /** `MM-DD`, default `01-31`. */
   deadline?: string;
-  /** The previous year's report of the same 机关 (see findPrevious). */
-  previous?: Report | null;
+  /** The previous year's report of the same 机关 (see findPrevious), or its summary (`priorOf`). */
+  previous?: Report | Prior | null;
   /** Named explicitly (a CLI argument): a document that is not a report gets not-a-report. */
   explicit?: boolean;
   /** Where a rule that fails is reported (it is skipped; the other rules still report). */
@@ -81,7 +82,7 @@ class RuleRun implements RuleContext {
     private readonly rule: Rule,
     private readonly severity: Severity,
     readonly report: Report,
-    readonly previous: Report | null,
+    readonly previous: Prior | null,
     readonly options: ResolvedOptions,
   ) {
     this.locale = options.locale;
@@ -103,13 +104,14 @@ class RuleRun implements RuleContext {
 
 const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
 
-export function runRules(report: Report, options: ResolvedOptions, previous: Report | null = null, only?: (rule: Rule) => boolean): Diagnostic[] {
+export function runRules(report: Report, options: ResolvedOptions, previous: Report | Prior | null = null, only?: (rule: Rule) => boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const prior = previous ? asPrior(previous) : null;
   for (const rule of RULES) {
     const severity = options.rules[rule.id] ?? rule.severity;
     if (severity === 'off' || (rule.explicitOnly && !options.explicit) || (only && !only(rule))) continue;
     // A rule that throws is skipped (what it found so far too) and logged; the others still report.
-    const run = new RuleRun(rule, severity, report, previous, options);
+    const run = new RuleRun(rule, severity, report, prior, options);
     try {
       rule.check(run);
       out.push(...run.found);

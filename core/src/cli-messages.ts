@@ -5,7 +5,7 @@ import type { Locale } from './types';
 /** Strings of the command-line front end, in both languages. */
 const MESSAGES = {
   notAReport: { 'zh-cn': '此文件不像政府信息公开工作年度报告，未检查', en: 'This file does not look like a government information disclosure annual report; not checked' },
-  noFiles: { 'zh-cn': '没有找到报告文件', en: 'No report files found' },
+  noFiles: { 'zh-cn': '没有找到可检查的报告文件（{extensions}）', en: 'No report files found ({extensions})' },
   cannotRead: { 'zh-cn': '无法读取 {path}：{reason}', en: 'Cannot read {path}: {reason}' },
   binary: { 'zh-cn': '{path} 不是文本文件，已跳过', en: '{path} is not a text file; skipped' },
   tooLarge: { 'zh-cn': '{path} 超过 {limit} MB，已跳过', en: '{path} is larger than {limit} MB; skipped' },
@@ -36,6 +36,12 @@ const MESSAGES = {
     en: 'VS Code for the Web cannot read PDF and Word files; open it in desktop VS Code, or check it with the command line (nianbao check)',
   },
   'unreadable.tooLarge': { 'zh-cn': '文件超过 {limit} MB', en: 'the file is larger than {limit} MB' },
+  'unreadable.io': { 'zh-cn': '读取出错（{error}）', en: 'reading failed ({error})' },
+  'unreadable.notAFile': { 'zh-cn': '不是普通文件（管道、设备或套接字），未读取', en: 'not a regular file (a pipe, device or socket); not read' },
+  'unreadable.brokenLink': { 'zh-cn': '符号链接指向的文件不存在', en: 'a symbolic link to a file that does not exist' },
+  'unreadable.linkLoop': { 'zh-cn': '符号链接形成循环，未跟随', en: 'a symbolic link loop; not followed' },
+  'unreadable.linkOutside': { 'zh-cn': '符号链接指向所检查的文件夹之外，未跟随', en: 'a symbolic link out of the folder being checked; not followed' },
+  'unreadable.unlistable': { 'zh-cn': '无法列出文件夹内容（{error}）', en: 'the folder cannot be listed ({error})' },
   progress: { 'zh-cn': '检查中', en: 'Checking' },
   fixedLabel: { 'zh-cn': '修复后', en: 'fixed' },
   fixedNote: { 'zh-cn': '已修复', en: 'fixed' },

@@ -1,5 +1,6 @@
 // The Node implementation of the server's FileSystem (node:fs). Only the Node entries import it.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeText } from '../../core/src/index';
@@ -19,13 +20,52 @@ const missing = (e: unknown) => {
   return code === 'ENOENT' || code === 'ENOTDIR';
 };
 
+/** No file the server reads is larger (reports are limited to a few MB; a link to /dev/zero never ends). */
+export const MAX_READ_BYTES = 64 * 1024 * 1024;
+/** A read that takes longer (a network drive that went away) is given up. */
+export const READ_TIMEOUT_MS = 10_000;
+
+/**
+ * The bytes of a regular file: a FIFO, socket or device is refused without blocking (opened non-blocking, then
+ * fstat), at most MAX_READ_BYTES are read, and the read is given up after READ_TIMEOUT_MS.
+ */
+async function readRegular(path: string): Promise<Buffer> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`reading ${path} took over ${READ_TIMEOUT_MS / 1000} s`)), READ_TIMEOUT_MS);
+  });
+  const read = (async () => {
+    const h = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const st = await h.stat();
+      if (!st.isFile()) throw new Error(`${path} is not a regular file`);
+      if (st.size > MAX_READ_BYTES) throw new Error(`${path} is larger than ${MAX_READ_BYTES / 1024 / 1024} MB`);
+      const buf = Buffer.allocUnsafe(Math.min(st.size + 1, MAX_READ_BYTES + 1));
+      let n = 0;
+      for (let got; n < buf.length && (got = (await h.read(buf, n, buf.length - n, null)).bytesRead) > 0; ) n += got;
+      if (n > MAX_READ_BYTES) throw new Error(`${path} is larger than ${MAX_READ_BYTES / 1024 / 1024} MB`);
+      return buf.subarray(0, n);
+    } finally {
+      await h.close();
+    }
+  })();
+  try {
+    return await Promise.race([read, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Folders listed at most per workspace folder (100,000 empty folders took 21 s to walk). */
+export const MAX_DIRS = 10_000;
+
 export const nodeFileSystem: FileSystem = {
   async readFile(uri) {
     const path = pathOf(uri);
     if (!path) return null;
     try {
       // Reports on disk come in the encodings Chinese offices use: UTF-8, UTF-16, GB18030/GBK.
-      const decoded = decodeText(await readFile(path));
+      const decoded = decodeText(await readRegular(path));
       return 'text' in decoded ? decoded.text : null;
     } catch (e) {
       if (missing(e)) return null;
@@ -37,7 +77,7 @@ export const nodeFileSystem: FileSystem = {
     const path = pathOf(uri);
     if (!path) return null;
     try {
-      const bytes = await readFile(path);
+      const bytes = await readRegular(path);
       return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     } catch (e) {
       if (missing(e)) return null;
@@ -63,9 +103,11 @@ export const nodeFileSystem: FileSystem = {
     if (!root) return out;
     const exts = extensions.map((e) => e.toLowerCase());
     const queue = [root];
+    let listed = 0;
     // Breadth first, so that a huge subtree does not hide the files near the root.
-    while (queue.length && out.length < limit) {
-      const dir = queue.shift()!;
+    for (let next = 0; next < queue.length && out.length < limit && listed < MAX_DIRS; next++) {
+      const dir = queue[next];
+      listed++;
       let entries;
       try {
         entries = await readdir(dir, { withFileTypes: true });

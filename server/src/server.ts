@@ -69,6 +69,13 @@ function fromBase64(data: string): Uint8Array {
 }
 
 const DEFAULT_DEBOUNCE_MS = 120;
+/**
+ * The longest a check waits for settings, `.nianbao.json` files or the workspace index (100,000 folders, a client
+ * that never answers workspace/configuration): then it runs with what is known, and again once they are in.
+ */
+export const WAIT_MS = 1500;
+/** How long the client has to answer workspace/configuration before the pushed settings are used. */
+export const CONFIG_ANSWER_MS = 3000;
 const DEFAULT_MAX_MB = 5;
 const KNOWN_RULES: ReadonlySet<string> = new Set(CONFIGURABLE_RULES.map((r) => r.id));
 const NO_SETTINGS: EditorSettings = { config: {}, locale: 'auto', problems: [] };
@@ -81,6 +88,8 @@ interface OpenDoc {
   timer?: ReturnType<typeof setTimeout>;
   /** Waiting for settings or the workspace index; `propagate`: its content changed, tell its dependents. */
   queued?: { propagate: boolean };
+  /** Checks with what is known if the wait runs over WAIT_MS (checked again when the wait is over). */
+  waitTimer?: ReturnType<typeof setTimeout>;
   kindSent?: string;
   /** A PDF or Word file shown in the report view: what was read from it. */
   binary?: ReadFile;
@@ -220,19 +229,37 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   async function pullSettings(targets: OpenDoc[]): Promise<void> {
     if (!canPullConfig) return;
     const items: ConfigurationItem[] = [{ section: 'nianbao' }, ...targets.map((d) => ({ scopeUri: d.uri, section: 'nianbao' }))];
-    let answers: unknown[];
+    const apply = (answers: unknown[]) => {
+      global = readEditorSettings(answers[0], KNOWN_RULES);
+      logProblems('settings', global.problems);
+      targets.forEach((d, i) => {
+        d.settings = readEditorSettings(answers[i + 1], KNOWN_RULES);
+      });
+    };
+    const asked = connection.workspace.getConfiguration(items) as Promise<unknown[]>;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), CONFIG_ANSWER_MS)));
+    let answers: unknown[] | 'late';
     try {
-      answers = (await connection.workspace.getConfiguration(items)) as unknown[];
+      answers = await Promise.race([asked, late]);
     } catch (e) {
       connection.console.warn(`could not read settings: ${String(e)}`);
       for (const d of targets) d.settings ??= global;
       return;
+    } finally {
+      clearTimeout(timer);
     }
-    global = readEditorSettings(answers[0], KNOWN_RULES);
-    logProblems('settings', global.problems);
-    targets.forEach((d, i) => {
-      d.settings = readEditorSettings(answers[i + 1], KNOWN_RULES);
-    });
+    if (answers !== 'late') return apply(answers);
+    // No answer yet: check with the settings pushed so far; an answer that comes later still applies.
+    connection.console.warn(`the client has not answered workspace/configuration in ${CONFIG_ANSWER_MS} ms; using the settings known so far`);
+    for (const d of targets) d.settings ??= global;
+    asked.then(
+      (a) => {
+        apply(a);
+        for (const d of targets) if (docs.get(d.uri) === d) request(d, false);
+      },
+      () => undefined,
+    );
   }
 
   function displayPath(uri: string): string {
@@ -336,6 +363,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (busy > 0 || (canPullConfig && !d.settings)) {
       d.queued = { propagate: propagate || !!d.queued?.propagate };
       void whenIdle().then(flushQueued);
+      d.waitTimer ??= setTimeout(() => {
+        d.waitTimer = undefined;
+        if (!d.queued) return;
+        try {
+          validateNow(d, d.queued.propagate);
+        } catch (e) {
+          connection.console.error(`validate ${d.uri} failed: ${errorText(e)}`);
+        }
+        // Checked with what is known so far: checked again once the settings and the index are in.
+        if (busy > 0) {
+          d.queued = { propagate: false };
+          void whenIdle().then(flushQueued);
+        }
+      }, WAIT_MS);
       return;
     }
     validateNow(d, propagate);
@@ -346,6 +387,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (d.timer) clearTimeout(d.timer);
     d.timer = undefined;
     d.queued = undefined;
+    if (d.waitTimer) clearTimeout(d.waitTimer);
+    d.waitTimer = undefined;
     const settings = settingsOf(d);
     const locale = uiLocale(settings);
     // A file opened in the report view was asked for: a non-report says it was not checked.
@@ -362,6 +405,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void connection.sendNotification('nianbao/documentKind', { uri: d.uri, isReport: report.isReport, year: report.year, template: report.template });
     }
     if (propagate) recheckDependents(d);
+    readWanted(d);
+  }
+
+  /** Files the check needed whose text the index let go (over its memory bound): read, summarised, checked again. */
+  function readWanted(d: OpenDoc): void {
+    const wanted = checker.files.takeWanted();
+    if (!wanted.length) return;
+    void track('read previous reports', async () => {
+      for (const uri of wanted) {
+        let text: string | null = null;
+        try {
+          text = await fs.readFile(uri);
+        } catch (e) {
+          connection.console.warn(`cannot read ${uri}: ${String(e)}`);
+        }
+        checker.files.supply(uri, text);
+      }
+      request(d, false);
+    });
   }
 
   /**

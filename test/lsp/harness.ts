@@ -86,6 +86,8 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** When set, the client advertises `workspace.configuration` and answers each item with this. */
   configuration?: (item: ConfigurationItem) => unknown;
+  /** The client advertises `workspace.configuration` and never answers it (a hung client). */
+  neverAnswerConfiguration?: boolean;
   capabilities?: ClientCapabilities;
 }
 
@@ -199,9 +201,16 @@ export class LspClient {
         return params.items.map((item) => answer(item));
       });
     }
+    if (options.neverAnswerConfiguration) {
+      conn.onRequest(ConfigurationRequest.type, (params) => {
+        client.configurationRequests.push(params.items);
+        return new Promise<never>(() => undefined);
+      });
+    }
     conn.listen();
     try {
-      const capabilities: ClientCapabilities = options.capabilities ?? (options.configuration ? { workspace: { configuration: true } } : {});
+      const capabilities: ClientCapabilities =
+        options.capabilities ?? (options.configuration || options.neverAnswerConfiguration ? { workspace: { configuration: true } } : {});
       client.initializeResult = await withTimeout(
         conn.sendRequest(InitializeRequest.type, {
           processId: process.pid,

@@ -2,7 +2,7 @@
 // engine builds it), and checkDocument with `previous` once the rules are registered in RULES.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, applyEdits, checkText, findPrevious, fixesFor, ParsedDocument, resolveOptions, type Diagnostic, type Report } from '../../core/src/index';
+import { analyze, applyEdits, checkText, findPrevious, fixesFor, ParsedDocument, priorOf, resolveOptions, type Diagnostic, type Report } from '../../core/src/index';
 import copiedFromPrevious, { copiedShare } from '../../core/src/rules/copied-from-previous';
 import crossYearCarryover from '../../core/src/rules/cross-year-carryover';
 import crossYearStock from '../../core/src/rules/cross-year-stock';
@@ -19,7 +19,7 @@ function run(rule: Rule, report: Report, previous: Report | null, locale: 'zh-cn
   const options = resolveOptions({ locale });
   rule.check({
     report,
-    previous,
+    previous: previous && priorOf(previous),
     locale,
     options,
     label: (x) => (locale === 'en' ? x.en : x.zh),

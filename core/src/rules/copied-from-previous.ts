@@ -1,54 +1,23 @@
+import { asPrior, type Prior } from '../across';
+import { sentenceHash, sentencesOf } from '../model/sentences';
 import type { Report } from '../model/types';
-import type { MappedText } from '../parse/items';
 import { defineRule } from './rule';
 
 /** Share of this report's narrative (in characters) found verbatim in last year's report that fires the rule. */
 const THRESHOLD = 0.7;
-/** Sentences shorter than this (after normalisation) say too little to count either way (`无。`, `一是`). */
-const MIN_SENTENCE = 6;
 /** Below this many narrative characters there is too little text to judge. */
 const MIN_NARRATIVE = 100;
 
-/** Sentences of one paragraph text, kept with the text object (unchanged paragraphs keep theirs between edits). */
-const sentenceCache = new WeakMap<MappedText, string[]>();
-/** The sentence set of a previous report, kept with the report. */
-const setCache = new WeakMap<Report, Set<string>>();
-
-function sentencesOf(text: MappedText): string[] {
-  let out = sentenceCache.get(text);
-  if (!out) {
-    out = [];
-    for (const raw of text.text.normalize('NFKC').split(/[。;!?；！？]/)) {
-      const s = raw.replace(/[\s*_`]/g, '').replace(/\d+(?:[.,]\d+)*/g, '#');
-      if (s.length >= MIN_SENTENCE) out.push(s);
-    }
-    sentenceCache.set(text, out);
-  }
-  return out;
-}
-
-/**
- * The narrative sentences of a report: paragraphs of the six sections (not the title and preface, whose
- * wording is fixed), split on 。；！？, without whitespace or emphasis marks, every number replaced by `#`
- * so that a changed year or count does not hide a copied sentence.
- */
-export function narrativeSentences(report: Report): string[] {
-  const out: string[] = [];
-  for (const p of report.paragraphs) if (p.section !== 0) for (const s of sentencesOf(p.text)) out.push(s);
-  return out;
-}
-
 /** The share (0–1) of this report's narrative characters in sentences that also occur in `previous`, or null when there is too little narrative. */
-export function copiedShare(report: Report, previous: Report): number | null {
-  let theirs = setCache.get(previous);
-  if (!theirs) setCache.set(previous, (theirs = new Set(narrativeSentences(previous))));
+export function copiedShare(report: Report, previous: Report | Prior): number | null {
+  const theirs = asPrior(previous).sentences;
   let total = 0;
   let copied = 0;
   for (const p of report.paragraphs) {
     if (p.section === 0) continue;
     for (const s of sentencesOf(p.text)) {
       total += s.length;
-      if (theirs.has(s)) copied += s.length;
+      if (theirs.has(sentenceHash(s))) copied += s.length;
     }
   }
   if (total < MIN_NARRATIVE || theirs.size === 0) return null;

@@ -22,21 +22,21 @@ export default defineRule({
   },
   check(ctx) {
     const t = ctx.report.t3;
-    const p = ctx.previous?.t3;
+    const p = ctx.previous?.carryNext;
     if (!t || !p || !ctx.previous) return;
     const carried = t.row('carried');
-    if (!carried || !p.row('carryNext')) return;
+    if (!carried) return;
     const prevYear = ctx.previous.year ?? '';
     let fired = false;
     for (const col of APPLICANTS) {
       const v = t.count('carried', col.key);
-      const w = p.count('carryNext', col.key);
+      const w = p.counts[col.key] ?? null;
       if (v === null || w === null || v === w) continue;
       fired = true;
       ctx.emit('column', t.cell('carried', col.key)!.range, { column: ctx.label(col), value: v, previous: w, prevYear }, { expected: w, column: col.key });
     }
     const v = t.total('carried');
-    const w = p.total('carryNext');
+    const w = p.total;
     if (v === null || w === null || v === w) return;
     if (t.hasTotalColumn) {
       ctx.emit('column', t.cell('carried', 'total')!.range, { column: ctx.label(TOTAL), value: v, previous: w, prevYear }, { expected: w, column: TOTAL.key });

@@ -22,13 +22,13 @@ export default defineRule({
   },
   check(ctx) {
     const t = ctx.report.t2;
-    const p = ctx.previous?.t2;
-    if (!t || !p || !ctx.previous || t.template !== '2021' || p.template !== '2021') return;
+    const p = ctx.previous?.inForce;
+    if (!t || !p || !ctx.previous || t.template !== '2021') return;
     for (const def of ROWS) {
       const issued = t.count(def.key, 'issued');
       const repealed = t.count(def.key, 'repealed');
       const inForce = t.count(def.key, 'inForce');
-      const previous = p.count(def.key, 'inForce');
+      const previous = p[def.key] ?? null;
       if (issued === null || repealed === null || inForce === null || previous === null) continue;
       const expected = previous + issued - repealed;
       if (expected === inForce) continue;

@@ -1,3 +1,4 @@
+import type { Prior } from '../across';
 import type { Label } from '../model/labels';
 import type { Report } from '../model/types';
 import type { ParsedDocument } from '../parse/document';
@@ -22,8 +23,8 @@ export interface RuleDocs {
 /** What a rule's check sees. `K`: the ids of the rule's own messages; `D`: the data its diagnostics carry. */
 export interface RuleContext<K extends string = string, D extends object = Record<string, unknown>> {
   readonly report: Report;
-  /** The previous year's report of the same 机关, when one was found (cross-year rules). */
-  readonly previous: Report | null;
+  /** What cross-year rules need of the previous year's report of the same 机关, when one was found. */
+  readonly previous: Prior | null;
   readonly locale: Locale;
   readonly options: ResolvedOptions;
   /** Reports a problem with one of the rule's messages. */

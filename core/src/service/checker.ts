@@ -2,7 +2,7 @@
 // and version, their reports (built once per version), the reports on disk the cross-year rules compare with,
 // the decision whether a document is checked, and every feature (diagnostics, fixes, hover, lenses, outline,
 // folding, formatting, completion, templates), each computed from the report it already holds.
-import { findPrevious } from '../across';
+import { findPrevious, priorOf, PriorIndex } from '../across';
 import { analyze, checkReport, type CheckOptions, type CheckResult } from '../check';
 import { hoverAt, type HoverInfo } from '../editor/hover';
 import { tableLenses, type TableLens } from '../editor/lens';
@@ -68,7 +68,7 @@ export class Checker {
   private readonly maxChars: () => number;
   /** Changes with every open, change and close: what is derived from all documents is kept until it moves. */
   private generation = 0;
-  private byYear?: { generation: number; byYear: Map<number, Candidate[]>; keys: Set<string> };
+  private byYear?: { generation: number; index: PriorIndex<string>; keys: Set<string> };
 
   constructor(options: CheckerOptions = {}) {
     this.log = options.logger ?? (() => undefined);
@@ -160,24 +160,21 @@ export class Checker {
   previousOf(uri: string): Candidate | null {
     const report = this.report(uri);
     if (!report || report.year === null) return null;
-    const { byYear, keys } = this.openReports();
-    return this.files.previousOf(uri, report, byYear.get(report.year - 1) ?? [], (k) => keys.has(k));
+    const { index, keys } = this.openReports();
+    return this.files.previousOf(uri, report, index, (k) => keys.has(k));
   }
 
-  /** The open documents' reports by year, built once per change of any of them (a batch checks each against all). */
-  private openReports(): { byYear: Map<number, Candidate[]>; keys: Set<string> } {
+  /** The open documents' summaries by year and 机关, built once per change of any of them (a batch checks each against all). */
+  private openReports(): { index: PriorIndex<string>; keys: Set<string> } {
     if (this.byYear?.generation === this.generation) return this.byYear;
-    const byYear = new Map<number, Candidate[]>();
+    const index = new PriorIndex<string>();
     const keys = new Set<string>();
     for (const u of this.docs.keys()) {
       keys.add(uriKey(u));
       const r = this.report(u)!;
-      if (r.year === null || !r.isReport) continue;
-      let list = byYear.get(r.year);
-      if (!list) byYear.set(r.year, (list = []));
-      list.push({ uri: u, report: r });
+      if (r.year !== null && r.isReport) index.add(priorOf(r), u);
     }
-    this.byYear = { generation: this.generation, byYear, keys };
+    this.byYear = { generation: this.generation, index, keys };
     return this.byYear;
   }
 
@@ -201,8 +198,8 @@ export class Checker {
     let checked: Checked;
     if (mode === 'off') checked = { result: { report, checked: false, diagnostics: [] }, options, previousUri: null, mode };
     else {
-      const previous = this.previousOf(uri);
-      options.previous = previous?.report ?? null;
+      const previous = settings.previous !== undefined ? { uri: settings.previous?.uri ?? null, prior: settings.previous?.prior ?? null } : this.previousOf(uri);
+      options.previous = previous?.prior ?? null;
       checked = { result: checkReport(report, options), options, previousUri: previous?.uri ?? null, mode };
     }
     d.last = { ...checked, rev: d.rev };

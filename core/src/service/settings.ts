@@ -1,3 +1,4 @@
+import type { Prior } from '../across';
 // Settings from the editor (`nianbao.*`) and from `.nianbao.json`, turned into what a check is run with. Data
 // only: nothing here can make the server run code from a workspace.
 import { CONFIG_FILE, mergeConfig, readConfig, type NianbaoConfig } from '../config';
@@ -76,6 +77,8 @@ export interface DocumentSettings {
   template?: '2019' | '2021';
   /** Named explicitly (a CLI argument): a file that is not a report says so (not-a-report) instead of nothing. */
   explicit?: boolean;
+  /** The previous year's report, found by the caller (the CLI's batch); left out, the checker looks it up. */
+  previous?: { uri: string; prior: Prior } | null;
 }
 
 /**
