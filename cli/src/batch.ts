@@ -93,7 +93,7 @@ interface Loaded {
  * so what stays in memory is the summaries (`Prior`) and the reports still waiting for their previous year's.
  */
 export class Batch {
-  private readonly checker = createChecker({ maxChars: () => Infinity, logger: (m) => process.stderr.write(`nianbao: ${m}\n`) });
+  private readonly checker = createChecker({ maxBytes: () => Infinity, logger: (m) => process.stderr.write(`nianbao: ${m}\n`) });
   private readonly loaded = new Map<string, Loaded>();
 
   private async load(path: string): Promise<ReadOut> {

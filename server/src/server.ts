@@ -115,8 +115,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Per folder, the config file content last warned about: a warning is shown once per change. */
   const warned = new Map<string, string>();
   const configReads = new Map<string, number>();
+  // MB of UTF-8, as the setting says.
   const maxChars = () => (global.maxFileSizeMB ?? DEFAULT_MAX_MB) * 1024 * 1024;
-  const checker = createChecker({ logger: (m) => connection.console.error(m), maxChars });
+  const checker = createChecker({ logger: (m) => connection.console.error(m), maxBytes: maxChars });
   const index = new ReportIndex(fs, checker.files, (m) => connection.console.log(m));
 
   let listTimer: ReturnType<typeof setTimeout> | undefined;
@@ -209,7 +210,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (tooLargeWarned.has(uri)) return;
     tooLargeWarned.add(uri);
     const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
-    warn(serverMessage(uiLocale(), 'tooLarge', { path: displayPath(uri), size: mb(checker.text(uri)?.length ?? 0), limit: mb(maxChars()) }));
+    warn(serverMessage(uiLocale(), 'tooLarge', { path: displayPath(uri), size: mb(checker.bytes(uri) ?? 0), limit: mb(maxChars()) }));
   }
 
   /** A warning the user sees (window/showMessage: a notification, nothing to answer) and the log keeps. */

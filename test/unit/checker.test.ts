@@ -17,6 +17,7 @@ import {
 import { createConnection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, createChecker, RULES_BY_ID, type Rule } from '../../core/src/index';
+import { utf8Length } from '../../core/src/text/utf8';
 import { startServer } from '../../server/src/server';
 import { read } from '../helpers';
 
@@ -69,7 +70,7 @@ describe('the checker facade', () => {
   });
 
   it('keeps a document over the size limit unparsed and checks it again once it is small', () => {
-    const c = createChecker({ maxChars: () => 50_000 });
+    const c = createChecker({ maxBytes: () => 50_000 });
     c.open('file:///r/big.txt', 'plaintext', 1, BROKEN + '。'.repeat(60_000));
     assert.equal(c.isLarge('file:///r/big.txt'), true);
     assert.equal(c.check('file:///r/big.txt', settings)!.mode, 'off');
@@ -81,25 +82,44 @@ describe('the checker facade', () => {
   it('applies LSP content changes as the LSP library does, also to a document over the size limit', () => {
     let seed = 7;
     const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
-    const c = createChecker({ maxChars: () => BROKEN.length + 60 });
+    const c = createChecker({ maxBytes: () => utf8Length(BROKEN) + 60 });
     let reference = TextDocument.create('file:///r/x.txt', 'plaintext', 1, BROKEN);
     c.open('file:///r/x.txt', 'plaintext', 1, BROKEN);
     let large = 0;
     for (let version = 2; version < 400; version++) {
       const lines = reference.lineCount;
-      const a = { line: rnd(lines + 1), character: rnd(40) };
-      const b = { line: Math.min(a.line + (rnd(6) === 0 ? 1 : 0), lines), character: rnd(40) };
-      const start = a.line < b.line || (a.line === b.line && a.character <= b.character) ? a : b;
-      const end = start === a ? b : a;
-      // Now and then the whole text, over or under the limit (typing past the limit keeps the document parsed).
+      // Ranges as clients send them: now and then reversed (end before start), or past the end of a line or the text.
+      const a = { line: rnd(lines + 2), character: rnd(60) };
+      const b = { line: Math.min(a.line + (rnd(6) === 0 ? 1 : 0), lines + 1), character: rnd(60) };
+      const [start, end] = rnd(4) === 0 ? [b, a] : [a, b];
+      // Now and then the whole text, over or under the limit; typing can take it over the limit and back.
       const whole = version % 50 === 0 ? { text: version % 100 === 0 ? BROKEN : BROKEN + '。'.repeat(500) } : null;
-      const change = whole ?? { range: { start, end }, text: ['', '一', '\n', '12\t0', '。\r\n', 'x'.repeat(30), 'x'.repeat(30)][rnd(7)] };
+      const change = whole ?? { range: { start, end }, text: ['', '一', '\n', '12\t0', '。\r\n', 'x'.repeat(30), '政府信息'.repeat(8)][rnd(7)] };
       reference = TextDocument.update(reference, [change], version);
       c.change('file:///r/x.txt', version, [change]);
       if (c.isLarge('file:///r/x.txt')) large++;
       assert.equal(c.text('file:///r/x.txt'), reference.getText(), `after change ${version}`);
+      assert.equal(c.bytes('file:///r/x.txt'), utf8Length(reference.getText()), `size after change ${version}`);
+      assert.equal(c.isLarge('file:///r/x.txt'), utf8Length(reference.getText()) > utf8Length(BROKEN) + 60, `limit after change ${version}`);
     }
     assert.ok(large > 0, 'the document went over the limit at times');
+  });
+
+  it('checks the size limit on every change, in bytes of UTF-8', () => {
+    const c = createChecker({ maxBytes: () => 1024 * 1024 });
+    // 400,000 Chinese characters: 1.2 MB of UTF-8, over a 1 MB limit although under a million UTF-16 units.
+    c.open('file:///r/zh.txt', 'plaintext', 1, '政'.repeat(400_000));
+    assert.equal(c.isLarge('file:///r/zh.txt'), true);
+    // Many small pastes (each well under 64 KB) take a document over the limit too.
+    c.open('file:///r/p.txt', 'plaintext', 1, BROKEN);
+    let v = 2;
+    while (!c.isLarge('file:///r/p.txt') && v < 200) {
+      const end = { line: 0, character: 0 };
+      c.change('file:///r/p.txt', v++, [{ range: { start: end, end }, text: '本机关继续推进政务公开。\n'.repeat(1000) }]);
+    }
+    assert.equal(c.isLarge('file:///r/p.txt'), true);
+    assert.ok(v < 60, `over the limit after ${v - 2} pastes of 39 KB`);
+    assert.ok(c.bytes('file:///r/p.txt')! > 1024 * 1024 && c.bytes('file:///r/p.txt')! < 1024 * 1024 + 40_000);
   });
 
   it('finds the previous year’s report among open documents and files on disk', () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, it } from 'node:test';
 import { analyze, checkDocument, ParsedDocument, type Range, type Report, type SourceFormat, subheadEnds } from '../../core/src/index';
 import { lineIndexAt } from '../../core/src/text/lines';
@@ -122,12 +123,19 @@ function toPos(starts: number[], lengths: number[], _text: string, offset: numbe
   return { line, character: Math.min(offset - starts[line], lengths[line]) };
 }
 
-function applyToString(text: string, range: Range, insert: string): string {
-  const { starts } = lineStarts(text);
-  const a = starts[range.start.line] + range.start.character;
-  const b = starts[range.end.line] + range.end.character;
-  return text.slice(0, a) + insert + text.slice(b);
+/** Now and then an edit as a careless client sends it: its range reversed, or reaching past a line's or the text's end. */
+function oddly(r: ReturnType<typeof rng>, edit: { range: Range; text: string }): { range: Range; text: string } {
+  const x = r.next();
+  const { start, end } = edit.range;
+  if (x < 0.05) return { ...edit, range: { start: end, end: start } };
+  if (x < 0.08) return { ...edit, range: { start, end: { line: end.line, character: end.character + 1 + r.int(20) } } };
+  if (x < 0.1) {
+    const past = { line: 10_000 + r.int(3), character: r.int(5) };
+    return { ...edit, range: { start: past, end: past } };
+  }
+  return edit;
 }
+
 
 /** The report model as plain data (paragraphs and sub-heads compute their positions from their block). */
 function reportSnapshot(report: Report): string {
@@ -157,8 +165,9 @@ function run(label: string, original: string, format: SourceFormat, edits: numbe
       text = original;
       doc = ParsedDocument.parse(text, format);
     }
-    const edit = randomEdit(r, text, c);
-    text = applyToString(text, edit.range, edit.text);
+    const edit = oddly(r, randomEdit(r, text, c));
+    // The reference is what the LSP library makes of the edit (reversed ranges start-first, positions past an end clamped).
+    text = TextDocument.update(TextDocument.create('file:///x', 'plaintext', 0, text), [edit], 1).getText();
     doc.applyChange(edit);
     reparsed += doc.lastReparsed;
     blocks += doc.blocks.length;

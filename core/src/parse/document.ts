@@ -105,14 +105,31 @@ export class ParsedDocument {
     }
   }
 
-  applyChange(change: TextChange): void {
-    const { start, end } = change.range;
+  /** A range as lines and columns inside the text: reversed ranges start-first, positions past an end clamped (as editors do). */
+  private clamp(r: Range): { sl: number; sc: number; el: number; ec: number } {
+    const reversed = r.end.line < r.start.line || (r.end.line === r.start.line && r.end.character < r.start.character);
+    const [start, end] = reversed ? [r.end, r.start] : [r.start, r.end];
     const nLines = this.lines.length;
-    let sl = Math.min(Math.max(0, start.line), nLines - 1);
-    let el = Math.min(Math.max(0, end.line), nLines - 1);
-    if (el < sl) [sl, el] = [el, sl];
+    const sl = Math.min(Math.max(0, start.line), nLines - 1);
+    const el = Math.min(Math.max(0, end.line), nLines - 1);
     const sc = Math.min(Math.max(0, start.line > nLines - 1 ? this.lines[sl].length : start.character), this.lines[sl].length);
     const ec = Math.min(Math.max(0, end.line > nLines - 1 ? this.lines[el].length : end.character), this.lines[el].length);
+    return { sl, sc, el, ec };
+  }
+
+  /** The text a change of `range` replaces. */
+  textIn(range: Range): string {
+    const { sl, sc, el, ec } = this.clamp(range);
+    if (sl === el) return this.lines[sl].slice(sc, ec);
+    let s = this.lines[sl].slice(sc) + this.eols[sl];
+    for (let i = sl + 1; i < el; i++) s += this.lines[i] + this.eols[i];
+    return s + this.lines[el].slice(0, ec);
+  }
+
+  applyChange(change: TextChange): void {
+    const clamped = this.clamp(change.range);
+    let sl = clamped.sl;
+    const { sc, el, ec } = clamped;
     let region = this.lines[sl].slice(0, sc) + change.text + this.lines[el].slice(ec) + this.eols[el];
     // A lone \r before the region and a \n at its start become one line break.
     if (sl > 0 && this.eols[sl - 1] === '\r' && region.charCodeAt(0) === 10) {

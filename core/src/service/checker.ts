@@ -17,13 +17,14 @@ import { completionsAt, disableEdits, templateText, type Completion } from './ed
 import { folds, outline, type Fold, type OutlineSymbol } from './outline';
 import { checkMode, type DocumentSettings } from './settings';
 import { uriKey } from './uri';
+import { utf8Length } from '../text/utf8';
 import { WorkspaceReports, type Candidate } from './workspace-reports';
 
 export interface CheckerOptions {
   /** Where problems of the checker itself go (a rule that failed, a feature that threw). */
   logger?: (message: string) => void;
-  /** Documents longer than this many characters are kept but not parsed nor checked (default 5 MB). */
-  maxChars?: () => number;
+  /** Documents larger than this many bytes of UTF-8 are kept but not parsed nor checked (default 5 MB). */
+  maxBytes?: () => number;
 }
 
 /** A change of a document's text, as LSP sends it (no range: the whole text). */
@@ -49,6 +50,8 @@ interface Doc {
   parsed: ParsedDocument;
   /** The text of a document over the size limit (not parsed); null otherwise. */
   large: string | null;
+  /** Its size in UTF-8 bytes, kept up to date on every change. */
+  bytes: number;
   /** Bumped on every change. */
   rev: number;
   report?: { rev: number; report: Report };
@@ -57,7 +60,9 @@ interface Doc {
   fixes?: Map<Diagnostic, Fix[]>;
 }
 
-const DEFAULT_MAX_CHARS = 5 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** A reversed range start-first, as editors read it. */
+const wellFormed = (r: Range): Range => (r.end.line < r.start.line || (r.end.line === r.start.line && r.end.character < r.start.character) ? { start: r.end, end: r.start } : r);
 const same = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
 export class Checker {
@@ -65,22 +70,23 @@ export class Checker {
   readonly files = new WorkspaceReports();
   private readonly docs = new Map<string, Doc>();
   private readonly log: (message: string) => void;
-  private readonly maxChars: () => number;
+  private readonly maxBytes: () => number;
   /** Changes with every open, change and close: what is derived from all documents is kept until it moves. */
   private generation = 0;
   private byYear?: { generation: number; index: PriorIndex<string>; keys: Set<string> };
 
   constructor(options: CheckerOptions = {}) {
     this.log = options.logger ?? (() => undefined);
-    this.maxChars = options.maxChars ?? (() => DEFAULT_MAX_CHARS);
+    this.maxBytes = options.maxBytes ?? (() => DEFAULT_MAX_BYTES);
   }
 
   // ---- documents --------------------------------------------------------------------------------------
 
   open(uri: string, languageId: string, version: number, text: string): void {
     const format = formatOfDocument(uri, languageId).id;
-    const large = text.length > this.maxChars();
-    this.docs.set(uri, { uri, languageId, version, parsed: ParsedDocument.parse(large ? '' : text, format), large: large ? text : null, rev: 0 });
+    const bytes = utf8Length(text);
+    const large = bytes > this.maxBytes();
+    this.docs.set(uri, { uri, languageId, version, parsed: ParsedDocument.parse(large ? '' : text, format), large: large ? text : null, bytes, rev: 0 });
     this.generation++;
   }
 
@@ -89,22 +95,31 @@ export class Checker {
     const d = this.docs.get(uri);
     if (!d) return 'unknown';
     if (typeof version === 'number' && version <= d.version) return 'stale';
-    const max = this.maxChars();
+    const max = this.maxBytes();
     for (const change of changes) {
       if (d.large !== null) {
-        d.large = change.range ? applyEdits(d.large, [{ range: change.range, newText: change.text }]) : change.text;
+        d.large = change.range ? applyEdits(d.large, [{ range: wellFormed(change.range), newText: change.text }]) : change.text;
         continue;
       }
-      if (change.range) d.parsed.applyChange({ range: change.range, text: change.text });
-      else if (change.text.length > max) d.large = change.text;
-      else d.parsed = ParsedDocument.parse(change.text, d.parsed.format);
+      if (change.range) {
+        d.bytes += utf8Length(change.text) - utf8Length(d.parsed.textIn(change.range));
+        d.parsed.applyChange({ range: change.range, text: change.text });
+      } else {
+        d.bytes = utf8Length(change.text);
+        if (d.bytes > max) d.large = change.text;
+        else d.parsed = ParsedDocument.parse(change.text, d.parsed.format);
+      }
+      // Checked on every change: typing or pasting past the limit stops parsing the document.
+      if (d.large === null && d.bytes > max) d.large = d.parsed.text;
     }
-    // A large paste can take a document over the limit, and edits can bring one back under it.
-    if (d.large === null && changes.some((c) => c.text.length > 65_536) && d.parsed.text.length > max) d.large = d.parsed.text;
-    if (d.large !== null && d.large.length <= max) {
-      d.parsed = ParsedDocument.parse(d.large, d.parsed.format);
-      d.large = null;
-    } else if (d.large !== null) d.parsed = ParsedDocument.parse('', d.parsed.format);
+    // Edits can bring a document back under the limit.
+    if (d.large !== null) {
+      d.bytes = utf8Length(d.large);
+      if (d.bytes <= max) {
+        d.parsed = ParsedDocument.parse(d.large, d.parsed.format);
+        d.large = null;
+      } else d.parsed = ParsedDocument.parse('', d.parsed.format);
+    }
     d.rev++;
     this.generation++;
     if (typeof version === 'number') d.version = version;
@@ -130,6 +145,11 @@ export class Checker {
 
   version(uri: string): number | undefined {
     return this.docs.get(uri)?.version;
+  }
+
+  /** The document's size in UTF-8 bytes. */
+  bytes(uri: string): number | undefined {
+    return this.docs.get(uri)?.bytes;
   }
 
   /** Over the size limit: kept, not checked. */
