@@ -146,13 +146,17 @@ describe('editor help through the language server', () => {
     await client.close(uri);
   });
 
-  test('Format Document aligns the Markdown tables of a report', async () => {
+  test('Format Document aligns the Markdown tables of a report, one small edit per row, markup kept', async () => {
     const uri = uriFor('format.md');
-    const text = fixtureText('md/000.md');
+    const text = fixtureText('md/000.md').replace('| 规章 |', '| **规章**（见[目录](https://example.cn/a)） |');
     await openFresh(uri, 'markdown', text);
     const edits = (await client.conn.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) ?? [];
     assert.ok(edits.length > 0);
+    assert.ok(edits.every((e) => e.range.start.line === e.range.end.line && e.range.start.character > 0), 'each edit is inside one row');
+    assert.equal(new Set(edits.map((e) => e.range.start.line)).size, edits.length, 'one edit per row');
     const formatted = applyEdits(text, edits);
+    assert.match(formatted, /^\| \*\*规章\*\*（见\[目录\]\(https:\/\/example\.cn\/a\)） +\| 0 /m);
+    assert.equal(formatted.replace(/[ -]/g, ''), text.replace(/[ -]/g, ''));
     await replaceAll(uri, formatted);
     const again = (await client.conn.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) ?? [];
     assert.deepEqual(again, []);

@@ -3,12 +3,15 @@ import type { ParsedDocument } from '../parse/document';
 import type { CellItem } from '../parse/items';
 import { displayWidth } from './width';
 
+// Format Document changes whitespace only: cells are padded from their source text between the pipes
+// (markup, escapes and code spans kept as written), each row keeps its container prefix (indentation, `>`,
+// list markers), and only the delimiter row's dashes may grow or shrink. Anything else is left alone.
+
 type Align = 'left' | 'right' | 'center' | 'none';
 
 function alignOf(cell: string): Align {
-  const t = cell.trim();
-  const l = t.startsWith(':');
-  const r = t.endsWith(':');
+  const l = cell.startsWith(':');
+  const r = cell.endsWith(':');
   return l && r ? 'center' : r ? 'right' : l ? 'left' : 'none';
 }
 
@@ -27,9 +30,85 @@ function delimiter(width: number, align: Align): string {
   return '-'.repeat(w);
 }
 
+const isSpace = (c: number) => c === 0x20 || c === 0x09;
+const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
+
+/** Positions of a line's cell pipes: not escaped, not inside a code span. */
+function pipesOf(line: string): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\\') {
+      if (i + 1 < line.length && ASCII_PUNCT.test(line[i + 1])) i++;
+    } else if (c === '`') {
+      let n = 1;
+      while (line[i + n] === '`') n++;
+      // A code span runs to the next backtick run of the same length; an unclosed run is literal.
+      let j = i + n;
+      let close = -1;
+      while (j < line.length) {
+        if (line[j] !== '`') { j++; continue; }
+        let m = 1;
+        while (line[j + m] === '`') m++;
+        if (m === n) { close = j; break; }
+        j += m;
+      }
+      i = close >= 0 ? close + n - 1 : i + n - 1;
+    } else if (c === '|') at.push(i);
+  }
+  return at;
+}
+
+/** What may stand before a table's first row: indentation, `>` and list markers. */
+const HEADER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*$/;
+/** Before its other rows: only indentation and `>`. */
+const ROW_PREFIX = /^[ \t>]*$/;
+const DELIMITER_CELL = /^:?-+:?$/;
+
+interface SourceRow {
+  line: number;
+  /** Everything before the leading pipe, kept as is. */
+  prefix: string;
+  /** Column of the leading pipe. */
+  from: number;
+  /** Cell sources, trimmed of spaces and tabs only. */
+  cells: string[];
+  /** Where each cell's pipes are: [left pipe, right pipe]. */
+  spans: [number, number][];
+}
+
+/** A line read as a pipe row with leading and trailing pipes; null if it is not one, 'unsafe' if it cannot be aligned. */
+function sourceRow(line: string, index: number, prefixRule: RegExp): SourceRow | 'unsafe' | null {
+  const at = pipesOf(line);
+  if (at.length < 2) return null;
+  let end = line.length;
+  while (end > 0 && isSpace(line.charCodeAt(end - 1))) end--;
+  if (at[at.length - 1] !== end - 1) return null;
+  const prefix = line.slice(0, at[0]);
+  if (!prefixRule.test(prefix)) return null;
+  const cells: string[] = [];
+  const spans: [number, number][] = [];
+  for (let k = 0; k + 1 < at.length; k++) {
+    let a = at[k] + 1;
+    let b = at[k + 1];
+    while (a < b && isSpace(line.charCodeAt(a))) a++;
+    while (b > a && isSpace(line.charCodeAt(b - 1))) b--;
+    const cell = line.slice(a, b);
+    if (cell.includes('\t')) return 'unsafe'; // no width to align a tab to
+    cells.push(cell);
+    spans.push([at[k], at[k + 1]]);
+  }
+  return { line: index, prefix, from: at[0], cells, spans };
+}
+
+/** The parser's cells all lie inside the cells read from source (else this reading is not the parser's). */
+function agrees(row: SourceRow, parsed: readonly CellItem[], rel: number): boolean {
+  return parsed.every((c) => c.covered || c.text === '' || (c.line === rel && row.spans.some(([l, r]) => l < c.start && c.end <= r)));
+}
+
 /**
  * Aligns every GFM pipe table of a Markdown document, counting CJK characters as two columns.
- * Cell contents are kept byte for byte (markup included); only the spaces around them change.
+ * Edits change only spaces (and the delimiter row's dashes); there is at most one edit per row.
  */
 export function formatMarkdownTables(doc: ParsedDocument): TextEdit[] {
   if (!doc.syntax.pipeTables) return [];
@@ -49,38 +128,45 @@ export function formatMarkdownTables(doc: ParsedDocument): TextEdit[] {
   return edits;
 }
 
-function formatTable(doc: ParsedDocument, base: number, rows: { line: number; cells: CellItem[] }[]): TextEdit[] {
-  // Each row must sit on its own line, with the delimiter row right after the header.
-  const header = rows[0];
-  const delimLine = header.line + 1;
-  if (rows.some((r, i) => i > 0 && r.line !== header.line + 1 + i)) return [];
-  const delimText = doc.lines[base + delimLine] ?? '';
-  const delimCells = delimText.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
-  const n = header.cells.length;
-  if (delimCells.length !== n) return [];
-  const aligns = delimCells.map(alignOf);
-  const raw = rows.map((r) => {
-    const line = doc.lines[base + r.line];
-    return Array.from({ length: n }, (_, c) => {
-      const cell = r.cells[c];
-      return cell && cell.text !== '' ? line.slice(cell.start, cell.end) : '';
-    });
-  });
-  const widths = Array.from({ length: n }, (_, c) => Math.max(3, ...raw.map((r) => displayWidth(r[c]))));
-  const render = (cells: string[]) => `| ${cells.map((c, i) => pad(c, widths[i], aligns[i] === 'none' ? 'left' : aligns[i])).join(' | ')} |`;
-  const out: TextEdit[] = [];
-  const replaceLine = (line: number, text: string) => {
-    const old = doc.lines[base + line];
-    if (old !== text) out.push({ range: { start: { line: base + line, character: 0 }, end: { line: base + line, character: old.length } }, newText: text });
-  };
-  // Tables whose text cannot be rebuilt safely (escaped pipes, rows with extra cells) are left alone.
-  if (raw.some((r) => r.some((c) => c.includes('|')))) return [];
-  for (const r of rows) {
-    const line = doc.lines[base + r.line];
-    if (line.includes('\\|') || line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').length > n) return [];
+function formatTable(doc: ParsedDocument, base: number, parsed: { line: number; cells: CellItem[] }[]): TextEdit[] {
+  const header = parsed[0];
+  const lineAt = (rel: number) => doc.lines[base + rel] ?? '';
+  const head = sourceRow(lineAt(header.line), header.line, HEADER_PREFIX);
+  const delim = sourceRow(lineAt(header.line + 1), header.line + 1, ROW_PREFIX);
+  if (!head || !delim || head === 'unsafe' || delim === 'unsafe' || !agrees(head, header.cells, header.line)) return [];
+  const n = head.cells.length;
+  if (delim.cells.length !== n || !delim.cells.every((c) => DELIMITER_CELL.test(c))) return [];
+  // Body rows: the parser's rows on the lines that follow, up to the first that is not a pipe row
+  // (a caption or note right under a table is left as written).
+  const body: SourceRow[] = [];
+  for (let i = 1; i < parsed.length; i++) {
+    const p = parsed[i];
+    if (p.line !== header.line + 1 + i) break;
+    const row = sourceRow(lineAt(p.line), p.line, ROW_PREFIX);
+    if (!row) break;
+    if (row === 'unsafe' || !agrees(row, p.cells, p.line)) return [];
+    body.push(row);
   }
-  replaceLine(header.line, render(raw[0]));
-  replaceLine(delimLine, `| ${widths.map((w, i) => delimiter(w, aligns[i])).join(' | ')} |`);
-  for (let i = 1; i < rows.length; i++) replaceLine(rows[i].line, render(raw[i]));
+  const aligns = delim.cells.map(alignOf);
+  const rows = [head, ...body];
+  const widths = Array.from({ length: n }, (_, c) => Math.max(3, ...rows.map((r) => (c < r.cells.length ? displayWidth(r.cells[c]) : 0))));
+  // Cells past the header's count (GFM ignores them) are kept, unpadded.
+  const render = (cells: string[]) => `| ${cells.map((c, i) => (i < n ? pad(c, widths[i], aligns[i] === 'none' ? 'left' : aligns[i]) : c)).join(' | ')} |`;
+  const out: TextEdit[] = [];
+  const replace = (row: SourceRow, text: string) => {
+    const old = lineAt(row.line);
+    const next = row.prefix + text;
+    if (old === next) return;
+    // Only the changed run of the row.
+    let a = row.from;
+    while (a < old.length && a < next.length && old[a] === next[a]) a++;
+    let b = old.length;
+    let c = next.length;
+    while (b > a && c > a && old[b - 1] === next[c - 1]) { b--; c--; }
+    out.push({ range: { start: { line: base + row.line, character: a }, end: { line: base + row.line, character: b } }, newText: next.slice(a, c) });
+  };
+  replace(head, render(head.cells));
+  replace(delim, `| ${widths.map((w, i) => delimiter(w, aligns[i])).join(' | ')} |`);
+  for (const r of body) replace(r, render(r.cells));
   return out;
 }
