@@ -49,12 +49,45 @@ async function newReport(client: LanguageClient): Promise<void> {
   await vscode.window.showTextDocument(doc);
 }
 
+/**
+ * *在工作区中关闭规则*: sets the rule to "off" in `.nianbao.json` as it is in the editor (unsaved changes
+ * included; the server computes the new text), creates the file when there is none, and saves it.
+ */
+async function disableRuleInWorkspace(client: LanguageClient, file: string, rule: string): Promise<void> {
+  const uri = vscode.Uri.parse(file);
+  let doc: vscode.TextDocument | undefined;
+  try {
+    doc = await vscode.workspace.openTextDocument(uri);
+  } catch {
+    doc = undefined; // no such file yet
+  }
+  const version = doc?.version;
+  const text = await client.sendRequest<string | null>('nianbao/configText', { current: doc ? doc.getText() : null, rule });
+  if (text === null) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not valid JSON; fix it first, then turn the rule off again.', '.nianbao.json'));
+    return;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  if (!doc) {
+    edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
+  } else {
+    // Edited meanwhile: the text computed is stale; nothing is written.
+    if (doc.version !== version) return;
+    edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) return;
+  const saved = await vscode.workspace.openTextDocument(uri);
+  if (saved.isDirty) await saved.save();
+  void vscode.window.showInformationMessage(vscode.l10n.t('Rule {0} is now off in {1}.', rule, vscode.workspace.asRelativePath(uri)));
+}
+
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.insertTable2', () => insertTable(client, 't2')),
     vscode.commands.registerCommand('nianbao.insertTable3', () => insertTable(client, 't3')),
     vscode.commands.registerCommand('nianbao.insertTable4', () => insertTable(client, 't4')),
     vscode.commands.registerCommand('nianbao.newReport', () => newReport(client)),
+    vscode.commands.registerCommand('nianbao.disableRuleInWorkspace', (file: string, rule: string) => disableRuleInWorkspace(client, file, rule)),
     // Code lenses of tables: go to the first identity that does not hold.
     vscode.commands.registerCommand('nianbao.revealRange', async (uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));

@@ -23,7 +23,7 @@ export type { NianbaoConfig } from './config';
 export { agencyKey, asPrior, findPrevious, priorOf, PriorIndex, sameAgency, type Prior } from './across';
 export { fixesFor, fixAll } from './fixes/index';
 export type { Fix } from './fixes/index';
-export { applyEdits, minimalEdit, positionMapper } from './edits/edit';
+export { applyEdits, minimalEdit, minimalEdits, positionMapper } from './edits/edit';
 export type { TextEdit } from './edits/edit';
 export { skeleton } from './templates/skeleton';
 export { renderT2Block } from './templates/tables';

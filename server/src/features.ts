@@ -1,8 +1,9 @@
-import { CONFIG_FILE, minimalEdit, serverMessage, type Checker, type Diagnostic as CoreDiagnostic, type Locale } from '../../core/src/index';
+import { CONFIG_FILE, minimalEdits, serverMessage, type Checker, type Diagnostic as CoreDiagnostic, type Locale } from '../../core/src/index';
 import {
   CodeActionKind,
   CompletionItemKind,
   InsertTextFormat,
+  TextDocumentEdit,
   type CodeAction,
   type CodeLens,
   type CompletionItem,
@@ -21,18 +22,35 @@ export interface FeatureHost {
   /** Brings the document's check up to date with its text; false when the document is unknown or not checked yet. */
   current(uri: string): boolean;
   safe<P, R>(name: string, fallback: R, fn: (p: P) => R | Promise<R>): (p: P) => Promise<R>;
+  /** What the client said it can do with edits and code actions (set at initialize). */
+  editing(): EditingCaps;
+}
+
+export interface EditingCaps {
+  /** `workspace.workspaceEdit.documentChanges`: edits carry the document version, so a stale one is refused. */
+  documentChanges: boolean;
+  /** `codeAction.resolveSupport` with `edit`: a costly action's edit is computed when it is chosen. */
+  resolveEdit: boolean;
+  /** The Nianbao client runs *在工作区中关闭规则* itself, on `.nianbao.json` as it is open in the editor. */
+  clientDisable: boolean;
+}
+
+/** `data` of an action whose edit is computed on `codeAction/resolve`. */
+interface FixAllOfRule {
+  kind: 'fixAllOfRule';
+  uri: string;
+  version: number;
+  rule: string;
 }
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 export const COMMANDS = {
   disableInWorkspace: 'nianbao.server.disableRuleInWorkspace',
+  fixAllOfRule: 'nianbao.server.fixAllOfRule',
   template: 'nianbao.server.template',
 };
-
-function wholeEdit(uri: string, before: string, after: string): WorkspaceEdit | null {
-  const e = minimalEdit(before, after);
-  return e ? { changes: { [uri]: [e] } } : null;
-}
+/** The client's own command (see EditingCaps.clientDisable). */
+export const CLIENT_DISABLE_COMMAND = 'nianbao.disableRuleInWorkspace';
 
 /** Quick fixes, fix-all, disable comments, hover, code lenses, formatting, completion and templates. */
 export function registerFeatures(connection: Connection, host: FeatureHost): void {
@@ -40,56 +58,95 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
 
   const { checker } = host;
 
+  /** Edits of one open document, with its version when the client can refuse a stale edit. */
+  function docEdit(uri: string, edits: TextEdit[], version = checker.version(uri)): WorkspaceEdit {
+    return host.editing().documentChanges && version !== undefined ? { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] } : { changes: { [uri]: edits } };
+  }
+
+  /** A fix-all's text as small edits (one per changed run of lines), or null when it changes nothing. */
+  function fixAllEdit(uri: string, after: string | null, version?: number): WorkspaceEdit | null {
+    if (after === null) return null;
+    const edits = minimalEdits(checker.text(uri) ?? '', after);
+    return edits.length ? docEdit(uri, edits, version) : null;
+  }
+
+  /** "Fix all of this rule", computed when asked for (resolve, or the command), for the version it was offered on. */
+  function fixAllOfRule(uri: string, version: number, rule: string): WorkspaceEdit | null {
+    if (!host.current(uri) || checker.version(uri) !== version) return null;
+    return fixAllEdit(uri, checker.fixAll(uri, (x: CoreDiagnostic) => x.code === rule, false), version);
+  }
+
   connection.onCodeAction(
     host.safe('codeAction', [] as CodeAction[], (p) => {
       const uri = p.textDocument.uri;
       if (!host.current(uri)) return [];
-      const text = checker.text(uri) ?? '';
       const only = p.context.only;
       const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
       const actions: CodeAction[] = [];
 
       if (wants(FIX_ALL_KIND) && only) {
         // Only when asked for (source.fixAll on save, or the Source Action menu).
-        const after = checker.fixAll(uri);
-        const edit = after === null ? null : wholeEdit(uri, text, after);
+        const edit = fixAllEdit(uri, checker.fixAll(uri));
         actions.push({ title: t(uri, 'fixAllSafe'), kind: FIX_ALL_KIND, ...(edit ? { edit } : {}) });
         return actions;
       }
       if (!wants(CodeActionKind.QuickFix)) return actions;
 
       const all = checker.lastCheck(uri)?.result.diagnostics ?? [];
+      const version = checker.version(uri) ?? 0;
       const seenRules = new Set<string>();
+      const later: CodeAction[] = [];
       for (const lsp of p.context.diagnostics as Diagnostic[]) {
         if (lsp.source !== 'nianbao' || typeof lsp.code !== 'string') continue;
         const d = checker.diagnosticAt(uri, lsp.code, lsp.range);
         if (!d) continue;
         const fixes = checker.fixes(uri, d);
         for (const fix of fixes) {
-          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: !!fix.preferred, edit: { changes: { [uri]: fix.edits as TextEdit[] } } });
+          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: !!fix.preferred, edit: docEdit(uri, fix.edits as TextEdit[]) });
         }
         if (!seenRules.has(d.code)) {
           seenRules.add(d.code);
           const count = all.filter((x) => x.code === d.code).length;
           if (count > 1 && fixes.length) {
-            const after = checker.fixAll(uri, (x: CoreDiagnostic) => x.code === d.code, false);
-            const edit = after === null ? null : wholeEdit(uri, text, after);
-            if (edit) actions.push({ title: t(uri, 'fixAllOfRule', { rule: d.code, count }), kind: CodeActionKind.QuickFix, edit });
+            // Not computed now: it re-checks the document once per fix (1,000 warnings took 14 s).
+            const title = t(uri, 'fixAllOfRule', { rule: d.code, count });
+            const data: FixAllOfRule = { kind: 'fixAllOfRule', uri, version, rule: d.code };
+            actions.push(
+              host.editing().resolveEdit
+                ? { title, kind: CodeActionKind.QuickFix, data }
+                : { title, kind: CodeActionKind.QuickFix, command: { title, command: COMMANDS.fixAllOfRule, arguments: [uri, version, d.code] } },
+            );
           }
-          actions.push(...disableActions(uri, d, lsp));
+          later.push(...disableActions(uri, d, lsp));
         }
       }
-      return actions;
+      // The fixes first, then "fix all of this rule", then the actions that turn the rule off.
+      return [...actions, ...later];
+    }),
+  );
+
+  connection.onCodeActionResolve(
+    host.safe('codeActionResolve', null as unknown as CodeAction, (action: CodeAction) => {
+      const data = action.data as FixAllOfRule | undefined;
+      if (data?.kind !== 'fixAllOfRule') return action;
+      const edit = fixAllOfRule(data.uri, data.version, data.rule);
+      return edit ? { ...action, edit } : action;
     }),
   );
 
   function disableActions(uri: string, d: CoreDiagnostic, lsp: Diagnostic): CodeAction[] {
     const out: CodeAction[] = [];
     const edits = checker.disableEdits(uri, d);
-    if (edits.line) out.push({ title: t(uri, 'disableLine', { rule: d.code }), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: { changes: { [uri]: [edits.line] } } });
-    if (edits.file) out.push({ title: t(uri, 'disableFile', { rule: d.code }), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: { changes: { [uri]: [edits.file] } } });
-    if (host.folderOf(uri)) {
-      out.push({ title: t(uri, 'disableWorkspace', { rule: d.code }), kind: CodeActionKind.QuickFix, diagnostics: [lsp], command: { title: t(uri, 'disableWorkspace', { rule: d.code }), command: COMMANDS.disableInWorkspace, arguments: [uri, d.code] } });
+    if (edits.line) out.push({ title: t(uri, 'disableLine', { rule: d.code }), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: docEdit(uri, [edits.line]) });
+    if (edits.file) out.push({ title: t(uri, 'disableFile', { rule: d.code }), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: docEdit(uri, [edits.file]) });
+    const folder = host.folderOf(uri);
+    if (folder) {
+      const title = t(uri, 'disableWorkspace', { rule: d.code });
+      // The Nianbao client edits `.nianbao.json` as it is in the editor (maybe unsaved); others get the server's edit.
+      const command = host.editing().clientDisable
+        ? { title, command: CLIENT_DISABLE_COMMAND, arguments: [joinUri(folder, CONFIG_FILE), d.code] }
+        : { title, command: COMMANDS.disableInWorkspace, arguments: [uri, d.code] };
+      out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], command });
     }
     return out;
   }
@@ -106,12 +163,25 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
         if (edit) await connection.workspace.applyEdit({ label: t(uri, 'disableWorkspace', { rule }), edit });
         return null;
       }
+      if (p.command === COMMANDS.fixAllOfRule) {
+        const [uri, version, rule] = (p.arguments ?? []) as [string, number, string];
+        const edit = typeof uri === 'string' && typeof version === 'number' && typeof rule === 'string' ? fixAllOfRule(uri, version, rule) : null;
+        const count = (checker.lastCheck(uri)?.result.diagnostics ?? []).filter((x) => x.code === rule).length;
+        if (edit) await connection.workspace.applyEdit({ label: t(uri, 'fixAllOfRule', { rule, count }), edit });
+        return null;
+      }
       if (p.command === COMMANDS.template) {
         const [kind, uri, arg] = (p.arguments ?? []) as [string, string, { year?: number; agency?: string; markdown?: boolean }?];
         return templateText(kind, uri, arg ?? {});
       }
       return null;
     }),
+  );
+
+  // The Nianbao client's *在工作区中关闭规则*: the new text of `.nianbao.json` from its text in the editor.
+  connection.onRequest(
+    'nianbao/configText',
+    host.safe('configText', null as string | null, (p: { current: string | null; rule: string }) => (typeof p?.rule === 'string' ? configText(p.current ?? null, p.rule) : null)),
   );
 
   /** The text of a standard table or of a new report, in the document's own form. */
@@ -157,15 +227,12 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
   );
 }
 
-/** Sets `rules.<id>` to "off" in `.nianbao.json`, creating the file when there is none. */
-export function configEdit(file: string, current: string | null, rule: string): WorkspaceEdit | null {
-  if (current === null) {
-    const text = JSON.stringify({ rules: { [rule]: 'off' } }, null, 2) + '\n';
-    return { documentChanges: [{ kind: 'create', uri: file, options: { ignoreIfExists: true } }, { textDocument: { uri: file, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] }] };
-  }
+/** `.nianbao.json` with `rules.<id>` set to "off" (merged with what is there), or null when that is not valid JSON. */
+export function configText(current: string | null, rule: string): string | null {
+  if (current === null || current.trim() === '') return JSON.stringify({ rules: { [rule]: 'off' } }, null, 2) + '\n';
   let data: Record<string, unknown>;
   try {
-    const parsed = JSON.parse(current) as unknown;
+    const parsed = JSON.parse(current.charCodeAt(0) === 0xfeff ? current.slice(1) : current) as unknown;
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
     data = parsed as Record<string, unknown>;
   } catch {
@@ -173,7 +240,17 @@ export function configEdit(file: string, current: string | null, rule: string): 
   }
   const rules = typeof data.rules === 'object' && data.rules && !Array.isArray(data.rules) ? (data.rules as Record<string, unknown>) : {};
   data.rules = { ...rules, [rule]: 'off' };
+  return JSON.stringify(data, null, 2) + '\n';
+}
+
+/** Sets `rules.<id>` to "off" in `.nianbao.json` on disk (clients other than Nianbao's), creating the file when there is none. */
+export function configEdit(file: string, current: string | null, rule: string): WorkspaceEdit | null {
+  const text = configText(current, rule);
+  if (text === null) return null;
+  if (current === null) {
+    return { documentChanges: [{ kind: 'create', uri: file, options: { ignoreIfExists: true } }, { textDocument: { uri: file, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] }] };
+  }
   const lines = current.split(/\r\n|\r|\n/);
   const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
-  return { changes: { [file]: [{ range: { start: { line: 0, character: 0 }, end }, newText: JSON.stringify(data, null, 2) + '\n' }] } };
+  return { changes: { [file]: [{ range: { start: { line: 0, character: 0 }, end }, newText: text }] } };
 }

@@ -37,7 +37,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { documentSymbols, foldingRanges, lspDiagnostics } from './convert';
-import { COMMANDS, FIX_ALL_KIND, registerFeatures } from './features';
+import { CLIENT_DISABLE_COMMAND, COMMANDS, FIX_ALL_KIND, registerFeatures, type EditingCaps } from './features';
 import { formatOfPath, joinUri, NO_FILES, uriKey, type FileSystem } from './files';
 import { ReportIndex } from './workspace';
 import { IGNORE_FILE, WorkspaceCheck } from './workspace-check';
@@ -106,6 +106,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const docs = new Map<string, OpenDoc>();
   const fs = options.fs ?? NO_FILES;
   let clientLocale: Locale = 'zh-cn';
+  let editing: EditingCaps = { documentChanges: false, resolveEdit: false, clientDisable: false };
   let global: EditorSettings = NO_SETTINGS;
   let initDebounceMs = DEFAULT_DEBOUNCE_MS;
   let canPullConfig = false;
@@ -464,6 +465,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (init.docsBase) docsBase = init.docsBase;
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) initDebounceMs = init.debounceMs;
     canPullConfig = !!params.capabilities.workspace?.configuration;
+    const codeAction = params.capabilities.textDocument?.codeAction;
+    editing = {
+      documentChanges: !!params.capabilities.workspace?.workspaceEdit?.documentChanges,
+      resolveEdit: !!codeAction?.dataSupport && !!codeAction.resolveSupport?.properties.includes('edit'),
+      clientDisable: Array.isArray((init as { clientCommands?: unknown }).clientCommands) && (init as { clientCommands: unknown[] }).clientCommands.includes(CLIENT_DISABLE_COMMAND),
+    };
     canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     for (const f of folders) addFolder(f.uri);
@@ -472,7 +479,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Nianbao' },
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
@@ -541,6 +548,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidOpenTextDocument(
     safe('didOpen', undefined, (p) => {
       const { uri, languageId, version, text } = p.textDocument;
+      // A version must be an integer (LSP): without one, later changes could not be put in order.
+      if (!Number.isInteger(version) || typeof text !== 'string' || typeof uri !== 'string') {
+        connection.console.error(`didOpen of ${String(uri)} refused: the version must be an integer and the text a string`);
+        return;
+      }
       const d: OpenDoc = { uri };
       checker.open(uri, languageId, version, text);
       warnIfTooLarge(uri);
@@ -557,6 +569,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!d) return;
       const version = p.textDocument.version;
       const changes = p.contentChanges as TextDocumentContentChangeEvent[];
+      if (!Number.isInteger(version) || !Array.isArray(changes)) {
+        // Its text can no longer be known: forgotten until the editor opens it again (a check on a wrong text misleads).
+        connection.console.error(`didChange of ${d.uri} refused (version ${JSON.stringify(version)}); the document is not checked until it is opened again`);
+        docs.delete(d.uri);
+        checker.close(d.uri);
+        void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
+        return;
+      }
       if (checker.change(d.uri, version, changes.map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text }))) === 'stale') {
         // Out of order: applying it would corrupt the text; the client resends the document when it reopens it.
         connection.console.warn(`ignored change to ${d.uri}: version ${version} is not newer than ${checker.version(d.uri)}`);
@@ -683,6 +703,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return checker.lastCheck(uri) !== null;
     },
     safe,
+    editing: () => editing,
   });
 
   connection.listen();

@@ -75,6 +75,9 @@ export const setTotalFixTitle = (sum: number): string => `将“总计”改为 
 /** The code lens above a table whose identities all hold. */
 export const BALANCED_LENS = '勾稽关系：平衡';
 
+/** `.nianbao.json` of the API suite's workspace as it is on disk (the disable-rule scenario edits it unsaved first). */
+export const DISABLE_RULE_CONFIG_ON_DISK = '{\n  "deadline": "01-31"\n}\n';
+
 /**
  * Fills `ws` with what the VS Code API suite (test/electron/suite/) opens: a folder per scenario, and
  * `"nianbao.locale": "zh-cn"` so that the messages are Chinese whatever VS Code's display language.
@@ -89,6 +92,8 @@ export function makeApiWorkspace(root: string, ws: string): void {
   put('break-total', BALANCED_REPORT, balancedReportPath(root));
   put('hover-total', BALANCED_REPORT, balancedReportPath(root));
   put('insert-table', DRAFT, draftPath(root));
+  put('disable-rule', SEEDS_WITH_PROBLEMS[0], examplePath(root, SEEDS_WITH_PROBLEMS[0]));
+  writeFileSync(join(ws, '.nianbao.json'), DISABLE_RULE_CONFIG_ON_DISK);
   mkdirSync(join(ws, '.vscode'), { recursive: true });
   writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'nianbao.locale': 'zh-cn' }, null, 2));
 }

@@ -28,19 +28,20 @@ async function stillAnswers(): Promise<void> {
 
 describe('LSP misuse', () => {
   test('malformed parameters are answered (an error or an empty result), and the server stays up', async () => {
-    const bad: [string, unknown][] = [
-      ['textDocument/hover', { textDocument: { uri: 'file:///nope.txt' }, position: { line: -5, character: 1e9 } }],
-      ['textDocument/hover', { position: null }],
-      ['textDocument/codeAction', { textDocument: { uri: 42 }, range: 'x', context: {} }],
-      ['textDocument/documentSymbol', {}],
-      ['textDocument/foldingRange', null],
-      ['textDocument/formatting', { textDocument: { uri: 'file:///nope.md' } }],
-      ['textDocument/completion', { textDocument: {}, position: {} }],
-      ['workspace/executeCommand', { command: 'nianbao.server.template', arguments: [{}, 7] }],
-      ['workspace/executeCommand', { command: 'no.such.command' }],
-      ['nianbao/unknownRequest', { x: 1 }],
+    // Each with the answer it must get: a handler that threw (an error answer) fails the test.
+    const bad: [string, unknown, unknown][] = [
+      ['textDocument/hover', { textDocument: { uri: 'file:///nope.txt' }, position: { line: -5, character: 1e9 } }, null],
+      ['textDocument/hover', { position: null }, null],
+      ['textDocument/codeAction', { textDocument: { uri: 42 }, range: 'x', context: {} }, []],
+      ['textDocument/documentSymbol', {}, []],
+      ['textDocument/foldingRange', {}, []],
+      ['textDocument/formatting', { textDocument: { uri: 'file:///nope.md' } }, []],
+      ['textDocument/completion', { textDocument: {}, position: {} }, []],
+      ['workspace/executeCommand', { command: 'nianbao.server.template', arguments: [{}, 7] }, null],
+      ['workspace/executeCommand', { command: 'no.such.command' }, null],
+      ['codeAction/resolve', { title: 'x', data: { kind: 'fixAllOfRule', uri: 'file:///nope.txt', version: 1, rule: 'year-mismatch' } }, { title: 'x', data: { kind: 'fixAllOfRule', uri: 'file:///nope.txt', version: 1, rule: 'year-mismatch' } }],
     ];
-    for (const [method, params] of bad) {
+    for (const [method, params, expected] of bad) {
       const answer = await withTimeout(
         client.conn.sendRequest(method, params).then(
           (r) => ({ ok: r }),
@@ -48,9 +49,14 @@ describe('LSP misuse', () => {
         ),
         method,
       );
-      assert.ok('ok' in answer || 'error' in answer, method);
-      if ('ok' in answer && Array.isArray(answer.ok)) assert.deepEqual(answer.ok, [], `${method} answers an empty list`);
+      assert.deepEqual(answer, { ok: expected }, `${method} ${JSON.stringify(params)}`);
     }
+    // Parameters that are not an object are refused by the protocol library itself (InvalidParams).
+    const positional = await withTimeout(client.conn.sendRequest('textDocument/foldingRange', null).then(() => 'answered', (e: { message?: string }) => e.message ?? ''), 'foldingRange null');
+    assert.match(String(positional), /parameters/);
+    // An unknown request is the protocol's MethodNotFound, not a crash.
+    const unknown = await withTimeout(client.conn.sendRequest('nianbao/unknownRequest', { x: 1 }).then(() => null, (e: { code?: number }) => e.code), 'unknown request');
+    assert.equal(unknown, -32601);
     for (const [method, params] of [
       ['textDocument/didChange', { textDocument: { uri: 'file:///never-opened.txt', version: 2 }, contentChanges: [{ text: 'x' }] }],
       ['textDocument/didChange', { textDocument: {}, contentChanges: 'nonsense' }],

@@ -60,3 +60,16 @@ describe('Markdown nested without bound', () => {
     assert.deepEqual(ParsedDocument.parse(checker.text(uri)!, 'markdown').blocks.map((b) => b.items.length), checker.document(uri)!.blocks.map((b) => b.items.length));
   });
 });
+
+describe('a tab row of 200,000 cells', () => {
+  test('is at most MAX_ROW_CELLS cells; the rest of the line is its last cell, so no text is lost', async () => {
+    const { MAX_ROW_CELLS, parseTextBlock } = await import('../../core/src/parse/text-block');
+    const line = '一、本年新收政府信息公开申请数量' + '\t0'.repeat(200_000);
+    const [row] = parseTextBlock([line]);
+    assert.ok(row.kind === 'row');
+    assert.equal(row.cells.length, MAX_ROW_CELLS);
+    const last = row.cells[row.cells.length - 1];
+    assert.equal(last.end, line.length);
+    assert.equal(row.cells.slice(0, -1).every((c) => c.text === '0' || c.text.startsWith('一、')), true);
+  });
+});

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits, checkText, fixAll, fixesFor, ParsedDocument, positionMapper, type Diagnostic, type SourceFormat } from '../../core/src/index';
-import { read } from '../helpers';
+import { read, SEED_FILES } from '../helpers';
 
 function rng(seed: number) {
   let a = seed >>> 0;
@@ -37,11 +37,52 @@ const MUTATIONS: ((t: string, f: SourceFormat, r: () => number) => string)[] = [
   (t) => t.replace('共收到政府信息公开申请 6 件', '共收到政府信息公开申请 9 件'),
   (t) => t.replace(/\n五、存在的主要问题及改进情况\n/, '\n'),
   (t) => t.replace('海原县西安镇人民政府 2024 年', '海原县西安镇人民政府'),
-  (t) => t.replace(/\n\t\t3\.属于行政查询事项[^\n]*\n/, '\n'),
+  (t) => t.replace(/\n\t\t\d\.属于行政查询事项[^\n]*\n/, '\n'),
   (t) => t.replace(/\n本机关 2024 年未收取信息处理费用。/, '\n'),
 ];
 
 const ARITHMETIC = new Set(['table3-row-total', 'table3-results-total', 'table3-balance', 'table4-total']);
+
+/** Every offered fix removes its problem and adds none; the safe fix-all (on save) adds none either. */
+function checkFixes(text: string, format: SourceFormat, label: string): number {
+  let offered = 0;
+  const before = checkText(text, format).diagnostics;
+  const doc = ParsedDocument.parse(text, format);
+  for (const d of before) {
+    for (const fix of fixesFor(doc, d, before)) {
+      offered++;
+      const fixed = applyEdits(text, fix.edits);
+      const after = checkText(fixed, format).diagnostics;
+      const moved = positionMapper(text, fix.edits, fixed);
+      const target = place(d, moved(d.range.start));
+      const n = (keys: string[]) => keys.filter((x) => x === target).length;
+      assert.ok(n(after.map((x) => place(x))) < n(before.map((x) => place(x, moved(x.range.start)))), `${label}: “${fix.title}” leaves ${key(d)}`);
+      const left = new Map<string, number>();
+      for (const x of before) {
+        const p = place(x, moved(x.range.start), fix.fallback);
+        left.set(p, (left.get(p) ?? 0) + 1);
+      }
+      for (const x of after) {
+        const p = place(x, x.range.start, fix.fallback);
+        const c = left.get(p) ?? 0;
+        if (c > 0) left.set(p, c - 1);
+        else assert.ok(d.code === 'section-missing' && x.code === 'section-empty', `${label}: “${fix.title}” adds ${key(x)}`);
+      }
+    }
+  }
+  // Fix-all on save applies only safe fixes: no rule ends with more problems than it had (a fix-all that applied
+  // every preferred fix, figures the drafter wrote included, would fail here).
+  const saved = fixAll(text, format, {}, undefined, true);
+  const count = (ds: Diagnostic[]) => ds.reduce((m, x) => m.set(x.code, (m.get(x.code) ?? 0) + 1), new Map<string, number>());
+  const was = count(before);
+  for (const [code, n] of count(checkText(saved, format).diagnostics)) {
+    if (code === 'section-empty' && was.has('section-missing')) continue;
+    assert.ok(n <= (was.get(code) ?? 0), `${label}: fix-all on save leaves ${n} ${code} (there were ${was.get(code) ?? 0})`);
+  }
+  const all = fixAll(text, format, {}, undefined, false);
+  assert.equal(fixAll(all, format, {}, undefined, false), all, `${label}: fix-all converges`);
+  return offered;
+}
 
 describe('every offered fix, on generated faulty reports', () => {
   const base = read('test/fixtures/rules/pass/filled-correct.txt');
@@ -50,45 +91,41 @@ describe('every offered fix, on generated faulty reports', () => {
     const r = rng(42);
     let offered = 0;
     let singleArithmetic = 0;
+    const matched = MUTATIONS.map(() => 0);
     for (let k = 0; k < CASES; k++) {
       const faults = 1 + Math.floor(r() * 3);
       let text = base;
-      for (let i = 0; i < faults; i++) text = MUTATIONS[Math.floor(r() * MUTATIONS.length)](text, 'text', r);
+      for (let i = 0; i < faults; i++) {
+        const m = Math.floor(r() * MUTATIONS.length);
+        const next = MUTATIONS[m](text, 'text', r);
+        if (next !== text) matched[m]++;
+        text = next;
+      }
       const before = checkText(text, 'text').diagnostics;
       const doc = ParsedDocument.parse(text, 'text');
-      for (const d of before) {
-        const fixes = fixesFor(doc, d, before);
-        if (faults === 1 && ARITHMETIC.has(d.code) && before.every((x) => ARITHMETIC.has(x.code))) {
-          singleArithmetic++;
-          // One wrong number: at least one of its diagnostics gets a fix (a value changed in a total cell
-          // breaks two identities; the row or the column it belongs to can always be repaired).
-          assert.ok(before.some((x) => fixesFor(doc, x, before).length > 0), `case ${k}: no fix for ${before.map(key).join('; ')}`);
-        }
-        for (const fix of fixes) {
-          offered++;
-          const fixed = applyEdits(text, fix.edits);
-          const after = checkText(fixed, 'text').diagnostics;
-          const moved = positionMapper(text, fix.edits, fixed);
-          const target = place(d, moved(d.range.start));
-          const n = (keys: string[]) => keys.filter((x) => x === target).length;
-          assert.ok(n(after.map((x) => place(x))) < n(before.map((x) => place(x, moved(x.range.start)))), `case ${k}: “${fix.title}” leaves ${key(d)}`);
-          const left = new Map<string, number>();
-          for (const x of before) {
-            const p = place(x, moved(x.range.start), fix.fallback);
-            left.set(p, (left.get(p) ?? 0) + 1);
-          }
-          for (const x of after) {
-            const p = place(x, x.range.start, fix.fallback);
-            const c = left.get(p) ?? 0;
-            if (c > 0) left.set(p, c - 1);
-            else assert.ok(d.code === 'section-missing' && x.code === 'section-empty', `case ${k}: “${fix.title}” adds ${key(x)}`);
-          }
-        }
+      if (faults === 1 && before.length && before.every((x) => ARITHMETIC.has(x.code))) {
+        singleArithmetic++;
+        // One wrong number: at least one of its diagnostics gets a fix (a value changed in a total cell
+        // breaks two identities; the row or the column it belongs to can always be repaired).
+        assert.ok(before.some((x) => fixesFor(doc, x, before).length > 0), `case ${k}: no fix for ${before.map(key).join('; ')}`);
       }
-      const all = fixAll(text, 'text', {}, undefined, false);
-      assert.equal(fixAll(all, 'text', {}, undefined, false), all, `case ${k}: fix-all converges`);
+      offered += checkFixes(text, 'text', `case ${k}`);
     }
+    // Every mutation made its fault in some case (one that never matches tests nothing).
+    matched.forEach((n, m) => assert.ok(n > 0, `mutation ${m} never changed the report`));
     assert.ok(offered > CASES, `${offered} fixes checked`);
     assert.ok(singleArithmetic > 5, `${singleArithmetic} single arithmetic faults`);
+  });
+
+  it('Markdown reports with random table faults', { timeout: 300_000 }, () => {
+    const md = read(SEED_FILES[0].md);
+    const r = rng(7);
+    let offered = 0;
+    for (let k = 0; k < 30; k++) {
+      let text = md;
+      for (let i = 0; i < 1 + Math.floor(r() * 2); i++) text = MUTATIONS[Math.floor(r() * 3)](text, 'markdown', r);
+      offered += checkFixes(text, 'markdown', `markdown case ${k}`);
+    }
+    assert.ok(offered > 10, `${offered} fixes checked`);
   });
 });

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { checkText, fixAll, ParsedDocument, type SourceFormat } from '../../core/src/index';
 import { read, SEED_FILES } from '../helpers';
 
-/** Deterministic pseudo-random bytes. */
+/** Deterministic pseudo-random bytes (as Latin-1 characters). */
 function bytes(n: number, seed: number): string {
   let a = seed;
   let s = '';
@@ -12,6 +12,34 @@ function bytes(n: number, seed: number): string {
     s += String.fromCharCode(a % 256);
   }
   return s;
+}
+
+/** Random text of the whole of Unicode's BMP and beyond: CJK, full-width forms, surrogate pairs, lone surrogates, controls. */
+function unicode(n: number, seed: number): string {
+  let a = seed;
+  const next = () => (a = (a * 1103515245 + 12345) & 0x7fffffff);
+  let s = '';
+  while (s.length < n) {
+    const k = next() % 10;
+    if (k < 3) s += String.fromCharCode(0x4e00 + (next() % 0x5200));
+    else if (k < 4) s += String.fromCharCode(0xff01 + (next() % 0x5e));
+    else if (k < 5) s += String.fromCodePoint(0x20000 + (next() % 0x2000));
+    else if (k < 6) s += String.fromCharCode(0xd800 + (next() % 0x800));
+    else if (k < 7) s += String.fromCharCode(next() % 0x20);
+    else s += String.fromCharCode(next() % 0x10000);
+  }
+  return s;
+}
+
+/** Random Markdown: nested quotes and lists, emphasis, code spans, links, HTML and tables, broken or not. */
+function markdownNoise(lines: number, seed: number): string {
+  let a = seed;
+  const pick = <T>(xs: readonly T[]) => xs[(a = (a * 1103515245 + 12345) & 0x7fffffff) % xs.length];
+  const inline = ['**粗体', '粗体**', '*斜*', '`代码', '代码`', '[链接](http://x', '](y)', '<b>', '</b>', '<span style="x">', '<!--', '-->', '| 12 |', '\\|', '一、总体情况', '2024 年', ' 12 件 '];
+  const prefix = ['', '> ', '> > ', '- ', '  - ', '    - ', '1. ', '   1. ', '> - ', '- > ', '| ', '|---|---|', '```', '    '];
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) out.push(pick(prefix) + Array.from({ length: 1 + (a % 6) }, () => pick(inline)).join(pick(['', ' ', '\t'])));
+  return out.join('\n');
 }
 
 function inBounds(text: string, format: SourceFormat): void {
@@ -56,6 +84,10 @@ describe('robustness: bad input is checked or skipped, never a crash or a hang',
     it(`${format}: random bytes`, { timeout: 60_000 }, () => {
       for (let s = 1; s <= 20; s++) inBounds(bytes(20_000, s), format);
     });
+    it(`${format}: random Unicode (CJK, surrogates, controls) and random Markdown structure`, { timeout: 60_000 }, () => {
+      for (let s = 1; s <= 10; s++) inBounds(unicode(20_000, s), format);
+      for (let s = 1; s <= 10; s++) inBounds(markdownNoise(2000, s), format);
+    });
     it(`${format}: a seed with a BOM, mixed line endings and NUL bytes`, () => {
       const base = format === 'text' ? seed : seedMd;
       const mixed = '\ufeff' + base.split('\n').map((l, i) => l + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\r' : '\n')).join('');
@@ -70,7 +102,11 @@ describe('robustness: bad input is checked or skipped, never a crash or a hang',
         inBounds(doc, format);
         const p = ParsedDocument.parse(doc, format);
         p.applyChange({ range: { start: { line: 2, character: 5 }, end: { line: 2, character: 5 } }, text: '字' });
-        assert.ok(p.blocks.length > 0);
+        // The edit is in the text and the blocks are those of a fresh parse of it.
+        const edited = doc.split('\n').map((l, i) => (i === 2 ? l.slice(0, 5) + '字' + l.slice(5) : l)).join('\n');
+        assert.equal(p.text, edited);
+        const fresh = ParsedDocument.parse(edited, format);
+        assert.deepEqual(p.blocks.map((b) => [b.start, b.end, b.key]), fresh.blocks.map((b) => [b.start, b.end, b.key]));
       });
     }
   }

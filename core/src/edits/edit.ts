@@ -1,3 +1,4 @@
+import { diffArrays } from 'diff';
 import { lineIndexAt } from '../text/lines';
 import type { Range } from '../types';
 
@@ -90,4 +91,48 @@ export function minimalEdit(before: string, after: string): TextEdit | null {
     return { line, character: o - starts[line] };
   };
   return { range: { start: pos(p), end: pos(before.length - s) }, newText: after.slice(p, after.length - s) };
+}
+
+/** The lines of a text, each with its line break. */
+function linesWithEols(text: string): string[] {
+  const starts = lineStarts(text);
+  const out: string[] = [];
+  for (let i = 0; i < starts.length; i++) out.push(text.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : text.length));
+  if (out.length > 1 && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+/**
+ * Small edits that turn `before` into `after`: one per changed run of lines (a line diff), narrowed to the
+ * characters that differ when a run replaces as many lines as it had. A fix-all of fixes far apart is many small
+ * edits, never one edit over everything between them (an editor then keeps cursors, folds and marks in place).
+ */
+export function minimalEdits(before: string, after: string): TextEdit[] {
+  if (before === after) return [];
+  const a = linesWithEols(before);
+  const b = linesWithEols(after);
+  const starts = lineStarts(before);
+  const at = (line: number) => (line < starts.length ? { line, character: 0 } : { line: starts.length - 1, character: before.length - starts[starts.length - 1] });
+  const out: TextEdit[] = [];
+  let line = 0;
+  const changes = diffArrays(a, b);
+  for (let k = 0; k < changes.length; k++) {
+    const c = changes[k];
+    if (!c.added && !c.removed) {
+      line += c.count ?? c.value.length;
+      continue;
+    }
+    // A removed run and the added run after it (or either alone) replace lines [line, line + removed).
+    const removed = c.removed ? c.value : [];
+    const next = c.removed && changes[k + 1]?.added ? changes[++k] : null;
+    const added = c.added ? c.value : (next?.value ?? []);
+    if (removed.length === added.length) {
+      for (let i = 0; i < removed.length; i++) {
+        const e = minimalEdit(removed[i], added[i]);
+        if (e) out.push({ range: { start: { line: line + i + e.range.start.line, character: e.range.start.character }, end: { line: line + i + e.range.end.line, character: e.range.end.character } }, newText: e.newText });
+      }
+    } else out.push({ range: { start: at(line), end: at(line + removed.length) }, newText: added.join('') });
+    line += removed.length;
+  }
+  return out;
 }

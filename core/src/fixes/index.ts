@@ -63,11 +63,12 @@ function verified(doc: ParsedDocument, diagnostic: Diagnostic, diagnostics: read
  * The fixes offered for one diagnostic (as produced by checking `doc` with the same options); each is verified.
  * `report`: the document's report when the caller holds it (else it is built again).
  */
-export function fixesFor(doc: ParsedDocument, diagnostic: Diagnostic, diagnostics: readonly Diagnostic[], options: CheckOptions = {}, report?: Report): Fix[] {
+export function fixesFor(doc: ParsedDocument, diagnostic: Diagnostic, diagnostics: readonly Diagnostic[], options: CheckOptions = {}, report?: Report, want?: (f: FixDraft) => boolean): Fix[] {
   const rule = RULES_BY_ID.get(diagnostic.code);
   if (!rule?.fix) return [];
   try {
-    const drafts = rule.fix(diagnostic, context(rule, doc, options, diagnostics, report ?? analyze(doc)));
+    // `want`: only these drafts are verified (a check of the whole text each), e.g. the safe ones for fix-all.
+    const drafts = rule.fix(diagnostic, context(rule, doc, options, diagnostics, report ?? analyze(doc))).filter((f) => !want || want(f));
     const check = (fs: FixDraft[]) => fs.map((f) => ({ f, left: verified(doc, diagnostic, diagnostics, options, f.edits, f.fallback) })).filter((x) => x.left >= 0);
     let ok = check(drafts.filter((f) => !f.fallback));
     if (ok.length === 0) ok = check(drafts.filter((f) => f.fallback));
@@ -94,18 +95,70 @@ export function fixAll(text: string, format: ParsedDocument['format'], options: 
   for (let round = 0; round < 8; round++) {
     const doc = ParsedDocument.parse(current, format);
     const diagnostics = diagnosticsOf(doc, options);
-    const edits: TextEdit[] = [];
-    for (const d of diagnostics) {
-      if (only && !only(d)) continue;
-      const fix = fixesFor(doc, d, diagnostics, options).find((f) => (safeOnly ? f.safe : f.preferred));
-      if (!fix) continue;
-      if (fix.edits.some((e) => edits.some((x) => overlaps(x.range, e.range)))) continue;
-      edits.push(...fix.edits);
-    }
-    if (edits.length === 0) break;
-    const next = applyEdits(current, edits);
-    if (next === current) break;
+    const next = batchRound(doc, diagnostics, options, only, safeOnly) ?? oneByOneRound(doc, diagnostics, options, only, safeOnly);
+    if (next === null || next === current) break;
     current = next;
   }
   return current;
+}
+
+/** One round fixing problem by problem, each fix verified on its own (a check of the whole text per fix). */
+function oneByOneRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], options: CheckOptions, only: ((d: Diagnostic) => boolean) | undefined, safeOnly: boolean): string | null {
+  const edits: TextEdit[] = [];
+  let report: Report | undefined;
+  for (const d of diagnostics) {
+    if (only && !only(d)) continue;
+    const fix = fixesFor(doc, d, diagnostics, options, (report ??= analyze(doc)), safeOnly ? (f) => !!f.safe : undefined).find((f) => (safeOnly ? f.safe : f.preferred));
+    if (!fix) continue;
+    if (fix.edits.some((e) => edits.some((x) => overlaps(x.range, e.range)))) continue;
+    edits.push(...fix.edits);
+  }
+  return edits.length ? applyEdits(doc.text, edits) : null;
+}
+
+/**
+ * One round with every problem's first fix applied together and the result checked once (1,000 problems took
+ * 1,000 checks one by one): kept when each of those problems is gone and none appeared; otherwise null, and the
+ * round is done one by one.
+ */
+function batchRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], options: CheckOptions, only: ((d: Diagnostic) => boolean) | undefined, safeOnly: boolean): string | null {
+  const chosen: { d: Diagnostic; edits: readonly TextEdit[] }[] = [];
+  const edits: TextEdit[] = [];
+  let report: Report | undefined;
+  for (const d of diagnostics) {
+    if (only && !only(d)) continue;
+    const rule = RULES_BY_ID.get(d.code);
+    if (!rule?.fix) continue;
+    let drafts: FixDraft[];
+    try {
+      drafts = rule.fix(d, context(rule, doc, options, diagnostics, (report ??= analyze(doc)))).filter((f) => !f.fallback);
+    } catch {
+      return null;
+    }
+    const draft = safeOnly ? drafts.find((f) => f.safe) : (drafts.find((f) => f.preferred) ?? drafts[0]);
+    if (!draft || draft.edits.some((e) => edits.some((x) => overlaps(x.range, e.range)))) continue;
+    chosen.push({ d, edits: draft.edits });
+    edits.push(...draft.edits);
+  }
+  // Few problems: one by one costs little and picks the best fix of each.
+  if (chosen.length < 4) return null;
+  const text = doc.text;
+  const fixed = applyEdits(text, edits);
+  if (fixed === text) return null;
+  const after = diagnosticsOf(ParsedDocument.parse(fixed, doc.format), options);
+  const moved = positionMapper(text, edits, fixed);
+  const left = new Map<string, number>();
+  for (const d of diagnostics) left.set(key(d, moved(d.range.start)), (left.get(key(d, moved(d.range.start))) ?? 0) + 1);
+  for (const c of chosen) {
+    const k = key(c.d, moved(c.d.range.start));
+    left.set(k, (left.get(k) ?? 0) - 1);
+  }
+  const allowed = new Set(chosen.flatMap((c) => ALLOWED_AFTER[c.d.code] ?? []));
+  for (const d of after) {
+    const k = key(d);
+    const n = left.get(k) ?? 0;
+    if (n > 0) left.set(k, n - 1);
+    else if (!allowed.has(d.code)) return null;
+  }
+  return fixed;
 }

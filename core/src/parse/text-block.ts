@@ -4,6 +4,9 @@ import { plainText } from './items';
 const COMMENT = /^\s*<!--.*-->\s*$/;
 const PAGE_MARKER = /^\s*[-—–]\s*\d{1,3}\s*[-—–]\s*$/;
 
+/** A row holds at most this many cells (a report's widest has 16); the rest of the line is its last cell. */
+export const MAX_ROW_CELLS = 256;
+
 function trimmedCell(line: string, rel: number, from: number, to: number): CellItem {
   let a = from;
   let b = to;
@@ -25,7 +28,7 @@ export function parseTextBlock(lines: readonly string[]): Item[] {
       const cells: CellItem[] = [];
       let from = 0;
       for (let j = 0; j <= line.length; j++) {
-        if (j === line.length || line.charCodeAt(j) === 9) {
+        if (j === line.length || (line.charCodeAt(j) === 9 && cells.length < MAX_ROW_CELLS - 1)) {
           cells.push(trimmedCell(line, i, from, j));
           from = j + 1;
         }

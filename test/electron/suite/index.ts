@@ -10,7 +10,7 @@ import { appendFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { checkText } from '../../../core/src/index';
 import {
-  BALANCED_LENS, BALANCED_REPORT, CORRECT_SEED, DRAFT, newRequestsRow, replaceAt, SEEDS_WITH_PROBLEMS, setTotalFixTitle, totalExplanation,
+  BALANCED_LENS, BALANCED_REPORT, CORRECT_SEED, DISABLE_RULE_CONFIG_ON_DISK, DRAFT, newRequestsRow, replaceAt, SEEDS_WITH_PROBLEMS, setTotalFixTitle, totalExplanation,
 } from '../../e2e/scenarios';
 
 const TIMEOUT_MS = 30_000;
@@ -198,6 +198,34 @@ scenarios.push(['hover-total: the hover on a table-三 总计 explains what it s
   text = await waitFor('the new explanation', async () => { const t = await hoverText(uri, at); return t.includes(`（现为 ${wrong}）`) ? t : undefined; });
   assert.ok(text.includes(`${explanation}（现为 ${wrong}）`), text);
   await vscode.commands.executeCommand('workbench.action.files.revert');
+  await closeAll();
+}]);
+
+// Last: it turns a rule off in the workspace's `.nianbao.json` (put back at the end).
+scenarios.push(['disable-rule: 在工作区中关闭规则 edits .nianbao.json as it is open in the editor (unsaved changes kept), saves it, and the problems go', async () => {
+  const config = folderUri('.nianbao.json');
+  const configEditor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(config));
+  // An unsaved change the user is making: it must survive (the server used to compute the edit from the disk).
+  const unsaved = '{\n  "deadline": "01-31",\n  "validate": "auto"\n}\n';
+  assert.ok(await configEditor.edit((b) => b.replace(new vscode.Range(0, 0, configEditor.document.lineCount, 0), unsaved)));
+  assert.ok(configEditor.document.isDirty);
+  const uri = folderUri('disable-rule', SEEDS_WITH_PROBLEMS[0]);
+  await open(uri, 'nianbao');
+  const rule = 'template-outdated';
+  const problem = await waitFor(`a ${rule} problem`, () => shown(uri).find((p) => p.code === rule));
+  const range = new vscode.Range(problem.line, problem.character, problem.line, problem.character + 1);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+  const titles = (actions ?? []).map((a) => a.title);
+  const off = (actions ?? []).find((a) => a.title.startsWith(`在工作区中关闭规则 ${rule}`));
+  assert.ok(off?.command, titles.join(' | '));
+  await vscode.commands.executeCommand(off.command.command, ...(off.command.arguments ?? []));
+  const doc = await vscode.workspace.openTextDocument(config);
+  await waitFor('.nianbao.json saved', () => !doc.isDirty);
+  assert.deepEqual(JSON.parse(doc.getText()), { deadline: '01-31', validate: 'auto', rules: { [rule]: 'off' } });
+  assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(config)), doc.getText(), 'what the editor shows is on disk');
+  await waitFor(`no ${rule} problem`, () => !shown(uri).some((p) => p.code === rule));
+  // Put the workspace back as it was.
+  await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(DISABLE_RULE_CONFIG_ON_DISK));
   await closeAll();
 }]);
 
