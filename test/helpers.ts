@@ -51,3 +51,15 @@ export function ruleFixtures(onlyFailing = false, dir = RULE_FIXTURES): string[]
   }
   return out;
 }
+
+/** A deterministic pseudo-random number generator (mulberry32): numbers in [0, 1). */
+export function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

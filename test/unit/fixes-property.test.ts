@@ -3,18 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits, checkText, fixAll, fixesFor, ParsedDocument, positionMapper, type Diagnostic, type SourceFormat } from '../../core/src/index';
-import { read, SEED_FILES } from '../helpers';
+import { read, SEED_FILES, rng } from '../helpers';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const key = (d: Diagnostic) => `${d.code}: ${d.message}`;
 /** A problem is its rule and its place (the figures in its message may move with other cells); a fix that changes a drafter's figure (fallback) must leave every other message as it was too. */

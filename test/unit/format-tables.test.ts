@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyEdits, displayWidth, formatMarkdownTables, ParsedDocument, skeleton, type Item, type TextEdit } from '../../core/src/index';
-import { read, ROOT } from '../helpers';
+import { read, ROOT, rng } from '../helpers';
 
 const lines = (...ls: string[]) => ls.map((l) => l + '\n').join('');
 
@@ -116,16 +116,6 @@ describe('Format Document keeps everything but whitespace', () => {
   });
 });
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FRAGMENTS = [
   '规章', '12', 'ab', '—', '　全角', '**规章**', '*斜体*', '__下划__', '[目录](http://x.cn/a)', '[链接][1]', '`代码`', '`a|b`', '``x`|`y``', 'a \\| b',
