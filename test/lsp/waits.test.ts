@@ -3,7 +3,8 @@
 // folders each held back every check before (no diagnostics at all, or after 21 s); each gets diagnostics now.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { encodeText } from '../../cli/src/encode';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -71,4 +72,17 @@ describe('checks do not wait without bound', () => {
     // report is checked again against the previous year's report found at the root.
     for (let d = await client.nextDiagnostics(uri, 1); ; d = await client.nextDiagnostics(uri, 1)) if (d.diagnostics.some((x) => x.code === 'cross-year-carryover')) break;
   });
+});
+
+describe('the workspace index reads files as the CLI does', () => {
+  for (const encoding of ['gb18030', 'utf-16le'] as const) {
+    test(`last year's report saved in ${encoding} is found and compared`, async () => {
+      const root = tmp();
+      writeFileSync(join(root, 'hekou-2023.txt'), encodeText(fixtureText('cross-year/hekou-2023.txt'), encoding)!);
+      const client = await serverWithFolder(root);
+      const uri = pathToFileURL(join(root, 'hekou-2024.txt')).href;
+      await client.open(uri, 'plaintext', fixtureText('cross-year/hekou-2024-carryover.txt'), 1);
+      for (let d = await client.nextDiagnostics(uri, 1); ; d = await client.nextDiagnostics(uri, 1)) if (d.diagnostics.some((x) => x.code === 'cross-year-carryover')) break;
+    });
+  }
 });
