@@ -376,9 +376,20 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await this.page.keyboard.press('Control+Shift+P');
     await input.waitFor({ state: 'visible' });
-    await input.fill(`>${query}`);
     const entry = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-    await entry.waitFor();
+    // The palette lists an extension's commands once the extension host has read its contributions, which can
+    // be after the window is up: type the query again until the entry is there (within the usual time-out).
+    const deadline = Date.now() + TIMEOUT_MS;
+    for (;;) {
+      await input.fill(`>${query}`);
+      try {
+        await entry.waitFor({ timeout: 3000 });
+        break;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+        await input.fill('>');
+      }
+    }
     await entry.click();
     await input.waitFor({ state: 'hidden' });
   }
