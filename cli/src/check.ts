@@ -2,10 +2,12 @@
 // (each report is compared with the previous year's report among them), check, fix when asked, print.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createTwoFilesPatch } from 'diff';
 import { cliMessage, resolveLocale, type Diagnostic, type Locale } from '../../core/src/index';
 import type { Unreadable } from '../../server/src/node-readers';
+import { docsBaseFor } from '../../server/src/paths';
 import { Batch, MAX_BYTES, type CheckOut, type CheckRequest, type CheckSettings, type ReadOut } from './batch';
 import { Configs } from './config';
 import { collectTargets, ignoreRules, UsageError } from './files';
@@ -129,7 +131,7 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions): Prom
     opts.format === 'json'
       ? toJson(results)
       : opts.format === 'sarif'
-        ? toSarif(results, locale)
+        ? toSarif(results, locale, { srcRoot: pathToFileURL(cwd).href.replace(/\/?$/, '/'), docsBase: docsBaseFor(__dirname), windows: sep === '\\' })
         : opts.format === 'html'
           ? toHtml(results, locale)
           : toText(results, locale, color, skip);

@@ -1,4 +1,4 @@
-import { cliMessage, displayWidth, placeOf, placeText, RULES_BY_ID, type Diagnostic, type LinePlace, type Locale } from '../../core/src/index';
+import { cliMessage, displayWidth, placeOf, placeText, RULES, type Diagnostic, type LinePlace, type Locale } from '../../core/src/index';
 import type { Figures } from './batch';
 
 export interface FileResult {
@@ -57,9 +57,44 @@ export function toJson(results: FileResult[]): string {
   return JSON.stringify(body, null, 2) + '\n';
 }
 
-export function toSarif(results: FileResult[], locale: Locale): string {
-  const level = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
-  const ruleIds = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
+/** The base URI SARIF's relative artifact URIs are resolved against: the current directory. */
+export const SRCROOT = '%SRCROOT%';
+
+// encodeURIComponent throws on a lone surrogate (a Windows file name may have one).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const encodeSegments = (path: string) =>
+  path
+    .split('/')
+    .map((s) => encodeURIComponent(s.replace(LONE_SURROGATE, '\uFFFD')))
+    .join('/');
+
+/**
+ * A file's path as a SARIF artifact location (RFC 3986, percent-encoded): a relative path stays a relative
+ * reference against %SRCROOT%, an absolute one becomes a `file:` URI. `windows`: `\` separates folders.
+ */
+export function artifactUri(path: string, windows: boolean): { uri: string; uriBaseId?: string } {
+  const p = windows ? path.replace(/\\/g, '/') : path;
+  if (windows && /^[A-Za-z]:\//.test(p)) return { uri: `file:///${p.slice(0, 2)}${encodeSegments(p.slice(2))}` };
+  if (windows && p.startsWith('//')) return { uri: `file:${encodeSegments(p)}` };
+  if (p.startsWith('/')) return { uri: `file://${encodeSegments(p)}` };
+  return { uri: encodeSegments(p), uriBaseId: SRCROOT };
+}
+
+export interface SarifContext {
+  /** The current directory as a `file:` URI ending with `/` (%SRCROOT%). */
+  srcRoot: string;
+  /** Base URI of the rule pages, ending with `/`. */
+  docsBase: string;
+  /** Paths use `\` (Windows). */
+  windows: boolean;
+}
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
+
+/** SARIF 2.1.0: every rule of the catalogue, each file read as an artifact, unread files as notifications. */
+export function toSarif(results: FileResult[], locale: Locale, ctx: SarifContext): string {
+  const ruleIndex = new Map(RULES.map((rule, i) => [rule.id, i]));
+  const location = (r: FileResult, i: number) => ({ ...artifactUri(r.path, ctx.windows), index: i });
   const sarif = {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -68,36 +103,49 @@ export function toSarif(results: FileResult[], locale: Locale): string {
         tool: {
           driver: {
             name: 'nianbao',
-            rules: ruleIds.map((id) => ({ id, shortDescription: { text: RULES_BY_ID.get(id)?.docs.summary['zh-cn'] ?? id } })),
+            rules: RULES.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.docs.summary[locale] },
+              fullDescription: { text: rule.docs.when[locale] },
+              helpUri: `${ctx.docsBase}${rule.id}.md`,
+              defaultConfiguration: { level: LEVEL[rule.severity] },
+            })),
           },
         },
-        // Each file read, with the encoding a text file was in and what it was (SARIF artifacts).
+        language: locale === 'en' ? 'en-US' : 'zh-CN',
+        originalUriBaseIds: { [SRCROOT]: { uri: ctx.srcRoot } },
+        // Each file read, with the encoding a text file was in (an IANA name) and what it was.
         artifacts: results.map((r) => ({
-          location: { uri: r.path.split('\\').join('/') },
-          ...(r.encoding ? { encoding: r.encoding } : {}),
-          ...(r.source ? { properties: { source: r.source } } : {}),
+          location: artifactUri(r.path, ctx.windows),
+          ...(r.encoding ? { encoding: r.encoding === 'utf-8-bom' ? 'utf-8' : r.encoding } : {}),
+          ...(r.source || r.encoding === 'utf-8-bom' ? { properties: { ...(r.source ? { source: r.source } : {}), ...(r.encoding === 'utf-8-bom' ? { bom: true } : {}) } } : {}),
         })),
         invocations: [
           {
             executionSuccessful: !results.some((r) => r.unreadable),
-            toolExecutionNotifications: results
-              .filter((r) => r.unreadable)
-              .map((r) => ({
-                level: 'error',
-                message: { text: cliMessage(locale, 'unreadableLine', { reason: r.unreadable!.message }) },
-                locations: [{ physicalLocation: { artifactLocation: { uri: r.path.split('\\').join('/') } } }],
-              })),
+            toolExecutionNotifications: results.flatMap((r, i) =>
+              r.unreadable
+                ? [
+                    {
+                      level: 'error',
+                      message: { text: cliMessage(locale, 'unreadableLine', { reason: r.unreadable.message }) },
+                      locations: [{ physicalLocation: { artifactLocation: location(r, i) } }],
+                    },
+                  ]
+                : [],
+            ),
           },
         ],
-        results: results.flatMap((r) =>
+        results: results.flatMap((r, i) =>
           r.diagnostics.map((d) => ({
             ruleId: d.code,
-            level: level[d.severity],
+            ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code) } : {}),
+            level: LEVEL[d.severity],
             message: { text: withPlace(d, r, locale) },
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: r.path.split('\\').join('/') },
+                  artifactLocation: location(r, i),
                   region: {
                     startLine: d.range.start.line + 1,
                     startColumn: d.range.start.character + 1,

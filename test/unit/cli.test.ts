@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { artifactUri } from '../../cli/src/output';
+import { RULES } from '../../core/src/index';
 import { ROOT } from '../helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -93,14 +98,6 @@ describe('nianbao check (CLI contract)', () => {
     assert.match(skipped.stdout, /binary\.txt\n {2}无法读取，未检查：不是文本文件，也不是 PDF 或 Word（\.docx）文档/);
     assert.match(skipped.stdout, /另有 1 个文件无法读取，已按 --skip-unreadable 跳过/);
   });
-
-  it('writes SARIF', () => {
-    const r = cli(['check', '--format', 'sarif', 'test/fixtures/rules/table4-total/fail-review.txt']);
-    const s = JSON.parse(r.stdout);
-    assert.equal(s.version, '2.1.0');
-    assert.equal(s.runs[0].results[0].ruleId, 'table4-total');
-    assert.equal(s.runs[0].results[0].locations[0].physicalLocation.region.startLine, 86);
-  });
 });
 
 describe('nianbao check on PDF, Word, web pages and other encodings', () => {
@@ -153,5 +150,119 @@ describe('nianbao check exit code on warnings only', () => {
     const r = cli(['check', '--format', 'json', 'test/fixtures/rules/fee-statement-missing/fail-2024.txt']);
     assert.equal(r.code, 0);
     assert.deepEqual(JSON.parse(r.stdout).files[0].diagnostics.map((d: { severity: string }) => d.severity), ['warning']);
+  });
+});
+
+// The official SARIF 2.1.0 schema (OASIS, draft-07), as shipped in the npm package
+// @datadog/datadog-ci-plugin-sarif@4.3.0 (dist/json-schema/sarif-schema-2.1.0.json).
+const sarifSchema = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
+const ajv = new Ajv({ allErrors: true });
+addFormats(ajv);
+const validSarif = ajv.compile(sarifSchema);
+const uriReference = ajv.compile({ type: 'string', format: 'uri-reference' });
+
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+  index?: number;
+}
+interface SarifLog {
+  runs: {
+    tool: { driver: { rules: { id: string; helpUri: string; shortDescription: { text: string }; fullDescription: { text: string } }[] } };
+    originalUriBaseIds: Record<string, { uri: string }>;
+    artifacts: { location: ArtifactLocation; encoding?: string }[];
+    invocations: { toolExecutionNotifications: { locations: { physicalLocation: { artifactLocation: ArtifactLocation } }[] }[] }[];
+    results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: ArtifactLocation; region: { startLine: number } } }[] }[];
+  }[];
+}
+
+function assertValidSarif(log: unknown) {
+  assert.ok(validSarif(log), JSON.stringify(validSarif.errors?.slice(0, 5), null, 2));
+}
+
+/** The absolute path an artifact location names, resolved as a SARIF consumer would. */
+function resolveLocation(run: SarifLog['runs'][0], loc: ArtifactLocation): string {
+  const base = loc.uriBaseId ? run.originalUriBaseIds[loc.uriBaseId].uri : undefined;
+  return fileURLToPath(new URL(loc.uri, base));
+}
+
+describe('nianbao check --format sarif', () => {
+  it('writes paths as percent-encoded URI references (RFC 3986)', () => {
+    const name = '年报 #1 100%.txt';
+    assert.deepEqual(artifactUri(name, false), { uri: '%E5%B9%B4%E6%8A%A5%20%231%20100%25.txt', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(artifactUri('报告?/a b.txt', false), { uri: '%E6%8A%A5%E5%91%8A%3F/a%20b.txt', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(artifactUri('../../tmp/x.txt', false), { uri: '../../tmp/x.txt', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(artifactUri('a:b.txt', false), { uri: 'a%3Ab.txt', uriBaseId: '%SRCROOT%' }, 'not read as a scheme');
+    assert.deepEqual(artifactUri(`/tmp/${name}`, false), { uri: 'file:///tmp/%E5%B9%B4%E6%8A%A5%20%231%20100%25.txt' });
+    // On POSIX a backslash is part of a name; on Windows it separates folders.
+    assert.deepEqual(artifactUri('a\\b.txt', false), { uri: 'a%5Cb.txt', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(artifactUri(`reports\\${name}`, true), { uri: 'reports/%E5%B9%B4%E6%8A%A5%20%231%20100%25.txt', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(artifactUri('D:\\年报\\a b.txt', true), { uri: 'file:///D:/%E5%B9%B4%E6%8A%A5/a%20b.txt' });
+    assert.deepEqual(artifactUri('\\\\server\\share\\a b.txt', true), { uri: 'file://server/share/a%20b.txt' });
+    assert.deepEqual(artifactUri('a\uD800.txt', false), { uri: 'a%EF%BF%BD.txt', uriBaseId: '%SRCROOT%' }, 'a lone surrogate does not throw');
+    for (const path of [name, `报告 #2 50%?/${name}`, "x/[a] {b} ^|`'\"<>;=&+,$!@~*()\t.txt", '../上一级/%41.txt']) {
+      const { uri } = artifactUri(path, false);
+      assert.ok(uriReference(uri), uri);
+      assert.equal(fileURLToPath(new URL(uri, 'file:///base/dir/')), join('/base/dir', path));
+    }
+  });
+
+  it('lists every rule of the catalogue with its page and descriptions; each result points at its rule', () => {
+    const r = cli(['check', '--format', 'sarif', 'test/fixtures/rules/table4-total/fail-review.txt']);
+    assert.equal(r.code, 1, r.stderr);
+    const s = JSON.parse(r.stdout) as SarifLog & { version: string };
+    assertValidSarif(s);
+    assert.equal(s.version, '2.1.0');
+    const run = s.runs[0];
+    const rules = run.tool.driver.rules;
+    assert.deepEqual(rules.map((x) => x.id), RULES.map((x) => x.id));
+    for (const rule of rules) {
+      assert.ok(rule.helpUri.startsWith('file://') && rule.helpUri.endsWith(`/docs/rules/${rule.id}.md`), rule.helpUri);
+      assert.ok(existsSync(fileURLToPath(rule.helpUri)), `${rule.helpUri} exists`);
+      assert.ok(rule.shortDescription.text && rule.fullDescription.text, rule.id);
+    }
+    assert.equal(rules.find((x) => x.id === 'table4-total')!.shortDescription.text, RULES.find((x) => x.id === 'table4-total')!.docs.summary['zh-cn']);
+    assert.equal(run.results[0].ruleId, 'table4-total');
+    assert.equal(run.results[0].locations[0].physicalLocation.region.startLine, 86);
+    for (const result of run.results) assert.equal(rules[result.ruleIndex].id, result.ruleId);
+    const loc = run.results[0].locations[0].physicalLocation.artifactLocation;
+    assert.deepEqual(loc, { uri: 'test/fixtures/rules/table4-total/fail-review.txt', uriBaseId: '%SRCROOT%', index: 0 });
+    assert.equal(resolveLocation(run, loc), join(ROOT, 'test/fixtures/rules/table4-total/fail-review.txt'));
+    const en = JSON.parse(cli(['check', '--format', 'sarif', '--locale', 'en', 'test/fixtures/rules/table4-total/fail-review.txt']).stdout) as SarifLog;
+    assert.equal(en.runs[0].tool.driver.rules.find((x) => x.id === 'table4-total')!.shortDescription.text, 'Each table-4 group total equals its four outcomes');
+  });
+
+  it('is valid SARIF 2.1.0 for reports, Word, unread files and names with Chinese, spaces, #, % and ?', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-sarif-'));
+    const folder = join(dir, '报告 #2 50%?');
+    mkdirSync(folder);
+    const odd = join(folder, '年报 #1 100%.txt');
+    copyFileSync(join(ROOT, 'test/fixtures/rules/table4-total/fail-review.txt'), odd);
+    writeFileSync(join(folder, '坏 #.txt'), Buffer.from([0, 1, 2, 255, 0, 7]));
+    writeFileSync(join(folder, 'bom 100%.txt'), '\ufeff' + '某局2024年政府信息公开工作年度报告\r\n\r\n一、总体情况\r\n');
+    for (const locale of ['zh-cn', 'en']) {
+      const r = cli(['check', '--format', 'sarif', '--locale', locale, 'examples', 'test/fixtures/formats/docx/xian-merged.docx', dir]);
+      assert.equal(r.code, 2, r.stderr);
+      const s = JSON.parse(r.stdout) as SarifLog;
+      assertValidSarif(s);
+      const run = s.runs[0];
+      assert.ok(run.results.length > 20);
+      for (const result of run.results) assert.equal(run.tool.driver.rules[result.ruleIndex].id, result.ruleId);
+      // Every location names its file and its artifact.
+      const locations = [
+        ...run.results.map((x) => x.locations[0].physicalLocation.artifactLocation),
+        ...run.invocations[0].toolExecutionNotifications.map((x) => x.locations[0].physicalLocation.artifactLocation),
+      ];
+      for (const loc of locations) {
+        assert.ok(existsSync(resolveLocation(run, loc)), loc.uri);
+        assert.deepEqual(run.artifacts[loc.index!].location, { uri: loc.uri, uriBaseId: loc.uriBaseId });
+      }
+      const paths = run.artifacts.map((a) => resolveLocation(run, a.location));
+      assert.ok(paths.includes(odd), paths.join('\n'));
+      assert.ok(run.results.some((x) => resolveLocation(run, x.locations[0].physicalLocation.artifactLocation) === odd));
+      assert.equal(resolveLocation(run, run.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation), join(folder, '坏 #.txt'));
+      assert.equal(run.artifacts[paths.indexOf(join(folder, 'bom 100%.txt'))].encoding, 'utf-8');
+      assert.ok(run.artifacts.every((a) => !/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/.test(a.location.uri)), 'only URI characters');
+    }
   });
 });
