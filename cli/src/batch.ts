@@ -173,7 +173,7 @@ export class Batch {
       }
       seen.add(p, q.path);
       const previous = seen.first(p.year, p.agency, q.path);
-      if (previous) run(q, { uri: previous.item, prior: previous.prior });
+      if (previous) run(q, { uri: previous.item, prior: previous.key });
       else if (p.year !== null && p.agency && p.isReport) waiting.add(p, { q, done: false });
       else run(q, null);
     }

@@ -1,10 +1,9 @@
 // Which files a `nianbao check` looks at: the paths named, and the report files found in folders, less what
 // `.nianbaoignore` (in the current directory, gitignore syntax) and `--ignore` patterns leave out.
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { cliMessage, isReportPath, type Locale } from '../../core/src/index';
-import { readBounded as readBoundedOrWhy } from '../../server/src/node-readers';
 
 export const IGNORE_FILE = '.nianbaoignore';
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
@@ -28,11 +27,24 @@ export class BoundedReadError extends Error {
   }
 }
 
-/** The bytes of a regular file of at most `max` bytes (see node-readers' readBounded); otherwise a BoundedReadError. */
+/**
+ * readRegular (server/src/node-fs.ts) for the small files read while the command line starts (settings,
+ * ignore files), synchronously: a FIFO or device is refused without blocking, at most `max + 1` bytes are read.
+ */
 export function readBounded(path: string, max: number): Buffer {
-  const r = readBoundedOrWhy(path, max);
-  if (typeof r === 'string') throw new BoundedReadError(r);
-  return r;
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new BoundedReadError('notAFile');
+    if (st.size > max) throw new BoundedReadError('tooLarge');
+    const buf = Buffer.allocUnsafe(Math.min(max + 1, st.size + 1));
+    let n = 0;
+    for (let got; n < buf.length && (got = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += got;
+    if (n > max) throw new BoundedReadError('tooLarge');
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Why a small file could not be read, in the user's language. */
@@ -108,14 +120,17 @@ export function collectTargets(paths: readonly string[], ig: Ignore, cwd: string
         continue;
       }
       if (ignored(ig, cwd, root, child, st.isDirectory())) continue;
-      if (link) {
-        let real: string;
+      // Where a link or a folder really is: a link must stay inside the folder named, a folder is walked once.
+      let real = '';
+      if (link || st.isDirectory()) {
         try {
           real = realpathSync(child);
         } catch {
-          out.push({ path: child, explicit: false, bad: { reason: 'brokenLink' } });
+          if (link) out.push({ path: child, explicit: false, bad: { reason: 'brokenLink' } });
           continue;
         }
+      }
+      if (link) {
         const rel = relative(rootReal, real);
         if (rel.startsWith('..') || isAbsolute(rel)) {
           if (st.isDirectory() || isReportPath(name)) out.push({ path: child, explicit: false, bad: { reason: 'linkOutside' } });
@@ -123,12 +138,6 @@ export function collectTargets(paths: readonly string[], ig: Ignore, cwd: string
         }
       }
       if (st.isDirectory()) {
-        let real: string;
-        try {
-          real = realpathSync(child);
-        } catch {
-          continue;
-        }
         if (seen.has(real)) {
           if (link) out.push({ path: child, explicit: false, bad: { reason: 'linkLoop' } });
           continue;

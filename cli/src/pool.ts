@@ -81,7 +81,7 @@ export class Pool {
       const p = prior.get(q.path);
       if (!p) continue;
       const found = index.first(p.year, p.agency, q.path);
-      orders[owner.get(q.path)!].push({ ...q, previous: found ? { uri: found.item, prior: found.prior } : null });
+      orders[owner.get(q.path)!].push({ ...q, previous: found ? { uri: found.item, prior: found.key } : null });
     }
     const replies = await Promise.all(this.members.map((m, k) => m.request({ type: 'check', orders: orders[k], settings })));
     return replies.flatMap((r) => (r.type === 'checked' ? r.outs : []));

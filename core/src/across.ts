@@ -72,38 +72,41 @@ export function sameAgency(a: string, b: string): boolean {
   return short.length >= 3 && long.endsWith(short);
 }
 
+/** What finding a report's previous year's needs: its year and 机关 (cheap, unlike the whole `Prior`). */
+export type PriorKey = Pick<Prior, 'year' | 'agency' | 'isReport'>;
+
+export function priorKeyOf(report: Report): PriorKey {
+  return { year: report.year, agency: agencyKey(report), isReport: report.isReport };
+}
+
 /** Keys that can be `sameAgency` share their last three characters: the bucket of an index. */
 const bucketOf = (year: number, agency: string) => `${year}\u0000${agency.slice(-3)}`;
 
 /**
- * Summaries by year and 机关, in the order they were added: `first` finds the one `findPrevious` would find
+ * Reports by year and 机关, in the order they were added: `first` finds the one `findPrevious` would find
  * among them in the same order, without a scan of every report of the year.
  */
-export class PriorIndex<T> {
-  private readonly buckets = new Map<string, { prior: Prior; item: T }[]>();
+export class PriorIndex<T, K extends PriorKey = Prior> {
+  private readonly buckets = new Map<string, { key: K; item: T }[]>();
 
-  get size(): number {
-    return this.buckets.size;
-  }
-
-  add(prior: Prior, item: T): void {
-    if (prior.year === null || !prior.agency || !prior.isReport) return;
-    const k = bucketOf(prior.year, prior.agency);
+  add(key: K, item: T): void {
+    if (key.year === null || !key.agency || !key.isReport) return;
+    const k = bucketOf(key.year, key.agency);
     let list = this.buckets.get(k);
     if (!list) this.buckets.set(k, (list = []));
-    list.push({ prior, item });
+    list.push({ key, item });
   }
 
   /** The first report added for the year before `year` of the same 机关 as `agency` (other than `self`). */
-  first(year: number | null, agency: string | null, self?: T): { prior: Prior; item: T } | null {
+  first(year: number | null, agency: string | null, self?: T): { key: K; item: T } | null {
     if (year === null || !agency) return null;
-    for (const e of this.buckets.get(bucketOf(year - 1, agency)) ?? []) if (e.item !== self && sameAgency(agency, e.prior.agency!)) return e;
+    for (const e of this.buckets.get(bucketOf(year - 1, agency)) ?? []) if (e.item !== self && sameAgency(agency, e.key.agency!)) return e;
     return null;
   }
 
   /** Everything added for `year` whose 机关 is the same as `agency`, in order. */
-  all(year: number, agency: string): { prior: Prior; item: T }[] {
-    return (this.buckets.get(bucketOf(year, agency)) ?? []).filter((e) => sameAgency(agency, e.prior.agency!));
+  all(year: number, agency: string): { key: K; item: T }[] {
+    return (this.buckets.get(bucketOf(year, agency)) ?? []).filter((e) => sameAgency(agency, e.key.agency!));
   }
 }
 

@@ -20,7 +20,7 @@ export type { Rule, Message } from './rules/rule';
 export { cliMessage, CLI_MESSAGES, placeText } from './cli-messages';
 export { readConfig, mergeConfig, isSeverity, CONFIG_FILE } from './config';
 export type { NianbaoConfig } from './config';
-export { agencyKey, asPrior, findPrevious, priorOf, PriorIndex, sameAgency, type Prior } from './across';
+export { agencyKey, asPrior, findPrevious, priorKeyOf, priorOf, PriorIndex, sameAgency, type Prior, type PriorKey } from './across';
 export { fixesFor, fixAll } from './fixes/index';
 export type { Fix } from './fixes/index';
 export { applyEdits, minimalEdit, minimalEdits, positionMapper } from './edits/edit';

@@ -38,3 +38,8 @@ export function range(line: number, start: number, endLine: number, end: number)
 export function comparePos(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
+
+/** A range start-first: a reversed one (end before start) is read as editors read it. */
+export function wellFormed(r: Range): Range {
+  return comparePos(r.end, r.start) < 0 ? { start: r.end, end: r.start } : r;
+}

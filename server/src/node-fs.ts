@@ -26,10 +26,11 @@ export const MAX_READ_BYTES = 64 * 1024 * 1024;
 export const READ_TIMEOUT_MS = 10_000;
 
 /**
- * The bytes of a regular file: a FIFO, socket or device is refused without blocking (opened non-blocking, then
- * fstat), at most MAX_READ_BYTES are read, and the read is given up after READ_TIMEOUT_MS.
+ * The bytes of a regular file of at most `max` bytes, or why not: a FIFO, socket or device is refused without
+ * blocking (opened non-blocking, then fstat), no more than `max + 1` bytes are read (a link to /dev/zero never
+ * ends), and the read is given up after READ_TIMEOUT_MS. The server and the CLI read every report through it.
  */
-async function readRegular(path: string): Promise<Buffer> {
+export async function readRegular(path: string, max = MAX_READ_BYTES): Promise<Buffer | 'notAFile' | 'tooLarge'> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`reading ${path} took over ${READ_TIMEOUT_MS / 1000} s`)), READ_TIMEOUT_MS);
@@ -38,13 +39,12 @@ async function readRegular(path: string): Promise<Buffer> {
     const h = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
       const st = await h.stat();
-      if (!st.isFile()) throw new Error(`${path} is not a regular file`);
-      if (st.size > MAX_READ_BYTES) throw new Error(`${path} is larger than ${MAX_READ_BYTES / 1024 / 1024} MB`);
-      const buf = Buffer.allocUnsafe(Math.min(st.size + 1, MAX_READ_BYTES + 1));
+      if (!st.isFile()) return 'notAFile' as const;
+      if (st.size > max) return 'tooLarge' as const;
+      const buf = Buffer.allocUnsafe(Math.min(st.size + 1, max + 1));
       let n = 0;
       for (let got; n < buf.length && (got = (await h.read(buf, n, buf.length - n, null)).bytesRead) > 0; ) n += got;
-      if (n > MAX_READ_BYTES) throw new Error(`${path} is larger than ${MAX_READ_BYTES / 1024 / 1024} MB`);
-      return buf.subarray(0, n);
+      return n > max ? ('tooLarge' as const) : buf.subarray(0, n);
     } finally {
       await h.close();
     }
@@ -56,6 +56,13 @@ async function readRegular(path: string): Promise<Buffer> {
   }
 }
 
+/** readRegular for the file system interface: a file that is not a regular one, or too large, is an error. */
+async function readOrThrow(path: string): Promise<Buffer> {
+  const r = await readRegular(path);
+  if (typeof r === 'string') throw new Error(`${path} ${r === 'notAFile' ? 'is not a regular file' : `is larger than ${MAX_READ_BYTES / 1024 / 1024} MB`}`);
+  return r;
+}
+
 /** Folders listed at most per workspace folder (100,000 empty folders took 21 s to walk). */
 export const MAX_DIRS = 10_000;
 
@@ -65,7 +72,7 @@ export const nodeFileSystem: FileSystem = {
     if (!path) return null;
     try {
       // Reports on disk come in the encodings Chinese offices use: UTF-8, UTF-16, GB18030/GBK.
-      const decoded = decodeText(await readRegular(path));
+      const decoded = decodeText(await readOrThrow(path));
       return 'text' in decoded ? decoded.text : null;
     } catch (e) {
       if (missing(e)) return null;
@@ -77,7 +84,7 @@ export const nodeFileSystem: FileSystem = {
     const path = pathOf(uri);
     if (!path) return null;
     try {
-      const bytes = await readRegular(path);
+      const bytes = await readOrThrow(path);
       return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     } catch (e) {
       if (missing(e)) return null;

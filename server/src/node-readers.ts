@@ -1,9 +1,10 @@
 // Loads the readers of PDF, Word and other non-plain files (core/src/readers) only when one is met: bundled as
 // dist/readers.js beside the CLI and the server, or from source when running from the repository (tsx).
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Readers from '../../core/src/readers/index';
 import { binaryKindOfPath, decodeText, formatOfPath } from '../../core/src/index';
+import { readRegular } from './node-fs';
 
 export type { ReadFile, ReadResult, Unreadable } from '../../core/src/readers/index';
 
@@ -22,7 +23,7 @@ export function loadReaders(): Promise<typeof Readers> {
 
 /** Reads a report file from disk; plain text without loading the binary readers. */
 export async function readReportFile(path: string, maxBytes: number): Promise<Readers.ReadResult | { ok: false; reason: 'tooLarge' | 'notAFile' }> {
-  const bytes = readBounded(path, maxBytes);
+  const bytes = await readRegular(path, maxBytes);
   if (bytes === 'tooLarge' || bytes === 'notAFile') return { ok: false, reason: bytes };
   const format = formatOfPath(path);
   if (format && !binaryKindOfPath(path)) {
@@ -33,21 +34,3 @@ export async function readReportFile(path: string, maxBytes: number): Promise<Re
   return (await loadReaders()).readReport(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), format?.id ?? null);
 }
 
-/**
- * The bytes of a regular file of at most `max` bytes: a FIFO, socket or device is refused without blocking (opened
- * non-blocking, checked with fstat), and no more than `max + 1` bytes are read (a link to /dev/zero never ends).
- */
-export function readBounded(path: string, max: number): Buffer | 'tooLarge' | 'notAFile' {
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return 'notAFile';
-    if (st.size > max) return 'tooLarge';
-    const buf = Buffer.allocUnsafe(Math.min(max + 1, st.size + 1));
-    let n = 0;
-    for (let got; n < buf.length && (got = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += got;
-    return n > max ? 'tooLarge' : buf.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}

@@ -117,8 +117,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const warned = new Map<string, string>();
   const configReads = new Map<string, number>();
   // MB of UTF-8, as the setting says.
-  const maxChars = () => (global.maxFileSizeMB ?? DEFAULT_MAX_MB) * 1024 * 1024;
-  const checker = createChecker({ logger: (m) => connection.console.error(m), maxBytes: maxChars });
+  const maxBytes = () => (global.maxFileSizeMB ?? DEFAULT_MAX_MB) * 1024 * 1024;
+  const checker = createChecker({ logger: (m) => connection.console.error(m), maxBytes });
   const index = new ReportIndex(fs, checker.files, (m) => connection.console.log(m));
 
   let listTimer: ReturnType<typeof setTimeout> | undefined;
@@ -131,7 +131,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settingsFor: (uri): DocumentSettings => ({ config: configAt(uri, global.config), locale: uiLocale(), docsBase }),
     locale: () => uiLocale(),
     docsBase: () => docsBase,
-    maxBytes: maxChars,
+    maxBytes,
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     changed() {
       // The tree view and the Explorer badges: one list at most every 200 ms.
@@ -186,13 +186,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void whenIdle().then(flushQueued);
       return;
     }
-    for (const d of docs.values()) {
-      if (!d.queued) continue;
-      try {
-        validateNow(d, d.queued.propagate);
-      } catch (e) {
-        connection.console.error(`validate ${d.uri} failed: ${errorText(e)}`);
-      }
+    for (const d of docs.values()) if (d.queued) validateQueued(d);
+  }
+
+  /** Runs a queued check (a failure is logged, never thrown). */
+  function validateQueued(d: OpenDoc): void {
+    try {
+      validateNow(d, d.queued?.propagate ?? false);
+    } catch (e) {
+      connection.console.error(`validate ${d.uri} failed: ${errorText(e)}`);
     }
   }
 
@@ -211,7 +213,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (tooLargeWarned.has(uri)) return;
     tooLargeWarned.add(uri);
     const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
-    warn(serverMessage(uiLocale(), 'tooLarge', { path: displayPath(uri), size: mb(checker.bytes(uri) ?? 0), limit: mb(maxChars()) }));
+    warn(serverMessage(uiLocale(), 'tooLarge', { path: displayPath(uri), size: mb(checker.bytes(uri) ?? 0), limit: mb(maxBytes()) }));
   }
 
   /** A warning the user sees (window/showMessage: a notification, nothing to answer) and the log keeps. */
@@ -368,11 +370,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       d.waitTimer ??= setTimeout(() => {
         d.waitTimer = undefined;
         if (!d.queued) return;
-        try {
-          validateNow(d, d.queued.propagate);
-        } catch (e) {
-          connection.console.error(`validate ${d.uri} failed: ${errorText(e)}`);
-        }
+        validateQueued(d);
         // Checked with what is known so far: checked again once the settings and the index are in.
         if (busy > 0) {
           d.queued = { propagate: false };
@@ -460,7 +458,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ---- protocol ---------------------------------------------------------------------------------------
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const init = (params.initializationOptions ?? {}) as { locale?: string; docsBase?: string; debounceMs?: number };
+    const init = (params.initializationOptions ?? {}) as { locale?: string; docsBase?: string; debounceMs?: number; clientCommands?: unknown };
     clientLocale = resolveLocale(init.locale ?? params.locale);
     if (init.docsBase) docsBase = init.docsBase;
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) initDebounceMs = init.debounceMs;
@@ -469,7 +467,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     editing = {
       documentChanges: !!params.capabilities.workspace?.workspaceEdit?.documentChanges,
       resolveEdit: !!codeAction?.dataSupport && !!codeAction.resolveSupport?.properties.includes('edit'),
-      clientDisable: Array.isArray((init as { clientCommands?: unknown }).clientCommands) && (init as { clientCommands: unknown[] }).clientCommands.includes(CLIENT_DISABLE_COMMAND),
+      clientDisable: Array.isArray(init.clientCommands) && init.clientCommands.includes(CLIENT_DISABLE_COMMAND),
     };
     canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
@@ -619,7 +617,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const locale = uiLocale();
       const unread = (reason: string) => {
         closeBinary(p.uri);
-        return { ok: false as const, reason, message: cliMessage(locale, `unreadable.${reason as Unreadable | 'unsupported'}`, { limit: Math.round(maxChars() / 1024 / 1024) }) };
+        return { ok: false as const, reason, message: cliMessage(locale, `unreadable.${reason as Unreadable | 'unsupported'}`, { limit: Math.round(maxBytes() / 1024 / 1024) }) };
       };
       if (!options.readBinary) return unread('unsupported');
       const read = await options.readBinary(p.uri, fromBase64(p.data));

@@ -3,7 +3,7 @@
 // summaries, not texts or models, past a bound (item 3).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, checkReport, findPrevious, ParsedDocument, priorOf, PriorIndex, type Report } from '../../core/src/index';
+import { analyze, checkReport, findPrevious, ParsedDocument, priorOf, PriorIndex, type PriorKey, type Report } from '../../core/src/index';
 import { WorkspaceReports } from '../../core/src/service/workspace-reports';
 import { read } from '../helpers';
 
@@ -63,7 +63,7 @@ describe('WorkspaceReports', () => {
     for (let i = 0; i < 10; i++) files.put(`file:///w/${i}.txt`, 1, 1, Y23);
     assert.equal(files.keptChars, Y23.length * 3, 'three texts kept, seven let go');
     const cur = reportOf(read('test/fixtures/cross-year/hekou-2024-carryover.txt'));
-    const lookup = () => files.previousOf('file:///w/2024.txt', cur, new PriorIndex<string>(), () => false)?.uri;
+    const lookup = () => files.previousOf('file:///w/2024.txt', cur, new PriorIndex<{ uri: string; report: Report }, PriorKey>(), () => false)?.uri;
     assert.equal(lookup(), 'file:///w/0.txt');
     assert.equal(files.keptChars, Y23.length * 2, 'the text is dropped once summarised');
     assert.deepEqual(files.takeWanted(), [], 'nothing needed from disk yet');

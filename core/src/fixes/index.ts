@@ -30,31 +30,33 @@ const strictKey = (d: Diagnostic, at = d.range.start) => `${key(d, at)}\u0000${d
 const ALLOWED_AFTER: Record<string, string[]> = { 'section-missing': ['section-empty'] };
 
 /**
- * Whether a fix does what it promises: applied and checked again, its problem is gone (one fewer of it) and
- * no other problem appears. Fixes that fail this are never offered.
+ * Whether fixes do what they promise: `edits` applied and checked again, each of `targets` is gone (one fewer of
+ * it at its place) and no other problem appears. Returns how many problems are left, or -1. Fixes that fail this
+ * are never offered nor applied.
  */
-function verified(doc: ParsedDocument, diagnostic: Diagnostic, diagnostics: readonly Diagnostic[], options: CheckOptions, edits: readonly TextEdit[], strict = false): number {
+function verified(doc: ParsedDocument, targets: readonly Diagnostic[], diagnostics: readonly Diagnostic[], options: CheckOptions, edits: readonly TextEdit[], strict = false): number {
   const text = doc.text;
   const fixed = applyEdits(text, edits);
   if (fixed === text) return -1;
   const after = diagnosticsOf(ParsedDocument.parse(fixed, doc.format), options);
-  // The problems found before, at their places in the fixed text.
+  // The problems found before, at their places in the fixed text, less one for each target.
   const moved = positionMapper(text, edits, fixed);
-  const count = (keys: readonly string[], k: string) => keys.reduce((n, x) => n + (x === k ? 1 : 0), 0);
-  const target = key(diagnostic, moved(diagnostic.range.start));
-  if (count(after.map((d) => key(d)), target) >= count(diagnostics.map((d) => key(d, moved(d.range.start))), target)) return -1;
   const same = strict ? strictKey : key;
-  const before = new Map<string, number>();
+  const left = new Map<string, number>();
   for (const d of diagnostics) {
     const k = same(d, moved(d.range.start));
-    before.set(k, (before.get(k) ?? 0) + 1);
+    left.set(k, (left.get(k) ?? 0) + 1);
   }
-  const allowed = ALLOWED_AFTER[diagnostic.code] ?? [];
+  for (const t of targets) {
+    const k = same(t, moved(t.range.start));
+    left.set(k, (left.get(k) ?? 0) - 1);
+  }
+  const allowed = new Set(targets.flatMap((t) => ALLOWED_AFTER[t.code] ?? []));
   for (const d of after) {
     const k = same(d);
-    const left = before.get(k) ?? 0;
-    if (left > 0) before.set(k, left - 1);
-    else if (!allowed.includes(d.code)) return -1;
+    const n = left.get(k) ?? 0;
+    if (n > 0) left.set(k, n - 1);
+    else if (!allowed.has(d.code)) return -1;
   }
   return after.length;
 }
@@ -69,7 +71,7 @@ export function fixesFor(doc: ParsedDocument, diagnostic: Diagnostic, diagnostic
   try {
     // `want`: only these drafts are verified (a check of the whole text each), e.g. the safe ones for fix-all.
     const drafts = rule.fix(diagnostic, context(rule, doc, options, diagnostics, report ?? analyze(doc))).filter((f) => !want || want(f));
-    const check = (fs: FixDraft[]) => fs.map((f) => ({ f, left: verified(doc, diagnostic, diagnostics, options, f.edits, f.fallback) })).filter((x) => x.left >= 0);
+    const check = (fs: FixDraft[]) => fs.map((f) => ({ f, left: verified(doc, [diagnostic], diagnostics, options, f.edits, f.fallback) })).filter((x) => x.left >= 0);
     let ok = check(drafts.filter((f) => !f.fallback));
     if (ok.length === 0) ok = check(drafts.filter((f) => f.fallback));
     // Preferred: the fix that leaves the fewest problems (the rule's own preference breaks ties).
@@ -122,7 +124,7 @@ function oneByOneRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], 
  * round is done one by one.
  */
 function batchRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], options: CheckOptions, only: ((d: Diagnostic) => boolean) | undefined, safeOnly: boolean): string | null {
-  const chosen: { d: Diagnostic; edits: readonly TextEdit[] }[] = [];
+  const chosen: Diagnostic[] = [];
   const edits: TextEdit[] = [];
   let report: Report | undefined;
   for (const d of diagnostics) {
@@ -137,28 +139,10 @@ function batchRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], opt
     }
     const draft = safeOnly ? drafts.find((f) => f.safe) : (drafts.find((f) => f.preferred) ?? drafts[0]);
     if (!draft || draft.edits.some((e) => edits.some((x) => overlaps(x.range, e.range)))) continue;
-    chosen.push({ d, edits: draft.edits });
+    chosen.push(d);
     edits.push(...draft.edits);
   }
   // Few problems: one by one costs little and picks the best fix of each.
   if (chosen.length < 4) return null;
-  const text = doc.text;
-  const fixed = applyEdits(text, edits);
-  if (fixed === text) return null;
-  const after = diagnosticsOf(ParsedDocument.parse(fixed, doc.format), options);
-  const moved = positionMapper(text, edits, fixed);
-  const left = new Map<string, number>();
-  for (const d of diagnostics) left.set(key(d, moved(d.range.start)), (left.get(key(d, moved(d.range.start))) ?? 0) + 1);
-  for (const c of chosen) {
-    const k = key(c.d, moved(c.d.range.start));
-    left.set(k, (left.get(k) ?? 0) - 1);
-  }
-  const allowed = new Set(chosen.flatMap((c) => ALLOWED_AFTER[c.d.code] ?? []));
-  for (const d of after) {
-    const k = key(d);
-    const n = left.get(k) ?? 0;
-    if (n > 0) left.set(k, n - 1);
-    else if (!allowed.has(d.code)) return null;
-  }
-  return fixed;
+  return verified(doc, chosen, diagnostics, options, edits) >= 0 ? applyEdits(doc.text, edits) : null;
 }

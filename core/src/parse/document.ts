@@ -1,4 +1,4 @@
-import type { Range, SourceFormat } from '../types';
+import { wellFormed, type Range, type SourceFormat } from '../types';
 import { formatById, type InputFormat } from '../formats/index';
 import { isBlank } from '../text/lines';
 import type { Block, Item } from './items';
@@ -107,8 +107,7 @@ export class ParsedDocument {
 
   /** A range as lines and columns inside the text: reversed ranges start-first, positions past an end clamped (as editors do). */
   private clamp(r: Range): { sl: number; sc: number; el: number; ec: number } {
-    const reversed = r.end.line < r.start.line || (r.end.line === r.start.line && r.end.character < r.start.character);
-    const [start, end] = reversed ? [r.end, r.start] : [r.start, r.end];
+    const { start, end } = wellFormed(r);
     const nLines = this.lines.length;
     const sl = Math.min(Math.max(0, start.line), nLines - 1);
     const el = Math.min(Math.max(0, end.line), nLines - 1);

@@ -2,7 +2,7 @@
 // and version, their reports (built once per version), the reports on disk the cross-year rules compare with,
 // the decision whether a document is checked, and every feature (diagnostics, fixes, hover, lenses, outline,
 // folding, formatting, completion, templates), each computed from the report it already holds.
-import { findPrevious, priorOf, PriorIndex } from '../across';
+import { findPrevious, PriorIndex, priorKeyOf, type PriorKey } from '../across';
 import { analyze, checkReport, type CheckOptions, type CheckResult } from '../check';
 import { hoverAt, type HoverInfo } from '../editor/hover';
 import { tableLenses, type TableLens } from '../editor/lens';
@@ -12,7 +12,7 @@ import { fixAll, fixesFor, type Fix } from '../fixes/index';
 import { formatOfDocument } from '../formats/index';
 import type { Report } from '../model/types';
 import { ParsedDocument } from '../parse/document';
-import type { Diagnostic, Locale, Position, Range } from '../types';
+import { wellFormed, type Diagnostic, type Locale, type Position, type Range } from '../types';
 import { completionsAt, disableEdits, templateText, type Completion } from './editing';
 import { folds, outline, type Fold, type OutlineSymbol } from './outline';
 import { checkMode, type DocumentSettings } from './settings';
@@ -61,8 +61,6 @@ interface Doc {
 }
 
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-/** A reversed range start-first, as editors read it. */
-const wellFormed = (r: Range): Range => (r.end.line < r.start.line || (r.end.line === r.start.line && r.end.character < r.start.character) ? { start: r.end, end: r.start } : r);
 const same = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
 export class Checker {
@@ -73,7 +71,7 @@ export class Checker {
   private readonly maxBytes: () => number;
   /** Changes with every open, change and close: what is derived from all documents is kept until it moves. */
   private generation = 0;
-  private byYear?: { generation: number; index: PriorIndex<string>; keys: Set<string> };
+  private byYear?: { generation: number; index: PriorIndex<{ uri: string; report: Report }, PriorKey>; keys: Set<string> };
 
   constructor(options: CheckerOptions = {}) {
     this.log = options.logger ?? (() => undefined);
@@ -185,14 +183,14 @@ export class Checker {
   }
 
   /** The open documents' summaries by year and 机关, built once per change of any of them (a batch checks each against all). */
-  private openReports(): { index: PriorIndex<string>; keys: Set<string> } {
+  private openReports(): { index: PriorIndex<{ uri: string; report: Report }, PriorKey>; keys: Set<string> } {
     if (this.byYear?.generation === this.generation) return this.byYear;
-    const index = new PriorIndex<string>();
+    const index = new PriorIndex<{ uri: string; report: Report }, PriorKey>();
     const keys = new Set<string>();
     for (const u of this.docs.keys()) {
       keys.add(uriKey(u));
       const r = this.report(u)!;
-      if (r.year !== null && r.isReport) index.add(priorOf(r), u);
+      index.add(priorKeyOf(r), { uri: u, report: r });
     }
     this.byYear = { generation: this.generation, index, keys };
     return this.byYear;
@@ -218,7 +216,7 @@ export class Checker {
     let checked: Checked;
     if (mode === 'off') checked = { result: { report, checked: false, diagnostics: [] }, options, previousUri: null, mode };
     else {
-      const previous = settings.previous !== undefined ? { uri: settings.previous?.uri ?? null, prior: settings.previous?.prior ?? null } : this.previousOf(uri);
+      const previous = settings.previous !== undefined ? settings.previous : this.previousOf(uri);
       options.previous = previous?.prior ?? null;
       checked = { result: checkReport(report, options), options, previousUri: previous?.uri ?? null, mode };
     }

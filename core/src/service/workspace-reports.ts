@@ -2,7 +2,7 @@
 // (same 机关, same folder tree): what the files said, kept per file until one is someone's previous report, then
 // only its summary (`Prior`). Texts kept waiting are bounded in total; past the bound a file's text is let go and
 // read again by the host when it is needed (`takeWanted`, `supply`). Reading the files is the host's.
-import { agencyKey, priorOf, sameAgency, type Prior, type PriorIndex } from '../across';
+import { agencyKey, priorOf, sameAgency, type Prior, type PriorIndex, type PriorKey } from '../across';
 import { analyze } from '../check';
 import { formatOfDocument } from '../formats/index';
 import type { Report } from '../model/types';
@@ -162,13 +162,14 @@ export class WorkspaceReports {
    * The previous year's report of the same 机关 for the report at `uri`: among `open` documents (their live
    * text) first, then the files in the same workspace folder that are not open.
    */
-  previousOf(uri: string, report: Report, open: PriorIndex<string>, isOpen: (key: string) => boolean): Candidate | null {
+  previousOf(uri: string, report: Report, open: PriorIndex<{ uri: string; report: Report }, PriorKey>, isOpen: (key: string) => boolean): Candidate | null {
     const agency = agencyKey(report);
     if (report.year === null || !report.isReport || !agency) return null;
     const folder = this.folderOf(uri);
     const sameTree = (u: string) => (folder ? isUnder(u, folder) : this.folderOf(u) === null);
     const self = uriKey(uri);
-    for (const c of open.all(report.year - 1, agency)) if (uriKey(c.item) !== self && sameTree(c.item)) return { uri: c.item, prior: c.prior };
+    // An open document is summarised only once it is the one (typing in it changes its report each time).
+    for (const { item } of open.all(report.year - 1, agency)) if (uriKey(item.uri) !== self && sameTree(item.uri)) return { uri: item.uri, prior: priorOf(item.report) };
     if (folder && this.entries.size) {
       for (const [k, e] of this.entries) {
         // Only a file naming the year before can hold the previous report: the cheap test goes first.
