@@ -2,166 +2,25 @@
 // (VS Code 1.100.3), driven in headless Chromium through playwright-core (see test/e2e/harness.ts and
 // shared/spec/real-editor-testing.md). Every assertion is on what the screen shows (Problems panel rows,
 // squiggles, the editor's lines, the Outline, the hover widget), plus the document as saved to disk.
-// Each scenario gets its own workspace folder and window; one code-server and one browser serve them all.
-// Screenshots go to test-results/e2e/<scenario>.png (and <scenario>-<step>.png for earlier steps).
+// Each scenario gets its own workspace folder and window; one code-server and one browser serve a file's
+// scenarios (test/e2e/suite.ts). Screenshots go to test-results/e2e/<scenario>.png.
 //
 //   npm run test:e2e         (packages first when nianbao.vsix is missing or older than the sources)
 //   NIANBAO_E2E_README_SCREENSHOT=1 npm run test:e2e    also refreshes docs/images/screenshot.png
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
+import { API_SUITE_MARKER, log, pollUntil, ROOT, TIMEOUT_MS, Workbench } from './harness';
 import {
-  API_SUITE_MARKER, buildApiSuiteVsix, CodeServer, ensureVsix, launchBrowser, log, pollUntil, RESULTS, ROOT, setupCodeServer, TIMEOUT_MS, Workbench, type ProblemRow,
-} from './harness';
-import {
-  BALANCED_LENS, BALANCED_REPORT, balancedReportPath, cellPosition, CORRECT_SEED, DRAFT, draftPath, examplePath, LANGUAGE_LABEL,
+  BALANCED_LENS, BALANCED_REPORT, cellPosition, CORRECT_SEED, DRAFT, draftPath, LANGUAGE_LABEL,
   makeApiWorkspace, NEW_REQUESTS_ROW, newRequestsRow, numbersOf, replaceAt, SEEDS_WITH_PROBLEMS, setTotalFixTitle, totalExplanation,
 } from './scenarios';
+import {
+  balancedReport, cliProblems, e2eSuite, example, expectNoProblems, expectProblems, gbkBytes, save, scenario, SCENARIO_TIMEOUT_MS, suiteState, waitForLenses,
+} from './suite';
 
-/** VS Code reports this display language to the extension (see Workbench.open): messages are Chinese. */
-const DISPLAY_LANGUAGE = 'zh-cn';
-const SCENARIO_TIMEOUT_MS = 4 * TIMEOUT_MS;
-
-let server: CodeServer | undefined;
-let browser: Browser | undefined;
-let workRoot = '';
-
-// ---------------------------------------------------------------------------------------------------
-// What the command line says about a file: the reference for "exactly the expected problems".
-
-/** The CLI's diagnostics for `file` as Problems-panel rows (hints are not listed in that panel). */
-function cliProblems(file: string, withPlace = false): ProblemRow[] {
-  const cli = join(ROOT, 'dist', 'cli.js');
-  assert.ok(existsSync(cli), `${cli} is missing: npm run build`);
-  const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--locale', DISPLAY_LANGUAGE, file], { encoding: 'utf8' });
-  assert.ok(r.status === 0 || r.status === 1, `nianbao check exited ${r.status}: ${r.stderr}`);
-  const json = JSON.parse(r.stdout) as { files: { diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number } }; place?: { page?: number } }[] }[] };
-  // A PDF's problems say their page in the Problems panel (第 N 页), as the CLI's JSON has it in `place`.
-  const placed = (d: { message: string; place?: { page?: number } }) => (withPlace && d.place?.page ? `${d.message}（第 ${d.place.page} 页）` : d.message);
-  return json.files.flatMap((f) => f.diagnostics)
-    .filter((d) => d.severity !== 'hint')
-    .map((d) => ({ severity: d.severity as ProblemRow['severity'], message: placed(d), code: d.code, source: 'nianbao', line: d.range.start.line + 1, column: d.range.start.character + 1 }));
-}
-
-const byPosition = (a: ProblemRow, b: ProblemRow): number => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code) || a.message.localeCompare(b.message);
-const show = (rows: ProblemRow[]): string => rows.map((p) => `  ${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`).join('\n');
-
-/** Waits until the Problems panel lists exactly `expected` (in any order), and returns what it lists. */
-async function expectProblems(wb: Workbench, expected: ProblemRow[], what: string, normalize: (p: ProblemRow) => ProblemRow = (p) => p): Promise<ProblemRow[]> {
-  const want = expected.map(normalize).sort(byPosition);
-  let shown: ProblemRow[] = [];
-  try {
-    await pollUntil(`the Problems panel to list ${want.length} problem(s) for ${what}`, async () => {
-      if ((await wb.problemCount()) !== want.length) return false;
-      shown = (await wb.problems()).map(normalize).sort(byPosition);
-      return JSON.stringify(shown) === JSON.stringify(want);
-    });
-  } catch (err) {
-    shown = (await wb.problems().catch(() => [])).map(normalize).sort(byPosition);
-    assert.deepEqual(shown, want, `${String(err)}\nProblems panel:\n${show(shown)}\nexpected (nianbao check):\n${show(want)}`);
-  }
-  log(`Problems panel for ${what} (${shown.length}):\n${show(shown)}`);
-  return shown;
-}
-
-/** Asserts the Problems panel says there are no problems, and keeps saying so for `ms`. */
-async function expectNoProblems(wb: Workbench, ms = 1000): Promise<void> {
-  await wb.openProblems();
-  await pollUntil('the Problems panel to be empty', async () => (await wb.problemCount()) === 0 && (await wb.noProblemsMessage().isVisible()));
-  assert.match(await wb.noProblemsMessage().innerText(), /No problems have been detected/);
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const n = await wb.problemCount();
-    assert.equal(n, 0, `a problem appeared in the Problems panel:\n${show(await wb.problems())}`);
-    await wb.page.waitForTimeout(100);
-  }
-}
-
-/** Waits until the server has analysed the open report: its table code lenses are there. */
-async function waitForLenses(wb: Workbench): Promise<string[]> {
-  const lenses = wb.codeLenses().filter({ hasText: '勾稽关系' });
-  await lenses.first().waitFor({ state: 'attached' });
-  return (await lenses.allTextContents()).map((t) => t.trim());
-}
-
-/** Saves the active editor (Ctrl+S) and waits until its tab is no longer marked dirty. */
-async function save(wb: Workbench): Promise<void> {
-  await wb.focusEditor();
-  await wb.page.keyboard.press('Control+S');
-  await wb.page.locator('.tabs-container .tab.active:not(.dirty)').waitFor();
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Scenarios: a fresh folder and window each.
-
-async function scenario(name: string, files: Record<string, string | Buffer>, run: (wb: Workbench, folder: string) => Promise<void>): Promise<void> {
-  assert.ok(server && browser, 'the suite did not start');
-  // A folder named as a person would name it (the explorer and the title bar show it in the screenshots).
-  const folder = join(workRoot, name, '政府信息公开年报');
-  mkdirSync(folder, { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(folder, file), text);
-  const url = `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(folder)}`;
-  const wb = await Workbench.open(browser, url, { displayLanguage: DISPLAY_LANGUAGE });
-  try {
-    await wb.waitForExplorerItem(Object.keys(files)[0]);
-    await run(wb, folder);
-  } catch (err) {
-    await wb.screenshot(`${name}-failure`).catch(() => undefined);
-    throw err;
-  } finally {
-    await wb.close().catch(() => undefined);
-  }
-}
-
-/** GB18030 bytes of a text (TextDecoder has no encoder for it: a reverse map of its two-byte codes). */
-function gbkBytes(text: string): Buffer {
-  const map = new Map<string, number[]>();
-  const dec = new TextDecoder('gb18030');
-  for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) {
-    const ch = b === 0x7f ? '' : dec.decode(new Uint8Array([a, b]));
-    if (ch.length === 1 && ch !== '\ufffd' && !map.has(ch)) map.set(ch, [a, b]);
-  }
-  const out: number[] = [];
-  for (const ch of text) out.push(...(ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : map.get(ch) ?? [0x3f]));
-  return Buffer.from(out);
-}
-
-const example = (name: string): string => readFileSync(examplePath(ROOT, name), 'utf8');
-const balancedReport = (): string => readFileSync(balancedReportPath(ROOT), 'utf8');
-
-describe('Nianbao in a real VS Code (code-server + Chromium)', () => {
-  before(async () => {
-    setupCodeServer();
-    const vsix = ensureVsix();
-    rmSync(RESULTS, { recursive: true, force: true });
-    workRoot = mkdtempSync(join(tmpdir(), 'nianbao-e2e-ws-'));
-    const root = workRoot;
-    process.once('exit', () => rmSync(root, { recursive: true, force: true })); // also after Ctrl+C
-    // code-server opens this (empty) folder by default; every scenario opens its own with ?folder=.
-    const home = join(workRoot, 'home');
-    mkdirSync(home);
-    // The VS Code API suite of `npm run test:electron`, as an extension that runs it (only in its own workspace).
-    const apiSuite = await buildApiSuiteVsix(workRoot);
-    server = await CodeServer.start({
-      workspace: home,
-      extensions: [vsix, apiSuite],
-      // The Outline lists the title and the six sections, not every sub-head and table below them.
-      settings: { 'outline.collapseItems': 'alwaysCollapse' },
-    });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    server?.saveLogs();
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (workRoot) rmSync(workRoot, { recursive: true, force: true });
-  });
-
+e2eSuite('Nianbao in a real VS Code (code-server + Chromium)', () => {
   for (const seed of SEEDS_WITH_PROBLEMS) {
     const name = `seed-${seed.replace(/\.txt$/, '')}`;
     test(`${name}: opening a shared seed switches it to Nianbao, outlines the six sections and lists exactly the CLI's problems`, { timeout: SCENARIO_TIMEOUT_MS }, async () => {
@@ -236,7 +95,7 @@ describe('Nianbao in a real VS Code (code-server + Chromium)', () => {
 
       // Exactly what the CLI finds in the same text.
       const brokenText = replaceAt(original, total, wrong);
-      const scratch = join(workRoot, 'break-total-cli');
+      const scratch = join(suiteState().workRoot, 'break-total-cli');
       mkdirSync(scratch, { recursive: true });
       writeFileSync(join(scratch, file), brokenText);
       const broken = await expectProblems(wb, cliProblems(join(scratch, file)), 'the broken total');
@@ -495,7 +354,7 @@ describe('Nianbao in a real VS Code (code-server + Chromium)', () => {
   });
 
   test('api-suite: the test:electron scenarios through the VS Code API pass in code-server\'s extension host', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
-    assert.ok(server && browser, 'the suite did not start');
+    const { server, browser, workRoot } = suiteState();
     const folder = join(workRoot, 'api-suite');
     mkdirSync(folder, { recursive: true });
     makeApiWorkspace(ROOT, folder);
