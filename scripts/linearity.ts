@@ -1,6 +1,8 @@
 // Linearity checks (issue 14): each hostile input is checked at size n and 2n, several times; doubling the
 // input may at most ~2.5× the time (best of the rounds, so that a busy machine does not fail it) and the
 // memory it keeps. Run by CI after the tests (`npm run linearity`); not a unit test, as timings are not.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createChecker } from '../core/src/index';
 import { parseHtmlTable } from '../core/src/parse/html-table';
 
@@ -8,6 +10,8 @@ interface Case {
   name: string;
   /** The document for size factor k (1 or 2). */
   make: (k: number) => { text: string; format: 'text' | 'markdown' | 'html' };
+  /** What is timed after the check: one quick fix in the middle of the problems, or fix-all (default: the check alone). */
+  then?: 'quickFix' | 'fixAll';
 }
 
 const repeat = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / unit.length));
@@ -20,8 +24,17 @@ const CASES: Case[] = [
   { name: 'a list nested 2,000 deep (× k)', make: (k) => ({ text: head + Array.from({ length: 2000 * k }, (_, i) => ' '.repeat(Math.min(i, 400) * 2) + '- 项目' + i).join('\n') + '\n', format: 'markdown' }) },
   { name: 'a 200,000-cell tab row (× k)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n一、本年新收政府信息公开申请数量' + '\t0'.repeat(200_000 * k) + '\n', format: 'text' }) },
   { name: 'spaces after a date (100 KB)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n本报告统计数据从 2024 年 1 月 1 日' + ' '.repeat(100_000 * k) + 'x\n', format: 'text' }) },
+  { name: 'one quick fix among 500 year-mismatch problems (× k)', make: (k) => ({ text: leftoverYears(500 * k), format: 'text' }), then: 'quickFix' },
+  { name: 'fix-all of 500 year-mismatch problems (× k)', make: (k) => ({ text: leftoverYears(500 * k), format: 'text' }), then: 'fixAll' },
   { name: '其中 lists that never end (× k)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n共 5 条，其中' + 'a 1 条，'.repeat(20_000 * k) + '\n', format: 'text' }) },
 ];
+
+/** A report whose 一 repeats a line with last year's year n times: n year-mismatch problems, each with a fix. */
+function leftoverYears(n: number): string {
+  const lines = readFileSync(join(import.meta.dirname, '..', 'test', 'fixtures', 'rules', 'year-mismatch', 'fail-leftover-years.txt'), 'utf8').split('\n');
+  const at = lines.findIndex((l) => l.startsWith('二、'));
+  return [...lines.slice(0, at), ...Array.from({ length: n }, () => lines[4]), ...lines.slice(at)].join('\n');
+}
 
 function noise(n: number, seed: number): string {
   let a = seed;
@@ -35,13 +48,17 @@ function noise(n: number, seed: number): string {
   return s;
 }
 
-function time(text: string, format: 'text' | 'markdown' | 'html'): { ms: number; heap: number } {
+function time(text: string, format: 'text' | 'markdown' | 'html', then?: Case['then']): { ms: number; heap: number } {
   const uri = `file:///linearity/doc.${format === 'markdown' ? 'md' : format === 'html' ? 'html' : 'txt'}`;
   const before = process.memoryUsage().heapUsed;
   const t = performance.now();
   const c = createChecker({ maxBytes: () => Infinity });
   c.open(uri, format === 'markdown' ? 'markdown' : format === 'html' ? 'html' : 'plaintext', 1, text);
-  c.check(uri, { config: { validate: 'always' }, locale: 'zh-cn' });
+  const checked = c.check(uri, { config: { validate: 'always' }, locale: 'zh-cn' });
+  if (then === 'quickFix') {
+    const ds = checked?.result.diagnostics.filter((d) => d.code === 'year-mismatch') ?? [];
+    if (c.fixes(uri, ds[Math.floor(ds.length / 2)]).length === 0) throw new Error('no quick fix offered');
+  } else if (then === 'fixAll' && c.fixAll(uri) === null) throw new Error('fix-all did nothing');
   const ms = performance.now() - t;
   const heap = process.memoryUsage().heapUsed - before;
   c.close(uri);
@@ -60,7 +77,7 @@ for (const c of CASES) {
     let ms = Infinity;
     for (let r = 0; r < ROUNDS; r++) {
       (globalThis as { gc?: () => void }).gc?.();
-      ms = Math.min(ms, time(text, format).ms);
+      ms = Math.min(ms, time(text, format, c.then).ms);
     }
     return ms;
   };

@@ -36,14 +36,16 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const starts = lineStarts(text);
   const off = (p: { line: number; character: number }) => offsetIn(text, starts, p);
   const sorted = edits.map((e) => ({ a: off(e.range.start), b: off(e.range.end), t: e.newText })).sort((x, y) => y.a - x.a || y.b - x.b);
-  let out = text;
-  let limit = Infinity;
+  // Pieces from the end backwards, joined once: linear in the text and the edits.
+  const pieces: string[] = [];
+  let limit = text.length;
   for (const e of sorted) {
     if (e.b > limit) continue; // overlaps an edit already applied
-    out = out.slice(0, e.a) + e.t + out.slice(e.b);
+    pieces.push(text.slice(e.b, limit), e.t);
     limit = e.a;
   }
-  return out;
+  pieces.push(text.slice(0, limit));
+  return pieces.reverse().join('');
 }
 
 /**
@@ -54,15 +56,24 @@ export function positionMapper(text: string, edits: readonly TextEdit[], fixed: 
   const starts = lineStarts(text);
   const after = lineStarts(fixed);
   const off = (p: { line: number; character: number }) => offsetIn(text, starts, p);
-  const spans = edits.map((e) => ({ a: off(e.range.start), b: off(e.range.end), d: e.newText.length - (off(e.range.end) - off(e.range.start)) })).sort((x, y) => x.a - y.a);
+  // Non-overlapping spans sorted by start have sorted ends too: those ending at or before a position are a prefix.
+  const spans = edits.map((e) => ({ a: off(e.range.start), b: off(e.range.end), d: e.newText.length - (off(e.range.end) - off(e.range.start)) })).sort((x, y) => x.a - y.a || x.b - y.b);
+  const shiftBefore = [0];
+  for (const s of spans) shiftBefore.push(shiftBefore[shiftBefore.length - 1] + s.d);
   return (p) => {
     const o = off(p);
-    let shift = 0;
-    let at = o;
-    for (const s of spans) {
-      if (s.b <= o && !(s.a === s.b && s.a === o)) shift += s.d;
-      else if (s.a < o) at = s.a;
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].b <= o) lo = mid + 1;
+      else hi = mid;
     }
+    // An insertion exactly at the position does not move it.
+    let k = lo;
+    while (k > 0 && spans[k - 1].a === o && spans[k - 1].b === o) k--;
+    const shift = shiftBefore[k];
+    const at = lo < spans.length && spans[lo].a < o ? spans[lo].a : o;
     const moved = Math.min(at + shift, fixed.length);
     const line = lineIndexAt(after, moved);
     return { line, character: moved - after[line] };
@@ -72,6 +83,49 @@ export function positionMapper(text: string, edits: readonly TextEdit[], fixed: 
 export function overlaps(a: Range, b: Range): boolean {
   const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character <= q.character);
   return !(before(a.end, b.start) || before(b.end, a.start));
+}
+
+const cmp = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line - q.line || p.character - q.character;
+
+/** Ranges taken by edits chosen so far, kept sorted: whether new edits overlap one of them in O(log n) each. */
+export class DisjointRanges {
+  private readonly ranges: Range[] = [];
+
+  /** Whether any of `edits` overlaps (or touches, as `overlaps` says) a range already added. */
+  overlapsAny(edits: readonly TextEdit[]): boolean {
+    return edits.some((e) => {
+      for (let i = this.firstEndingAtOrAfter(e.range.start); i < this.ranges.length && cmp(this.ranges[i].start, e.range.end) <= 0; i++) {
+        if (overlaps(this.ranges[i], e.range)) return true;
+      }
+      return false;
+    });
+  }
+
+  /** Adds ranges that overlap none added so far (kept sorted by start, then end: their ends are sorted too). */
+  add(edits: readonly TextEdit[]): void {
+    for (const e of edits) {
+      let lo = 0;
+      let hi = this.ranges.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const r = this.ranges[mid];
+        if ((cmp(r.start, e.range.start) || cmp(r.end, e.range.end)) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      this.ranges.splice(lo, 0, e.range);
+    }
+  }
+
+  private firstEndingAtOrAfter(p: { line: number; character: number }): number {
+    let lo = 0;
+    let hi = this.ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(this.ranges[mid].end, p) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 /** One edit turning `before` into `after`: the span between their common prefix and suffix. */

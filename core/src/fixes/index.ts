@@ -4,7 +4,7 @@ import { RULES_BY_ID } from '../rules/index';
 import { format, type FixContext, type FixDraft, type Rule } from '../rules/rule';
 import type { Report } from '../model/types';
 import type { Diagnostic } from '../types';
-import { applyEdits, overlaps, positionMapper, type TextEdit } from '../edits/edit';
+import { applyEdits, DisjointRanges, positionMapper, type TextEdit } from '../edits/edit';
 
 export type Fix = FixDraft & { code: string };
 
@@ -107,12 +107,13 @@ export function fixAll(text: string, format: ParsedDocument['format'], options: 
 /** One round fixing problem by problem, each fix verified on its own (a check of the whole text per fix). */
 function oneByOneRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], options: CheckOptions, only: ((d: Diagnostic) => boolean) | undefined, safeOnly: boolean): string | null {
   const edits: TextEdit[] = [];
+  const taken = new DisjointRanges();
   let report: Report | undefined;
   for (const d of diagnostics) {
     if (only && !only(d)) continue;
     const fix = fixesFor(doc, d, diagnostics, options, (report ??= analyze(doc)), safeOnly ? (f) => !!f.safe : undefined).find((f) => (safeOnly ? f.safe : f.preferred));
-    if (!fix) continue;
-    if (fix.edits.some((e) => edits.some((x) => overlaps(x.range, e.range)))) continue;
+    if (!fix || taken.overlapsAny(fix.edits)) continue;
+    taken.add(fix.edits);
     edits.push(...fix.edits);
   }
   return edits.length ? applyEdits(doc.text, edits) : null;
@@ -126,6 +127,7 @@ function oneByOneRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], 
 function batchRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], options: CheckOptions, only: ((d: Diagnostic) => boolean) | undefined, safeOnly: boolean): string | null {
   const chosen: Diagnostic[] = [];
   const edits: TextEdit[] = [];
+  const taken = new DisjointRanges();
   let report: Report | undefined;
   for (const d of diagnostics) {
     if (only && !only(d)) continue;
@@ -138,7 +140,8 @@ function batchRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], opt
       return null;
     }
     const draft = safeOnly ? drafts.find((f) => f.safe) : (drafts.find((f) => f.preferred) ?? drafts[0]);
-    if (!draft || draft.edits.some((e) => edits.some((x) => overlaps(x.range, e.range)))) continue;
+    if (!draft || taken.overlapsAny(draft.edits)) continue;
+    taken.add(draft.edits);
     chosen.push(d);
     edits.push(...draft.edits);
   }

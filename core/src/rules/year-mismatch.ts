@@ -2,6 +2,8 @@ import { YEAR_SOURCE, type Label } from '../model/labels';
 import { replace } from '../edits/helpers';
 import type { YearSlotKind } from '../model/types';
 import { ruleWithData } from './rule';
+import type { TextEdit } from '../edits/edit';
+import type { Diagnostic } from '../types';
 
 const SLOT: Record<YearSlotKind, Label> = {
   title: { zh: '标题', en: 'the title' },
@@ -12,6 +14,16 @@ const SLOT: Record<YearSlotKind, Label> = {
   fee: { zh: '信息处理费说明', en: 'the statement on information processing fees' },
 };
 
+
+/** "Change them all" is the same for every problem of one check: built once (fix-all asks each of 1,000 problems). */
+const ALL = new WeakMap<readonly Diagnostic[], Map<string, TextEdit[]>>();
+function allEdits(diagnostics: readonly Diagnostic[], year: string): TextEdit[] {
+  let byYear = ALL.get(diagnostics);
+  if (!byYear) ALL.set(diagnostics, (byYear = new Map()));
+  let edits = byYear.get(year);
+  if (!edits) byYear.set(year, (edits = diagnostics.filter((x) => x.code === 'year-mismatch' && x.data?.expected === year).map((x) => replace(x.range, year))));
+  return edits;
+}
 
 /** What a diagnostic of this rule carries for its fix. */
 type Data = { expected: string; found: string };
@@ -54,11 +66,9 @@ export default ruleWithData<Data>()({
   fix(d, ctx) {
     const year = d.data?.expected;
     if (typeof year !== 'string') return [];
-    const all = ctx.diagnostics.filter((x) => x.code === 'year-mismatch' && x.data?.expected === year);
+    const all = allEdits(ctx.diagnostics, year);
     const fixes = [{ title: ctx.t('fixOne', { year }), edits: [replace(d.range, year)], preferred: true }];
-    if (all.length > 1) {
-      fixes.push({ title: ctx.t('fixAll', { year, count: all.length }), edits: all.map((x) => replace(x.range, year)), preferred: false });
-    }
+    if (all.length > 1) fixes.push({ title: ctx.t('fixAll', { year, count: all.length }), edits: all, preferred: false });
     return fixes;
   },
 });
