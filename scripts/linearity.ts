@@ -3,7 +3,7 @@
 // memory it keeps. Run by CI after the tests (`npm run linearity`); not a unit test, as timings are not.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createChecker } from '../core/src/index';
+import { createChecker, minimalEdits } from '../core/src/index';
 import { parseHtmlTable } from '../core/src/parse/html-table';
 
 interface Case {
@@ -11,7 +11,7 @@ interface Case {
   /** The document for size factor k (1 or 2). */
   make: (k: number) => { text: string; format: 'text' | 'markdown' | 'html' };
   /** What is timed after the check: one quick fix in the middle of the problems, or fix-all (default: the check alone). */
-  then?: 'quickFix' | 'fixAll';
+  then?: 'quickFix' | 'fixAll' | 'fixAllOfRule';
 }
 
 const repeat = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / unit.length));
@@ -26,6 +26,7 @@ const CASES: Case[] = [
   { name: 'spaces after a date (100 KB)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n本报告统计数据从 2024 年 1 月 1 日' + ' '.repeat(100_000 * k) + 'x\n', format: 'text' }) },
   { name: 'one quick fix among 500 year-mismatch problems (× k)', make: (k) => ({ text: leftoverYears(500 * k), format: 'text' }), then: 'quickFix' },
   { name: 'fix-all of 500 year-mismatch problems (× k)', make: (k) => ({ text: leftoverYears(500 * k), format: 'text' }), then: 'fixAll' },
+  { name: '"fix all of this rule" of 1,000 year-mismatch problems, as small edits (× k)', make: (k) => ({ text: leftoverYears(1000 * k), format: 'text' }), then: 'fixAllOfRule' },
   { name: '其中 lists that never end (× k)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n共 5 条，其中' + 'a 1 条，'.repeat(20_000 * k) + '\n', format: 'text' }) },
 ];
 
@@ -59,6 +60,7 @@ function time(text: string, format: 'text' | 'markdown' | 'html', then?: Case['t
     const ds = checked?.result.diagnostics.filter((d) => d.code === 'year-mismatch') ?? [];
     if (c.fixes(uri, ds[Math.floor(ds.length / 2)]).length === 0) throw new Error('no quick fix offered');
   } else if (then === 'fixAll' && c.fixAll(uri) === null) throw new Error('fix-all did nothing');
+  else if (then === 'fixAllOfRule' && minimalEdits(text, c.fixAll(uri, (d) => d.code === 'year-mismatch', false) ?? text).length === 0) throw new Error('no edits');
   const ms = performance.now() - t;
   const heap = process.memoryUsage().heapUsed - before;
   c.close(uri);

@@ -1,9 +1,11 @@
-import { CONFIG_FILE, minimalEdits, serverMessage, type Checker, type Diagnostic as CoreDiagnostic, type Locale } from '../../core/src/index';
+import { CONFIG_FILE, minimalEdits, serverMessage, type Checker, type Diagnostic as CoreDiagnostic, type Locale, type Steps } from '../../core/src/index';
+import { sliced } from './slices';
 import {
   CodeActionKind,
   CompletionItemKind,
   InsertTextFormat,
   TextDocumentEdit,
+  type CancellationToken,
   type CodeAction,
   type CodeLens,
   type CompletionItem,
@@ -21,7 +23,7 @@ export interface FeatureHost {
   folderOf(uri: string): string | null;
   /** Brings the document's check up to date with its text; false when the document is unknown or not checked yet. */
   current(uri: string): boolean;
-  safe<P, R>(name: string, fallback: R, fn: (p: P) => R | Promise<R>): (p: P) => Promise<R>;
+  safe<P, R>(name: string, fallback: R, fn: (p: P, token?: CancellationToken) => R | Promise<R>): (p: P, token?: CancellationToken) => Promise<R>;
   /** What the client said it can do with edits and code actions (set at initialize). */
   editing(): EditingCaps;
 }
@@ -70,39 +72,42 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     return edits.length ? docEdit(uri, edits, version) : null;
   }
 
+  /** Core steps run in slices (other requests are answered in between); the result is for `version` or none. */
+  const run = <T>(steps: Steps<T>, token: CancellationToken | undefined, uri: string, version: number | undefined): Promise<T> => sliced(steps, token, () => checker.version(uri) === version);
+
   /** "Fix all of this rule", computed when asked for (resolve, or the command), for the version it was offered on. */
-  function fixAllOfRule(uri: string, version: number, rule: string): WorkspaceEdit | null {
+  async function fixAllOfRule(uri: string, version: number, rule: string, token?: CancellationToken): Promise<WorkspaceEdit | null> {
     if (!host.current(uri) || checker.version(uri) !== version) return null;
-    return fixAllEdit(uri, checker.fixAll(uri, (x: CoreDiagnostic) => x.code === rule, false), version);
+    return fixAllEdit(uri, await run(checker.fixAllSteps(uri, (x: CoreDiagnostic) => x.code === rule, false), token, uri, version), version);
   }
 
   connection.onCodeAction(
-    host.safe('codeAction', [] as CodeAction[], (p) => {
+    host.safe('codeAction', [] as CodeAction[], async (p, token) => {
       const uri = p.textDocument.uri;
       if (!host.current(uri)) return [];
       const only = p.context.only;
       const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
       const actions: CodeAction[] = [];
+      const version = checker.version(uri) ?? 0;
 
       if (wants(FIX_ALL_KIND) && only) {
         // Only when asked for (source.fixAll on save, or the Source Action menu).
-        const edit = fixAllEdit(uri, checker.fixAll(uri));
+        const edit = fixAllEdit(uri, await run(checker.fixAllSteps(uri), token, uri, version), version);
         actions.push({ title: t(uri, 'fixAllSafe'), kind: FIX_ALL_KIND, ...(edit ? { edit } : {}) });
         return actions;
       }
       if (!wants(CodeActionKind.QuickFix)) return actions;
 
       const all = checker.lastCheck(uri)?.result.diagnostics ?? [];
-      const version = checker.version(uri) ?? 0;
       const seenRules = new Set<string>();
       const later: CodeAction[] = [];
       for (const lsp of p.context.diagnostics as Diagnostic[]) {
         if (lsp.source !== 'nianbao' || typeof lsp.code !== 'string') continue;
         const d = checker.diagnosticAt(uri, lsp.code, lsp.range);
         if (!d) continue;
-        const fixes = checker.fixes(uri, d);
+        const fixes = await run(checker.fixesSteps(uri, d), token, uri, version);
         for (const fix of fixes) {
-          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: !!fix.preferred, edit: docEdit(uri, fix.edits as TextEdit[]) });
+          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: !!fix.preferred, edit: docEdit(uri, fix.edits as TextEdit[], version) });
         }
         if (!seenRules.has(d.code)) {
           seenRules.add(d.code);
@@ -126,10 +131,10 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
   );
 
   connection.onCodeActionResolve(
-    host.safe('codeActionResolve', null as unknown as CodeAction, (action: CodeAction) => {
+    host.safe('codeActionResolve', null as unknown as CodeAction, async (action: CodeAction, token) => {
       const data = action.data as FixAllOfRule | undefined;
       if (data?.kind !== 'fixAllOfRule') return action;
-      const edit = fixAllOfRule(data.uri, data.version, data.rule);
+      const edit = await fixAllOfRule(data.uri, data.version, data.rule, token);
       return edit ? { ...action, edit } : action;
     }),
   );
@@ -152,7 +157,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
   }
 
   connection.onExecuteCommand(
-    host.safe('executeCommand', null as unknown, async (p) => {
+    host.safe('executeCommand', null as unknown, async (p, token) => {
       if (p.command === COMMANDS.disableInWorkspace) {
         const [uri, rule] = (p.arguments ?? []) as [string, string];
         const folder = host.folderOf(uri);
@@ -165,7 +170,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
       }
       if (p.command === COMMANDS.fixAllOfRule) {
         const [uri, version, rule] = (p.arguments ?? []) as [string, number, string];
-        const edit = typeof uri === 'string' && typeof version === 'number' && typeof rule === 'string' ? fixAllOfRule(uri, version, rule) : null;
+        const edit = typeof uri === 'string' && typeof version === 'number' && typeof rule === 'string' ? await fixAllOfRule(uri, version, rule, token) : null;
         const count = (checker.lastCheck(uri)?.result.diagnostics ?? []).filter((x) => x.code === rule).length;
         if (edit) await connection.workspace.applyEdit({ label: t(uri, 'fixAllOfRule', { rule, count }), edit });
         return null;

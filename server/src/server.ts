@@ -25,6 +25,7 @@ import {
 import {
   CodeActionKind,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -146,10 +147,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const errorText = (e: unknown) => (e instanceof Error ? (e.stack ?? e.message) : String(e));
 
-  const safe = <P, R>(name: string, fallback: R, fn: (p: P) => R | Promise<R>) => async (p: P): Promise<R> => {
+  // A cancelled or outdated request answers with its LSP error; any other failure is logged and answered with `fallback`.
+  const safe = <P, R>(name: string, fallback: R, fn: (p: P, token?: CancellationToken) => R | Promise<R>) => async (p: P, token?: CancellationToken): Promise<R> => {
     try {
-      return await fn(p);
+      return await fn(p, token);
     } catch (e) {
+      if (e instanceof ResponseError) throw e;
       connection.console.error(`${name} failed: ${errorText(e)}`);
       return fallback;
     }

@@ -54,6 +54,12 @@ describe('minimalEdits', () => {
   });
 });
 
+const lastAtOrBefore = (starts: number[], o: number): number => {
+  let i = 0;
+  while (i + 1 < starts.length && starts[i + 1] <= o) i++;
+  return i;
+};
+
 /** A non-overlapping random edit list of `text`, as fixes give them. */
 function randomEdits(random: (n: number) => number, text: string): TextEdit[] {
   const lines = text.split('\n');
@@ -93,14 +99,14 @@ describe('applyEdits, positionMapper and DisjointRanges on many edits (fix-all o
     }
   });
 
-  it('applyEdits equals applying the edits one at a time from the end; positionMapper moves every position as the text around it moves', () => {
+  it('applyEdits equals applying the edits one at a time from the end (inserts at one place in their order, as LSP says); positionMapper moves every position as the text around it moves', () => {
     const random = rng(11);
     for (let round = 0; round < 300; round++) {
       const text = Array.from({ length: 1 + random(6) }, () => 'abcdefgh'.slice(0, random(9))).join('\n');
       const edits = randomEdits(random, text);
       const starts = lineStarts(text);
       const off = (p: { line: number; character: number }) => Math.min(starts[p.line] + p.character, p.line + 1 < starts.length ? starts[p.line + 1] - 1 : text.length);
-      const spans = edits.map((e) => ({ a: off(e.range.start), b: off(e.range.end), t: e.newText })).sort((x, y) => y.a - x.a || y.b - x.b);
+      const spans = edits.map((e, i) => ({ a: off(e.range.start), b: off(e.range.end), t: e.newText, i })).sort((x, y) => y.a - x.a || y.b - x.b || y.i - x.i);
       let expected = text;
       for (const e of spans) expected = expected.slice(0, e.a) + e.t + expected.slice(e.b);
       const fixed = applyEdits(text, edits);
@@ -115,9 +121,9 @@ describe('applyEdits, positionMapper and DisjointRanges on many edits (fix-all o
           if (e.b <= o && !(e.a === e.b && e.a === o)) shift += e.t.length - (e.b - e.a);
           else if (e.a < o) at = e.a;
         }
-        const line = starts.findLastIndex((s) => s <= o);
+        const line = lastAtOrBefore(starts, o);
         const want = Math.min(at + shift, fixed.length);
-        const wantLine = after.findLastIndex((s) => s <= want);
+        const wantLine = lastAtOrBefore(after, want);
         assert.deepEqual(moved({ line, character: o - starts[line] }), { line: wantLine, character: want - after[wantLine] }, `offset ${o} of ${JSON.stringify(text)} with ${JSON.stringify(edits)}`);
       }
     }

@@ -31,11 +31,12 @@ function offsetIn(text: string, starts: readonly number[], p: { line: number; ch
   return Math.min(starts[p.line] + Math.max(0, p.character), end);
 }
 
-/** Applies non-overlapping edits (given in any order) to a text. */
+/** Applies non-overlapping edits (given in any order; inserts at one place in the order they appear in the text) to a text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const starts = lineStarts(text);
   const off = (p: { line: number; character: number }) => offsetIn(text, starts, p);
-  const sorted = edits.map((e) => ({ a: off(e.range.start), b: off(e.range.end), t: e.newText })).sort((x, y) => y.a - x.a || y.b - x.b);
+  // From the end; inserts at one place appear in the order given (as LSP says), so the last of them goes first.
+  const sorted = edits.map((e, i) => ({ a: off(e.range.start), b: off(e.range.end), t: e.newText, i })).sort((x, y) => y.a - x.a || y.b - x.b || y.i - x.i);
   // Pieces from the end backwards, joined once: linear in the text and the edits.
   const pieces: string[] = [];
   let limit = text.length;
@@ -161,6 +162,8 @@ function linesWithEols(text: string): string[] {
  * characters that differ when a run replaces as many lines as it had. A fix-all of fixes far apart is many small
  * edits, never one edit over everything between them (an editor then keeps cursors, folds and marks in place).
  */
+const MAX_DIFF_LINES = 500;
+
 export function minimalEdits(before: string, after: string): TextEdit[] {
   if (before === after) return [];
   const a = linesWithEols(before);
@@ -168,8 +171,19 @@ export function minimalEdits(before: string, after: string): TextEdit[] {
   const starts = lineStarts(before);
   const at = (line: number) => (line < starts.length ? { line, character: 0 } : { line: starts.length - 1, character: before.length - starts[starts.length - 1] });
   const out: TextEdit[] = [];
+  const narrowed = (line: number, from: string, to: string) => {
+    const e = minimalEdit(from, to);
+    if (e) out.push({ range: { start: { line: line + e.range.start.line, character: e.range.start.character }, end: { line: line + e.range.end.line, character: e.range.end.character } }, newText: e.newText });
+  };
+  // As many lines as before (fixes change cells and years in place): line by line, linear however many changed.
+  if (a.length === b.length) {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) narrowed(i, a[i], b[i]);
+    return out;
+  }
+  // A line diff is quadratic in the lines changed: past a bound, one edit between the common prefix and suffix.
+  const changes = diffArrays(a, b, { maxEditLength: MAX_DIFF_LINES });
+  if (!changes) return [minimalEdit(before, after)!];
   let line = 0;
-  const changes = diffArrays(a, b);
   for (let k = 0; k < changes.length; k++) {
     const c = changes[k];
     if (!c.added && !c.removed) {
@@ -181,10 +195,7 @@ export function minimalEdits(before: string, after: string): TextEdit[] {
     const next = c.removed && changes[k + 1]?.added ? changes[++k] : null;
     const added = c.added ? c.value : (next?.value ?? []);
     if (removed.length === added.length) {
-      for (let i = 0; i < removed.length; i++) {
-        const e = minimalEdit(removed[i], added[i]);
-        if (e) out.push({ range: { start: { line: line + i + e.range.start.line, character: e.range.start.character }, end: { line: line + i + e.range.end.line, character: e.range.end.character } }, newText: e.newText });
-      }
+      for (let i = 0; i < removed.length; i++) narrowed(line + i, removed[i], added[i]);
     } else out.push({ range: { start: at(line), end: at(line + removed.length) }, newText: added.join('') });
     line += removed.length;
   }

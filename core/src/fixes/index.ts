@@ -62,18 +62,44 @@ function verified(doc: ParsedDocument, targets: readonly Diagnostic[], diagnosti
 }
 
 /**
+ * Work done in steps: it pauses (yields) before each check of a whole text, so that a caller that must stay
+ * responsive (the language server) can answer other requests or notice a cancellation in between.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs steps to the end at once. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
  * The fixes offered for one diagnostic (as produced by checking `doc` with the same options); each is verified.
  * `report`: the document's report when the caller holds it (else it is built again).
  */
 export function fixesFor(doc: ParsedDocument, diagnostic: Diagnostic, diagnostics: readonly Diagnostic[], options: CheckOptions = {}, report?: Report, want?: (f: FixDraft) => boolean): Fix[] {
+  return runSteps(fixesForSteps(doc, diagnostic, diagnostics, options, report, want));
+}
+
+export function* fixesForSteps(doc: ParsedDocument, diagnostic: Diagnostic, diagnostics: readonly Diagnostic[], options: CheckOptions = {}, report?: Report, want?: (f: FixDraft) => boolean): Steps<Fix[]> {
   const rule = RULES_BY_ID.get(diagnostic.code);
   if (!rule?.fix) return [];
   try {
     // `want`: only these drafts are verified (a check of the whole text each), e.g. the safe ones for fix-all.
     const drafts = rule.fix(diagnostic, context(rule, doc, options, diagnostics, report ?? analyze(doc))).filter((f) => !want || want(f));
-    const check = (fs: FixDraft[]) => fs.map((f) => ({ f, left: verified(doc, [diagnostic], diagnostics, options, f.edits, f.fallback) })).filter((x) => x.left >= 0);
-    let ok = check(drafts.filter((f) => !f.fallback));
-    if (ok.length === 0) ok = check(drafts.filter((f) => f.fallback));
+    function* check(fs: FixDraft[]): Steps<{ f: FixDraft; left: number }[]> {
+      const out: { f: FixDraft; left: number }[] = [];
+      for (const f of fs) {
+        yield;
+        const left = verified(doc, [diagnostic], diagnostics, options, f.edits, f.fallback);
+        if (left >= 0) out.push({ f, left });
+      }
+      return out;
+    }
+    let ok = yield* check(drafts.filter((f) => !f.fallback));
+    if (ok.length === 0) ok = yield* check(drafts.filter((f) => f.fallback));
     // Preferred: the fix that leaves the fewest problems (the rule's own preference breaks ties).
     const best = ok.reduce<(typeof ok)[number] | null>((b, x) => (!b || x.left < b.left || (x.left === b.left && x.f.preferred && !b.f.preferred) ? x : b), null);
     return ok.map((x) => ({ ...x.f, preferred: x === best, code: rule.id }));
@@ -93,11 +119,17 @@ function diagnosticsOf(doc: ParsedDocument, options: CheckOptions): Diagnostic[]
  * fixes that depend on each other (a row total, then the column total) converge. Returns the new text.
  */
 export function fixAll(text: string, format: ParsedDocument['format'], options: CheckOptions = {}, only?: (d: Diagnostic) => boolean, safeOnly = true): string {
+  return runSteps(fixAllSteps(text, format, options, only, safeOnly));
+}
+
+export function* fixAllSteps(text: string, format: ParsedDocument['format'], options: CheckOptions = {}, only?: (d: Diagnostic) => boolean, safeOnly = true): Steps<string> {
   let current = text;
   for (let round = 0; round < 8; round++) {
+    yield;
     const doc = ParsedDocument.parse(current, format);
     const diagnostics = diagnosticsOf(doc, options);
-    const next = batchRound(doc, diagnostics, options, only, safeOnly) ?? oneByOneRound(doc, diagnostics, options, only, safeOnly);
+    yield;
+    const next = (yield* batchRound(doc, diagnostics, options, only, safeOnly)) ?? (yield* oneByOneRound(doc, diagnostics, options, only, safeOnly));
     if (next === null || next === current) break;
     current = next;
   }
@@ -105,13 +137,15 @@ export function fixAll(text: string, format: ParsedDocument['format'], options: 
 }
 
 /** One round fixing problem by problem, each fix verified on its own (a check of the whole text per fix). */
-function oneByOneRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], options: CheckOptions, only: ((d: Diagnostic) => boolean) | undefined, safeOnly: boolean): string | null {
+function* oneByOneRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], options: CheckOptions, only: ((d: Diagnostic) => boolean) | undefined, safeOnly: boolean): Steps<string | null> {
   const edits: TextEdit[] = [];
   const taken = new DisjointRanges();
   let report: Report | undefined;
   for (const d of diagnostics) {
+    yield;
     if (only && !only(d)) continue;
-    const fix = fixesFor(doc, d, diagnostics, options, (report ??= analyze(doc)), safeOnly ? (f) => !!f.safe : undefined).find((f) => (safeOnly ? f.safe : f.preferred));
+    const fixes = yield* fixesForSteps(doc, d, diagnostics, options, (report ??= analyze(doc)), safeOnly ? (f) => !!f.safe : undefined);
+    const fix = fixes.find((f) => (safeOnly ? f.safe : f.preferred));
     if (!fix || taken.overlapsAny(fix.edits)) continue;
     taken.add(fix.edits);
     edits.push(...fix.edits);
@@ -124,12 +158,13 @@ function oneByOneRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], 
  * 1,000 checks one by one): kept when each of those problems is gone and none appeared; otherwise null, and the
  * round is done one by one.
  */
-function batchRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], options: CheckOptions, only: ((d: Diagnostic) => boolean) | undefined, safeOnly: boolean): string | null {
+function* batchRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], options: CheckOptions, only: ((d: Diagnostic) => boolean) | undefined, safeOnly: boolean): Steps<string | null> {
   const chosen: Diagnostic[] = [];
   const edits: TextEdit[] = [];
   const taken = new DisjointRanges();
   let report: Report | undefined;
   for (const d of diagnostics) {
+    yield;
     if (only && !only(d)) continue;
     const rule = RULES_BY_ID.get(d.code);
     if (!rule?.fix) continue;
@@ -147,5 +182,6 @@ function batchRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], opt
   }
   // Few problems: one by one costs little and picks the best fix of each.
   if (chosen.length < 4) return null;
+  yield;
   return verified(doc, chosen, diagnostics, options, edits) >= 0 ? applyEdits(doc.text, edits) : null;
 }

@@ -8,7 +8,7 @@ import { hoverAt, type HoverInfo } from '../editor/hover';
 import { tableLenses, type TableLens } from '../editor/lens';
 import { formatMarkdownTables } from '../editor/format-tables';
 import { applyEdits, type TextEdit } from '../edits/edit';
-import { fixAll, fixesFor, type Fix } from '../fixes/index';
+import { fixAllSteps, fixesForSteps, runSteps, type Fix, type Steps } from '../fixes/index';
 import { formatOfDocument } from '../formats/index';
 import type { Report } from '../model/types';
 import { ParsedDocument } from '../parse/document';
@@ -261,21 +261,32 @@ export class Checker {
 
   /** The verified fixes of one diagnostic of the last check (computed once per check). */
   fixes(uri: string, diagnostic: Diagnostic): Fix[] {
+    return runSteps(this.fixesSteps(uri, diagnostic));
+  }
+
+  /** `fixes` in steps, pausing before each check of a fixed text (see Steps). */
+  *fixesSteps(uri: string, diagnostic: Diagnostic): Steps<Fix[]> {
     const d = this.docs.get(uri);
     const last = this.lastCheck(uri);
     if (!d || !last) return [];
-    d.fixes ??= new Map();
-    let fixes = d.fixes.get(diagnostic);
-    if (!fixes) d.fixes.set(diagnostic, (fixes = this.guard('fixes', [], () => fixesFor(d.parsed, diagnostic, last.result.diagnostics, last.options, last.result.report))));
+    const known = (d.fixes ??= new Map());
+    let fixes = known.get(diagnostic);
+    if (!fixes) known.set(diagnostic, (fixes = yield* this.guardSteps('fixes', [], () => fixesForSteps(d.parsed, diagnostic, last.result.diagnostics, last.options, last.result.report))));
     return fixes;
   }
 
   /** The text after every safe fix (or, with `safeOnly` false, every preferred one) of the problems `only` keeps. */
   fixAll(uri: string, only?: (d: Diagnostic) => boolean, safeOnly = true): string | null {
+    return runSteps(this.fixAllSteps(uri, only, safeOnly));
+  }
+
+  /** `fixAll` in steps, on the text as it is when the steps start. */
+  *fixAllSteps(uri: string, only?: (d: Diagnostic) => boolean, safeOnly = true): Steps<string | null> {
     const d = this.docs.get(uri);
     const last = this.lastCheck(uri);
     if (!d || !last || !d.parsed.syntax.editable) return null;
-    return this.guard('fixAll', null, () => fixAll(d.parsed.text, d.parsed.format, last.options, only, safeOnly));
+    const { text, format } = d.parsed;
+    return yield* this.guardSteps('fixAll', null, () => fixAllSteps(text, format, last.options, only, safeOnly));
   }
 
   disableEdits(uri: string, diagnostic: Diagnostic): { line?: TextEdit; file?: TextEdit } {
@@ -323,6 +334,15 @@ export class Checker {
   }
 
   /** Runs a feature; a failure is logged and answered with `fallback`, never thrown to the caller. */
+  private *guardSteps<T>(name: string, fallback: T, steps: () => Steps<T>): Steps<T> {
+    try {
+      return yield* steps();
+    } catch (e) {
+      this.log(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return fallback;
+    }
+  }
+
   private guard<T>(name: string, fallback: T, fn: () => T): T {
     try {
       return fn();

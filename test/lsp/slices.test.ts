@@ -1,0 +1,75 @@
+// Issue 14 item 5: a long request (fix-all, a quick fix, "fix all of this rule" among thousands of problems)
+// works in slices: a hover sent after it is answered before it ends, `$/cancelRequest` ends it with
+// RequestCancelled, and an edit meanwhile ends it with ContentModified (its edits would be stale).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { CancellationTokenSource, CodeActionRequest, CodeActionResolveRequest, HoverRequest, LSPErrorCodes, ResponseError, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { fixtureText, LspClient, uriFor } from './harness';
+
+/** A report whose 一 repeats a line with last year's year n times: n year-mismatch problems, each with a fix. */
+function leftoverYears(n: number): string {
+  const lines = fixtureText('rules/year-mismatch/fail-leftover-years.txt').split('\n');
+  const at = lines.findIndex((l) => l.startsWith('二、'));
+  return [...lines.slice(0, at), ...Array.from({ length: n }, () => lines[4]), ...lines.slice(at)].join('\n');
+}
+
+const PROBLEMS = 3000;
+
+describe('long requests work in slices', () => {
+  let client: LspClient;
+  let problems: Diagnostic[] = [];
+  const uri = uriFor('slices.txt');
+  let version = 1;
+
+  before(async () => {
+    client = await LspClient.start({ capabilities: { workspace: { workspaceEdit: { documentChanges: true } }, textDocument: { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } } });
+    await client.open(uri, 'plaintext', leftoverYears(PROBLEMS), version);
+    problems = (await client.nextDiagnostics(uri, version)).diagnostics.filter((d) => d.code === 'year-mismatch');
+    assert.ok(problems.length >= PROBLEMS, `${problems.length} year-mismatch problems`);
+  });
+  after(() => client.shutdown());
+
+  const fixAll = (token?: CancellationTokenSource) =>
+    client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: problems[0].range, context: { diagnostics: [], only: ['source.fixAll'] } }, token?.token);
+
+  /** "Fix all of this rule" for year-mismatch, as offered with a quick fix (its edit computed on resolve). */
+  async function ofRule(): Promise<CodeAction> {
+    const d = problems[Math.floor(problems.length / 2)];
+    const offered = await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+    const action = offered?.find((a): a is CodeAction => 'data' in a && !!a.data);
+    assert.ok(action, `"fix all of this rule" is offered: ${JSON.stringify(offered?.map((a) => a.title))}`);
+    return action;
+  }
+  const hover = () => client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: 2 } });
+
+  test('a hover sent after "fix all of this rule" (thousands of fixes) and after fix-all is answered first; both still answer', async () => {
+    const action = await ofRule();
+    let order: string[] = [];
+    const resolved = client.conn.sendRequest(CodeActionResolveRequest.type, action).then((r) => (order.push('resolve'), r));
+    const first = hover().then(() => order.push('hover'));
+    const [withEdit] = await Promise.all([resolved, first]);
+    assert.deepEqual(order, ['hover', 'resolve']);
+    assert.ok(withEdit.edit?.documentChanges?.length, 'the resolved action has its edits');
+
+    order = [];
+    const all = fixAll().then((r) => (order.push('fix-all'), r));
+    const second = hover().then(() => order.push('hover'));
+    const [actions] = await Promise.all([all, second]);
+    assert.deepEqual(order, ['hover', 'fix-all']);
+    assert.equal(actions?.length, 1, 'fix-all answers its action');
+  });
+
+  test('a cancelled fix-all answers RequestCancelled', async () => {
+    const source = new CancellationTokenSource();
+    const all = fixAll(source);
+    setImmediate(() => source.cancel());
+    await assert.rejects(all, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled);
+  });
+
+  test('"fix all of this rule" resolved just before an edit answers ContentModified, not edits for the old text', async () => {
+    const action = await ofRule();
+    const resolved = client.conn.sendRequest(CodeActionResolveRequest.type, action);
+    await client.edit(uri, ++version, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ' ');
+    await assert.rejects(resolved, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.ContentModified);
+  });
+});
