@@ -3,6 +3,7 @@ import { ParsedDocument } from '../parse/document';
 import { RULES_BY_ID } from '../rules/index';
 import { format, type FixContext, type FixDraft, type Rule } from '../rules/rule';
 import type { Report } from '../model/types';
+import type { Item } from '../parse/items';
 import type { Diagnostic } from '../types';
 import { applyEdits, DisjointRanges, positionMapper, type TextEdit } from '../edits/edit';
 
@@ -29,6 +30,14 @@ const strictKey = (d: Diagnostic, at = d.range.start) => `${key(d, at)}\u0000${d
 /** Follow-ups a fix may leave: a section it inserts is still to be written. */
 const ALLOWED_AFTER: Record<string, string[]> = { 'section-missing': ['section-empty'] };
 
+const BLOCKS = new WeakMap<ParsedDocument, Map<string, Item[]>>();
+/** A document's parsed blocks by their text, for parsing fixed copies of it. */
+function blocksOf(doc: ParsedDocument): Map<string, Item[]> {
+  let memo = BLOCKS.get(doc);
+  if (!memo) BLOCKS.set(doc, (memo = new Map(doc.blocks.map((b) => [b.key, b.items]))));
+  return memo;
+}
+
 /**
  * Whether fixes do what they promise: `edits` applied and checked again, each of `targets` is gone (one fewer of
  * it at its place) and no other problem appears. Returns how many problems are left, or -1. Fixes that fail this
@@ -38,7 +47,8 @@ function verified(doc: ParsedDocument, targets: readonly Diagnostic[], diagnosti
   const text = doc.text;
   const fixed = applyEdits(text, edits);
   if (fixed === text) return -1;
-  const after = diagnosticsOf(ParsedDocument.parse(fixed, doc.format), options);
+  // Re-parsed incrementally: every block the edits did not touch is taken from `doc` (and its model work with it).
+  const after = diagnosticsOf(ParsedDocument.parse(fixed, doc.format, blocksOf(doc)), options);
   // The problems found before, at their places in the fixed text, less one for each target.
   const moved = positionMapper(text, edits, fixed);
   const same = strict ? strictKey : key;
