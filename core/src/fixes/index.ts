@@ -93,15 +93,32 @@ function diagnosticsOf(doc: ParsedDocument, options: CheckOptions): Diagnostic[]
  * fixes that depend on each other (a row total, then the column total) converge. Returns the new text.
  */
 export function fixAll(text: string, format: ParsedDocument['format'], options: CheckOptions = {}, only?: (d: Diagnostic) => boolean, safeOnly = true): string {
+  return fixAllCounted(text, format, options, only, safeOnly).text;
+}
+
+/** What a fix-all did: the new text, how many problems the text had before and how many are left. */
+export interface FixAllResult {
+  text: string;
+  before: number;
+  left: number;
+}
+
+/** `fixAll`, with the number of problems before and after (the last round's check is of the final text). */
+export function fixAllCounted(text: string, format: ParsedDocument['format'], options: CheckOptions = {}, only?: (d: Diagnostic) => boolean, safeOnly = true): FixAllResult {
   let current = text;
-  for (let round = 0; round < 8; round++) {
+  let before = -1;
+  let left: number;
+  for (let round = 0; ; round++) {
     const doc = ParsedDocument.parse(current, format);
     const diagnostics = diagnosticsOf(doc, options);
+    if (before < 0) before = diagnostics.length;
+    left = diagnostics.length;
+    if (round === 8) break;
     const next = batchRound(doc, diagnostics, options, only, safeOnly) ?? oneByOneRound(doc, diagnostics, options, only, safeOnly);
     if (next === null || next === current) break;
     current = next;
   }
-  return current;
+  return { text: current, before, left };
 }
 
 /** One round fixing problem by problem, each fix verified on its own (a check of the whole text per fix). */

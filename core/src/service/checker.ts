@@ -8,7 +8,7 @@ import { hoverAt, type HoverInfo } from '../editor/hover';
 import { tableLenses, type TableLens } from '../editor/lens';
 import { formatMarkdownTables } from '../editor/format-tables';
 import { applyEdits, type TextEdit } from '../edits/edit';
-import { fixAll, fixesFor, type Fix } from '../fixes/index';
+import { fixAll, fixAllCounted, fixesFor, type Fix, type FixAllResult } from '../fixes/index';
 import { formatOfDocument } from '../formats/index';
 import type { Report } from '../model/types';
 import { ParsedDocument } from '../parse/document';
@@ -276,6 +276,14 @@ export class Checker {
     const last = this.lastCheck(uri);
     if (!d || !last || !d.parsed.syntax.editable) return null;
     return this.guard('fixAll', null, () => fixAll(d.parsed.text, d.parsed.format, last.options, only, safeOnly));
+  }
+
+  /** `fixAll` of every safe fix, with how many problems there were and how many are left. */
+  fixAllCounted(uri: string): FixAllResult | null {
+    const d = this.docs.get(uri);
+    const last = this.lastCheck(uri);
+    if (!d || !last || !d.parsed.syntax.editable) return null;
+    return this.guard('fixAll', null, () => fixAllCounted(d.parsed.text, d.parsed.format, last.options));
   }
 
   disableEdits(uri: string, diagnostic: Diagnostic): { line?: TextEdit; file?: TextEdit } {
