@@ -47,7 +47,7 @@ export const DEADLINE_PATTERN = '^(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
  */
 export const CATEGORIES = [
   { id: 'check', title: ['Checking', '检查'], order: 1 },
-  { id: 'rules', title: ['Rules: severity of each check', '规则：每项检查的级别'], order: 2 },
+  { id: 'rules', title: ['Rule severities', '规则级别'], order: 2 },
   { id: 'advanced', title: ['Advanced', '高级'], order: 3 },
 ];
 const CATEGORY_OF = {
