@@ -169,7 +169,7 @@ e2eSuite('What a user sees of Nianbao: its page, commands, status, settings and 
     });
   });
 
-  test('rule-page: the rule code in the Problems panel opens the rule\'s page rendered, not as a raw file', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+  test('rule-page: the rule code in the Problems panel or a hover opens the rule\'s page rendered, not as a raw file', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
     await scenario('rule-page', { [REPORT]: example(REPORT) }, async (wb, folder) => {
       await wb.quickOpen(REPORT);
       await wb.waitForLanguage(LANGUAGE_LABEL);
@@ -188,6 +188,17 @@ e2eSuite('What a user sees of Nianbao: its page, commands, status, settings and 
       log(`rule page tab: ${tab}`);
       assert.match(tab, /规则|预览|Preview/);
       await wb.screenshot('rule-page');
+      // The rule code in a hover opens its page in the same view.
+      const other = shown.find((p) => p.code !== code);
+      assert.ok(other, 'a problem of another rule');
+      await wb.goTo(other.line, other.column);
+      const hover = await wb.hoverAtCursor();
+      await hover.locator('a.code-link', { hasText: other.code }).click();
+      await webviewFrame(wb.page, `h1:has-text("${other.code}")`);
+      assert.match((await wb.page.locator('.tabs-container .tab.active', { hasText: '规则说明' }).innerText()).trim(), new RegExp(`规则说明：${other.code}`));
+      await wb.page.mouse.move(1100, 450); // off the hover, which then closes
+      await hover.waitFor({ state: 'hidden' }).catch(() => undefined);
+      await wb.screenshot('rule-page-from-hover');
     });
   });
 });
