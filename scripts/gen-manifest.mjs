@@ -30,25 +30,64 @@ const SEVERITY_TEXT = {
   hint: { en: 'Hint: shown discreetly.', zh: '提示：以不显眼的方式显示。' },
   off: { en: 'Off: the rule is not checked.', zh: '关闭：不检查此规则。' },
 };
-const SEVERITY_NAME = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
+/** One word per severity, the same as the command line's (信息 for info, 提示 for hint). */
+const SEVERITY_LABEL = {
+  error: { en: 'Error', zh: '错误' },
+  warning: { en: 'Warning', zh: '警告' },
+  info: { en: 'Information', zh: '信息' },
+  hint: { en: 'Hint', zh: '提示' },
+  off: { en: 'Off', zh: '关闭' },
+};
+const SEVERITY_NAME = Object.fromEntries(Object.entries(SEVERITY_LABEL).map(([k, v]) => [k, v.zh]));
 export const DEADLINE_PATTERN = '^(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
 
-/** Static settings this script owns besides the per-rule ones, with their texts. */
+/**
+ * The groups of the Settings UI (VS Code has no title per setting: it shows the key, "Debounce Ms", so each
+ * description begins with the setting's name in bold). A setting not named here goes to the first group.
+ */
+export const CATEGORIES = [
+  { id: 'check', title: ['Checking', '检查'], order: 1 },
+  { id: 'rules', title: ['Rule severities', '规则级别'], order: 2 },
+  { id: 'advanced', title: ['Advanced', '高级'], order: 3 },
+];
+const CATEGORY_OF = {
+  'nianbao.validate': 'check',
+  'nianbao.deadline': 'check',
+  'nianbao.locale': 'check',
+  'nianbao.autoSwitchLanguage': 'check',
+  'nianbao.debounceMs': 'advanced',
+  'nianbao.maxFileSizeMB': 'advanced',
+  'nianbao.trace.server': 'advanced',
+};
+const categoryKey = (id) => `nianbao.configuration.category.${id}`;
+
+/** `**name** description`, the Settings UI's markdown description of a setting. */
+const named = (name, text) => `**${name}**${/^[:：（\u3000-\u9fff]/.test(text) ? '' : ' '}${text}`;
+
+/** Static settings this script owns besides the per-rule ones, with their texts ([en, zh]). */
 const STATIC = {
-  'nianbao.locale': {
+  'nianbao.validate': {
     property: {
       type: 'string',
-      enum: ['auto', 'zh-cn', 'en'],
-      enumDescriptions: ['%nianbao.configuration.locale.auto%', '%nianbao.configuration.locale.zh-cn%', '%nianbao.configuration.locale.en%'],
+      enum: ['auto', 'always', 'off'],
+      enumItemLabels: ['%nianbao.configuration.validate.auto.label%', '%nianbao.configuration.validate.always.label%', '%nianbao.configuration.validate.off.label%'],
+      enumDescriptions: ['%nianbao.configuration.validate.auto%', '%nianbao.configuration.validate.always%', '%nianbao.configuration.validate.off%'],
       default: 'auto',
-      scope: 'window',
-      description: '%nianbao.configuration.locale%',
+      scope: 'resource',
+      markdownDescription: '%nianbao.configuration.validate%',
     },
+    order: 1,
     nls: {
-      'nianbao.configuration.locale': ['Language of the diagnostics and messages of Nianbao.', 'Nianbao 提示信息的语言。'],
-      'nianbao.configuration.locale.auto': ["Follow VS Code's display language (Chinese unless it is English).", '跟随 VS Code 的显示语言（显示语言为英文时用英文，否则用中文）。'],
-      'nianbao.configuration.locale.zh-cn': ['Chinese, even when VS Code is in English.', '中文（即使 VS Code 显示语言为英文）。'],
-      'nianbao.configuration.locale.en': ['English.', '英文。'],
+      'nianbao.configuration.validate': [named('Which documents are checked.', 'Reports are recognised by their title or section headings.'), named('检查哪些文档', '：默认只检查看起来像年度报告的文档（按标题或章节标题识别）。')],
+      'nianbao.configuration.validate.auto.label': ['Reports only', '只检查年度报告'],
+      'nianbao.configuration.validate.always.label': ['Every text document', '所有文本文档'],
+      'nianbao.configuration.validate.off.label': ['Off', '关闭'],
+      'nianbao.configuration.validate.auto': [
+        'Check Nianbao documents, and plain-text or Markdown documents that look like a government information disclosure annual report (title 政府信息公开工作年度报告, or at least three of the six standard section headings).',
+        '检查 Nianbao 文档，以及看起来像政府信息公开工作年度报告的纯文本或 Markdown 文档（标题含“政府信息公开工作年度报告”，或至少有六个标准章节标题中的三个）。',
+      ],
+      'nianbao.configuration.validate.always': ['Check every plain-text and Markdown document as an annual report.', '把所有纯文本和 Markdown 文档都当作年度报告检查。'],
+      'nianbao.configuration.validate.off': ['Check no document.', '不检查任何文档。'],
     },
   },
   'nianbao.deadline': {
@@ -58,26 +97,51 @@ const STATIC = {
       patternErrorMessage: '%nianbao.configuration.deadline.pattern%',
       default: '01-31',
       scope: 'resource',
-      description: '%nianbao.configuration.deadline%',
+      markdownDescription: '%nianbao.configuration.deadline%',
     },
+    order: 2,
     nls: {
       'nianbao.configuration.deadline': [
-        'Publication deadline of a report in the year after the report year, as MM-DD (条例 第四十九条: 01-31 for departments, 03-31 for governments). A `.nianbao.json` at the workspace root overrides it.',
-        '年度报告在报告年度次年的公布截止日期，格式为 MM-DD（条例第四十九条：部门为 01-31，政府为 03-31）。工作区根目录的 `.nianbao.json` 优先。',
+        named('Publication deadline', '(month-day): the deadline in the year after the report year, as MM-DD (条例 第四十九条: 01-31 for departments, 03-31 for governments). A `.nianbao.json` in the folder overrides it.'),
+        named('公布截止日期（月-日）', '：报告年度次年的公布截止日期，格式为 MM-DD（条例第四十九条：部门为 01-31，政府为 03-31）。文件夹中的 `.nianbao.json` 优先。'),
       ],
       'nianbao.configuration.deadline.pattern': ['A date as MM-DD, e.g. 01-31.', '格式为 MM-DD 的日期，例如 01-31。'],
     },
   },
-  'nianbao.maxFileSizeMB': {
+  'nianbao.locale': {
     property: {
-      type: 'number',
-      minimum: 0,
-      default: 5,
+      type: 'string',
+      enum: ['auto', 'zh-cn', 'en'],
+      enumItemLabels: ['%nianbao.configuration.locale.auto.label%', '%nianbao.configuration.locale.zh-cn.label%', '%nianbao.configuration.locale.en.label%'],
+      enumDescriptions: ['%nianbao.configuration.locale.auto%', '%nianbao.configuration.locale.zh-cn%', '%nianbao.configuration.locale.en%'],
+      default: 'auto',
       scope: 'window',
-      description: '%nianbao.configuration.maxFileSizeMB%',
+      markdownDescription: '%nianbao.configuration.locale%',
     },
+    order: 3,
     nls: {
-      'nianbao.configuration.maxFileSizeMB': ['Documents larger than this (in MB) are not checked; a message says so. Annual reports are a few dozen KB.', '超过此大小（MB）的文档不检查，并给出提示。年度报告一般只有几十 KB。'],
+      'nianbao.configuration.locale': [named('Language of the messages', 'of Nianbao (problems, quick fixes).'), named('消息语言', '：问题说明和快速修复等文字使用的语言。')],
+      'nianbao.configuration.locale.auto.label': ['Same as VS Code', '跟随 VS Code'],
+      'nianbao.configuration.locale.zh-cn.label': ['Chinese', '中文'],
+      'nianbao.configuration.locale.en.label': ['English', '英文'],
+      'nianbao.configuration.locale.auto': ["Follow VS Code's display language (Chinese unless it is English).", '跟随 VS Code 的显示语言（显示语言为英文时用英文，否则用中文）。'],
+      'nianbao.configuration.locale.zh-cn': ['Chinese, even when VS Code is in English.', '中文（即使 VS Code 显示语言为英文）。'],
+      'nianbao.configuration.locale.en': ['English.', '英文。'],
+    },
+  },
+  'nianbao.autoSwitchLanguage': {
+    property: {
+      type: 'boolean',
+      default: true,
+      scope: 'resource',
+      markdownDescription: '%nianbao.configuration.autoSwitchLanguage%',
+    },
+    order: 4,
+    nls: {
+      'nianbao.configuration.autoSwitchLanguage': [
+        named('Switch plain-text reports to the Nianbao language', '(headings, years and numbers coloured), once per document; Markdown documents are never switched.'),
+        named('纯文本报告自动切换到 Nianbao 年报语言模式', '（标题、年份和数字着色）：每个文档只切换一次；Markdown 文档从不切换。'),
+      ],
     },
   },
   'nianbao.debounceMs': {
@@ -86,10 +150,51 @@ const STATIC = {
       minimum: 0,
       default: 120,
       scope: 'window',
-      description: '%nianbao.configuration.debounceMs%',
+      markdownDescription: '%nianbao.configuration.debounceMs%',
     },
+    order: 1,
     nls: {
-      'nianbao.configuration.debounceMs': ['Milliseconds to wait after typing stops before checking again (0: check on every change).', '停止输入后等待多少毫秒再重新检查（0 表示每次修改都立即检查）。'],
+      'nianbao.configuration.debounceMs': [named('Check delay (milliseconds)', ': how long to wait after typing stops before checking again (0: check on every change).'), named('检查延迟（毫秒）', '：停止输入后等待多少毫秒再重新检查（0 表示每次修改都立即检查）。')],
+    },
+  },
+  'nianbao.maxFileSizeMB': {
+    property: {
+      type: 'number',
+      minimum: 0,
+      default: 5,
+      scope: 'window',
+      markdownDescription: '%nianbao.configuration.maxFileSizeMB%',
+    },
+    order: 2,
+    nls: {
+      'nianbao.configuration.maxFileSizeMB': [
+        named('Largest document checked (MB)', ': larger documents are not checked; a message says so. Annual reports are a few dozen KB.'),
+        named('最大检查文件大小（MB）', '：超过此大小的文档不检查，并给出说明。年度报告一般只有几十 KB。'),
+      ],
+    },
+  },
+  'nianbao.trace.server': {
+    property: {
+      type: 'string',
+      enum: ['off', 'messages', 'verbose'],
+      enumItemLabels: ['%nianbao.configuration.trace.server.off.label%', '%nianbao.configuration.trace.server.messages.label%', '%nianbao.configuration.trace.server.verbose.label%'],
+      enumDescriptions: ['%nianbao.configuration.trace.server.off%', '%nianbao.configuration.trace.server.messages%', '%nianbao.configuration.trace.server.verbose%'],
+      default: 'off',
+      scope: 'window',
+      markdownDescription: '%nianbao.configuration.trace.server%',
+    },
+    order: 3,
+    nls: {
+      'nianbao.configuration.trace.server': [
+        named('Log for troubleshooting', ': records the communication between VS Code and the Nianbao language server in the Nianbao output.'),
+        named('排查问题用的记录', '：在 Nianbao 输出中记录 VS Code 与 Nianbao 语言服务器之间的通信。'),
+      ],
+      'nianbao.configuration.trace.server.off.label': ['Off', '关闭'],
+      'nianbao.configuration.trace.server.messages.label': ['Message names', '只记消息名称'],
+      'nianbao.configuration.trace.server.verbose.label': ['Everything', '全部内容'],
+      'nianbao.configuration.trace.server.off': ['No tracing.', '不记录。'],
+      'nianbao.configuration.trace.server.messages': ['Trace the names of the messages.', '记录消息名称。'],
+      'nianbao.configuration.trace.server.verbose': ['Trace the messages with their contents.', '记录消息及其内容。'],
     },
   },
 };
@@ -118,33 +223,50 @@ export function generate(rules, current, formats, binaryKinds = []) {
       ? [{ viewType: REPORT_VIEW, displayName: '%nianbao.reportView%', selector: client.binaryExtensions.map((e) => ({ filenamePattern: `*${e}` })), priority: 'default' }]
       : [];
   }
-  const props = contributes.configuration.properties;
-  const kept = Object.fromEntries(Object.entries(props).filter(([k]) => !isRuleProperty(k)));
-  for (const [k, v] of Object.entries(STATIC)) kept[k] = v.property;
-  for (const r of rules) {
-    kept[`nianbao.rules.${r.id}`] = {
+  // The current settings, from one configuration object or from the groups this script writes.
+  const groups = Array.isArray(contributes.configuration) ? contributes.configuration : [contributes.configuration];
+  const props = Object.assign({}, ...groups.map((g) => g.properties ?? {}));
+  const kept = Object.fromEntries(Object.entries(props).filter(([k]) => !isRuleProperty(k) && !(k in STATIC)));
+  for (const [k, v] of Object.entries(STATIC)) kept[k] = { ...v.property, order: v.order };
+  const ruleProps = {};
+  rules.forEach((r, i) => {
+    ruleProps[`nianbao.rules.${r.id}`] = {
       type: 'string',
       enum: SEVERITIES,
+      enumItemLabels: SEVERITIES.map((s) => `%nianbao.configuration.severity.${s}.label%`),
       enumDescriptions: SEVERITIES.map((s) => `%nianbao.configuration.severity.${s}%`),
+      // Shown as the default in the Settings UI; the same as when the setting is absent.
+      default: r.severity,
       scope: 'resource',
-      description: `%${ruleKey(r.id)}%`,
+      markdownDescription: `%${ruleKey(r.id)}%`,
+      order: i + 1,
     };
-  }
-  contributes.configuration.properties = kept;
+  });
+  const inGroup = (id) => Object.fromEntries(Object.entries(kept).filter(([k]) => (CATEGORY_OF[k] ?? 'check') === id));
+  contributes.configuration = CATEGORIES.map((c) => ({
+    id: `nianbao.${c.id}`,
+    title: `%${categoryKey(c.id)}%`,
+    order: c.order,
+    properties: c.id === 'rules' ? ruleProps : inGroup(c.id),
+  }));
   contributes.jsonValidation = [
     ...(contributes.jsonValidation ?? []).filter((j) => j.url !== './schemas/nianbao.schema.json'),
     { fileMatch: '.nianbao.json', url: './schemas/nianbao.schema.json' },
   ];
 
   const nls = (base, lang) => {
+    const en = lang === 'en';
     const out = Object.fromEntries(Object.entries(base).filter(([k]) => !isRuleNls(k)));
-    for (const v of Object.values(STATIC)) for (const [k, [en, zh]] of Object.entries(v.nls)) out[k] = lang === 'en' ? en : zh;
-    for (const s of SEVERITIES) out[`nianbao.configuration.severity.${s}`] = SEVERITY_TEXT[s][lang === 'en' ? 'en' : 'zh'];
+    for (const v of Object.values(STATIC)) for (const [k, [textEn, textZh]] of Object.entries(v.nls)) out[k] = en ? textEn : textZh;
+    for (const c of CATEGORIES) out[categoryKey(c.id)] = en ? c.title[0] : c.title[1];
+    for (const s of SEVERITIES) {
+      out[`nianbao.configuration.severity.${s}`] = SEVERITY_TEXT[s][en ? 'en' : 'zh'];
+      out[`nianbao.configuration.severity.${s}.label`] = SEVERITY_LABEL[s][en ? 'en' : 'zh'];
+    }
     for (const r of rules) {
-      out[ruleKey(r.id)] =
-        lang === 'en'
-          ? `${trimEnd(r.docs.summary.en)}. Default: ${r.severity}.`
-          : `${trimEnd(r.docs.summary['zh-cn'])}。默认级别：${SEVERITY_NAME[r.severity]}（${r.severity}）。`;
+      out[ruleKey(r.id)] = en
+        ? `**${trimEnd(r.docs.summary.en)}** (\`${r.id}\`). Default: ${r.severity}.`
+        : `**${trimEnd(r.docs.summary['zh-cn'])}**（\`${r.id}\`）。默认级别：${SEVERITY_NAME[r.severity]}。`;
     }
     return out;
   };

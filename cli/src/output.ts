@@ -201,8 +201,8 @@ export function toText(results: FileResult[], locale: Locale, color: boolean, sk
   const sevName: Record<string, Record<Locale, string>> = {
     error: { 'zh-cn': '错误', en: 'error' },
     warning: { 'zh-cn': '警告', en: 'warning' },
-    info: { 'zh-cn': '提示', en: 'info' },
-    hint: { 'zh-cn': '建议', en: 'hint' },
+    info: { 'zh-cn': '信息', en: 'info' },
+    hint: { 'zh-cn': '提示', en: 'hint' },
   };
   let out = '';
   for (const r of results) {
@@ -228,7 +228,7 @@ export function toText(results: FileResult[], locale: Locale, color: boolean, sk
   const unread = results.length - read;
   if (!problems && !read && unread) return out + cliMessage(locale, 'unreadableOnly', { count: unread }) + '\n';
   out += problems
-    ? cliMessage(locale, 'summary', { problems, errors: c.error, warnings: c.warning, infos: c.info + c.hint })
+    ? cliMessage(locale, 'summary', { problems, errors: c.error, warnings: c.warning, infos: c.info, hints: c.hint ? cliMessage(locale, 'summaryHints', { hints: c.hint }) : '' })
     : cliMessage(locale, 'clean', { files: read });
   if (unread) out += (locale === 'en' ? '; ' : '；') + cliMessage(locale, skipUnreadable ? 'unreadableSkipped' : 'unreadableCount', { count: unread });
   return out + '\n';

@@ -5,11 +5,14 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { REPORT_VIEW, ReportViewProvider } from './report-view';
+import { linkRulePages, RULE_LIST, RulePages } from './rules';
+import { countsOf, showStatusMenu, statusText, statusTooltip, type ReportKind } from './status';
 import { basenameOf } from './uri';
 import { registerWorkspaceCheck } from './workspace';
 // The editor languages and file endings of reports, generated from the core's input formats (npm run gen).
 import FORMATS from './formats.json';
 import {
+  ExecuteCommandRequest,
   NotificationType,
   RevealOutputChannelOn,
   type BaseLanguageClient,
@@ -22,11 +25,9 @@ const LANGUAGE_ID = 'nianbao';
 const REPORT_LANGUAGES = new Set(FORMATS.languageIds);
 
 /** Sent by the server whenever it (re)classifies a document. */
-interface DocumentKindParams {
+interface DocumentKindParams extends ReportKind {
   uri: string;
   isReport: boolean;
-  year: number | null;
-  template: '2021' | '2019' | 'legacy' | null;
 }
 const DocumentKindNotification = new NotificationType<DocumentKindParams>('nianbao/documentKind');
 
@@ -75,7 +76,11 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticCollectionName: 'nianbao',
+    // A rule code opens the rule's page rendered (rules.ts), not the raw .md file the server links.
+    middleware: { handleDiagnostics: (uri, diagnostics, next) => next(uri, linkRulePages(diagnostics)) },
   };
+  const rulePages = new RulePages(context.extensionUri);
+  context.subscriptions.push(rulePages);
 
   // The id 'nianbao' makes the client honour the `nianbao.trace.server` setting.
   const languageClient = setup.createClient('nianbao', 'Nianbao', clientOptions);
@@ -87,18 +92,23 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
 
   const status = vscode.window.createStatusBarItem('nianbao.status', vscode.StatusBarAlignment.Right, 100);
   status.name = vscode.l10n.t('Nianbao annual report');
-  status.command = 'nianbao.showOutput';
+  status.command = 'nianbao.showStatus';
   context.subscriptions.push(status);
 
-  const updateStatus = (): void => {
+  /** The active editor's report and what the server said about it. */
+  const activeReport = (): { doc: vscode.TextDocument; kind: DocumentKindParams } | undefined => {
     const doc = vscode.window.activeTextEditor?.document;
     const kind = doc && REPORT_LANGUAGES.has(doc.languageId) ? kinds.get(doc.uri.toString()) : undefined;
-    if (!kind?.isReport) {
+    return doc && kind?.isReport ? { doc, kind } : undefined;
+  };
+  const updateStatus = (): void => {
+    const active = activeReport();
+    if (!active) {
       status.hide();
       return;
     }
-    status.text = statusText(kind);
-    status.tooltip = statusTooltip(kind);
+    status.text = statusText(active.kind);
+    status.tooltip = statusTooltip(active.kind, countsOf(active.doc.uri));
     status.show();
   };
 
@@ -128,6 +138,10 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
     vscode.workspace.onDidOpenTextDocument((doc) => void warnIfMisdecoded(doc)),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
     vscode.workspace.onDidOpenTextDocument(updateStatus),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = activeReport();
+      if (active && e.uris.some((u) => u.toString() === active.doc.uri.toString())) updateStatus();
+    }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       // Changing a document's language closes and reopens it under the same URI; keep what we know
       // while an editor tab still shows it, so a document is switched once and the status stays.
@@ -139,6 +153,24 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
       updateStatus();
     }),
     vscode.commands.registerCommand('nianbao.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('nianbao.showStatus', async () => {
+      const active = activeReport();
+      if (active) await showStatusMenu(active.doc, active.kind);
+      else void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
+    }),
+    vscode.commands.registerCommand('nianbao.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:nianbao.nianbao')),
+    vscode.commands.registerCommand('nianbao.showRules', () => rulePages.show(RULE_LIST)),
+    vscode.commands.registerCommand('nianbao.showRule', (id?: unknown) => rulePages.show(typeof id === 'string' ? id : RULE_LIST)),
+    vscode.commands.registerCommand('nianbao.fixAll', async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc || !REPORT_LANGUAGES.has(doc.languageId)) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
+        return;
+      }
+      const answer = await languageClient.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.server.fixAll', arguments: [languageClient.code2ProtocolConverter.asUri(doc.uri)] });
+      const message = (answer as { message?: unknown } | null)?.message;
+      void vscode.window.showInformationMessage(typeof message === 'string' ? message : vscode.l10n.t('This document is not checked as an annual report.'));
+    }),
     vscode.commands.registerCommand('nianbao.restartServer', async () => {
       try {
         if (!languageClient.isRunning()) await languageClient.start();
@@ -211,36 +243,6 @@ export async function deactivateClient(): Promise<void> {
   const c = client;
   client = undefined;
   if (c?.needsStop()) await c.stop();
-}
-
-/** `$(checklist) 年报 2024 · 2021 格式` (English: `$(checklist) Annual report 2024 · 2021 format`). */
-function statusText(kind: DocumentKindParams): string {
-  let text = `$(checklist) ${vscode.l10n.t('Annual report')}`;
-  if (kind.year !== null) text += ` ${kind.year}`;
-  const template = templateLabel(kind.template);
-  if (template) text += ` · ${template}`;
-  return text;
-}
-
-function statusTooltip(kind: DocumentKindParams): string {
-  const lines = [vscode.l10n.t('Nianbao checks this document as a government information disclosure annual report.')];
-  lines.push(kind.year !== null ? vscode.l10n.t('Report year: {0}', kind.year) : vscode.l10n.t('Report year: not found'));
-  const template = templateLabel(kind.template);
-  lines.push(template ? vscode.l10n.t('Template: {0}', template) : vscode.l10n.t('Template: not recognised'));
-  lines.push(vscode.l10n.t('Click to show the Nianbao output.'));
-  return lines.join('\n');
-}
-
-function templateLabel(template: DocumentKindParams['template']): string | undefined {
-  switch (template) {
-    case '2021':
-    case '2019':
-      return vscode.l10n.t('{0} format', template);
-    case 'legacy':
-      return vscode.l10n.t('legacy format');
-    default:
-      return undefined;
-  }
 }
 
 function isShownInTab(uri: vscode.Uri): boolean {

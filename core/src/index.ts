@@ -22,7 +22,7 @@ export { readConfig, mergeConfig, isSeverity, CONFIG_FILE } from './config';
 export type { NianbaoConfig } from './config';
 export { agencyKey, asPrior, findPrevious, priorKeyOf, priorOf, PriorIndex, sameAgency, type Prior, type PriorKey } from './across';
 export { fixesFor, fixAll, runSteps } from './fixes/index';
-export type { Fix, Steps } from './fixes/index';
+export type { Fix, FixAllResult, Steps } from './fixes/index';
 export { applyEdits, minimalEdit, minimalEdits, positionMapper } from './edits/edit';
 export type { TextEdit } from './edits/edit';
 export { skeleton } from './templates/skeleton';

@@ -37,6 +37,13 @@ export interface EditingCaps {
   clientDisable: boolean;
 }
 
+/** What `nianbao.server.fixAll` answers: how many problems were fixed, how many are left, and the message to show. */
+export interface FixAllAnswer {
+  fixed: number;
+  left: number;
+  message: string;
+}
+
 /** `data` of an action whose edit is computed on `codeAction/resolve`. */
 interface FixAllOfRule {
   kind: 'fixAllOfRule';
@@ -49,6 +56,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 export const COMMANDS = {
   disableInWorkspace: 'nianbao.server.disableRuleInWorkspace',
   fixAllOfRule: 'nianbao.server.fixAllOfRule',
+  fixAll: 'nianbao.server.fixAll',
   template: 'nianbao.server.template',
 };
 /** The client's own command (see EditingCaps.clientDisable). */
@@ -78,7 +86,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
   /** "Fix all of this rule", computed when asked for (resolve, or the command), for the version it was offered on. */
   async function fixAllOfRule(uri: string, version: number, rule: string, token?: CancellationToken): Promise<WorkspaceEdit | null> {
     if (!host.current(uri) || checker.version(uri) !== version) return null;
-    return fixAllEdit(uri, await run(checker.fixAllSteps(uri, (x: CoreDiagnostic) => x.code === rule, false), token, uri, version), version);
+    return fixAllEdit(uri, (await run(checker.fixAllSteps(uri, (x: CoreDiagnostic) => x.code === rule, false), token, uri, version))?.text ?? null, version);
   }
 
   connection.onCodeAction(
@@ -92,7 +100,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
 
       if (wants(FIX_ALL_KIND) && only) {
         // Only when asked for (source.fixAll on save, or the Source Action menu).
-        const edit = fixAllEdit(uri, await run(checker.fixAllSteps(uri), token, uri, version), version);
+        const edit = fixAllEdit(uri, (await run(checker.fixAllSteps(uri), token, uri, version))?.text ?? null, version);
         actions.push({ title: t(uri, 'fixAllSafe'), kind: FIX_ALL_KIND, ...(edit ? { edit } : {}) });
         return actions;
       }
@@ -175,6 +183,10 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
         if (edit) await connection.workspace.applyEdit({ label: t(uri, 'fixAllOfRule', { rule, count }), edit });
         return null;
       }
+      if (p.command === COMMANDS.fixAll) {
+        const [uri] = (p.arguments ?? []) as [string];
+        return typeof uri === 'string' ? await fixAllCommand(uri, token) : null;
+      }
       if (p.command === COMMANDS.template) {
         const [kind, uri, arg] = (p.arguments ?? []) as [string, string, { year?: number; agency?: string; markdown?: boolean }?];
         return templateText(kind, uri, arg ?? {});
@@ -182,6 +194,26 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
       return null;
     }),
   );
+
+  /**
+   * *修复所有可自动修复的问题* as a command: applies every safe fix and says how many problems it fixed and how
+   * many are left for a person (the code action source.fixAll.nianbao, run on save, says nothing).
+   */
+  async function fixAllCommand(uri: string, token?: CancellationToken): Promise<FixAllAnswer | null> {
+    if (!host.current(uri)) return null;
+    const version = checker.version(uri);
+    const result = await run(checker.fixAllSteps(uri), token, uri, version);
+    if (!result) return null;
+    const edit = fixAllEdit(uri, result.text, version);
+    const fixed = result.before - result.left;
+    if (!edit || fixed <= 0) {
+      const left = result.before;
+      return { fixed: 0, left, message: left ? t(uri, 'fixAllNone', { left }) : t(uri, 'fixAllClean') };
+    }
+    const { applied } = await connection.workspace.applyEdit({ label: t(uri, 'fixAllSafe'), edit });
+    if (!applied) return { fixed: 0, left: result.before, message: t(uri, 'fixAllStale') };
+    return { fixed, left: result.left, message: result.left ? t(uri, 'fixAllDone', { fixed, left: result.left }) : t(uri, 'fixAllDoneAll', { fixed }) };
+  }
 
   // The Nianbao client's *在工作区中关闭规则*: the new text of `.nianbao.json` from its text in the editor.
   connection.onRequest(

@@ -175,7 +175,7 @@ e2eSuite('Nianbao in a real VS Code (code-server + Chromium)', () => {
       const heading = lines.findIndex((l) => l.startsWith('## 三、'));
       assert.equal(lines[heading + 1], '', 'an empty line follows the heading of 三');
       await wb.goTo(heading + 2);
-      await wb.runCommand('插入表三', 'Nianbao: 插入表三');
+      await wb.runCommand('插入表三', '年报: 插入表三');
 
       await expectNoProblems(wb);
       // On screen: the table under the heading of 三.

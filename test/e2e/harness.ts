@@ -58,7 +58,7 @@ function newestInput(): number {
     if (st.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of ['core/src', 'server/src', 'client/src', 'l10n', 'syntaxes', 'snippets', 'schemas', 'docs/rules', 'package.json',
+  for (const p of ['core/src', 'server/src', 'client/src', 'l10n', 'syntaxes', 'snippets', 'schemas', 'docs/rules', 'docs/images', 'README.md', 'scripts/package-readme.mjs', 'package.json',
     'package.nls.json', 'package.nls.zh-cn.json', 'language-configuration.json', '.vscodeignore', 'scripts/build.mjs']) visit(join(ROOT, p));
   return newest;
 }

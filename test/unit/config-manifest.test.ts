@@ -13,7 +13,9 @@ const pkg = json('package.json');
 const nls = json('package.nls.json');
 const nlsZh = json('package.nls.zh-cn.json');
 const schema = json('schemas/nianbao.schema.json');
-const props: Record<string, Record<string, unknown>> = pkg.contributes.configuration.properties;
+/** The Settings UI's groups (检查, 规则, 高级) and their settings, all together. */
+const groups: { id: string; title: string; order: number; properties: Record<string, Record<string, unknown>> }[] = pkg.contributes.configuration;
+const props: Record<string, Record<string, unknown>> = Object.assign({}, ...groups.map((g) => g.properties));
 const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
 const ids = CONFIGURABLE_RULES.map((r) => r.id);
 const trim = (s: string) => s.replace(/[。.]\s*$/, '');
@@ -30,17 +32,17 @@ describe('package.json, package.nls*.json and schemas/nianbao.schema.json follow
     assert.deepEqual(stale.map((k) => FILES[k]), [], 'out of date: run `npm run gen`');
   });
 
-  it('one nianbao.rules.<id> setting per rule: a severity or off, no default, described by the rule’s zh/en summary', () => {
+  it('one nianbao.rules.<id> setting per rule: a severity or off, its default the rule’s own, described by the rule’s zh/en summary', () => {
     const ruleProps = Object.keys(props).filter((k) => k.startsWith('nianbao.rules.'));
     assert.deepEqual(ruleProps, ids.map((id) => `nianbao.rules.${id}`));
     assert.ok(!ids.includes('not-a-report'));
     for (const r of CONFIGURABLE_RULES) {
       const p = props[`nianbao.rules.${r.id}`];
       assert.deepEqual(p.enum, SEVERITIES);
-      assert.equal('default' in p, false, `${r.id} has no default: the rule's own severity applies`);
-      const key = String(p.description).replace(/^%|%$/g, '');
-      assert.ok(String(nls[key]).startsWith(trim(r.docs.summary.en)), `${key} (en)`);
-      assert.ok(String(nlsZh[key]).startsWith(trim(r.docs.summary['zh-cn'])), `${key} (zh-cn)`);
+      assert.equal(p.default, r.severity, `${r.id}: the Settings UI shows the rule's own severity as the default`);
+      const key = String(p.markdownDescription).replace(/^%|%$/g, '');
+      assert.ok(String(nls[key]).startsWith(`**${trim(r.docs.summary.en)}**`), `${key} (en)`);
+      assert.ok(String(nlsZh[key]).startsWith(`**${trim(r.docs.summary['zh-cn'])}**`), `${key} (zh-cn)`);
       assert.match(String(nls[key]), new RegExp(`Default: ${r.severity}\\.$`));
     }
   });
@@ -93,5 +95,59 @@ describe('package.json, package.nls*.json and schemas/nianbao.schema.json follow
       assert.ok(schemaRejects, `the schema rejects ${JSON.stringify(bad)}`);
       assert.ok(readConfig(bad, known).problems.length > 0, `readConfig reports ${JSON.stringify(bad)}`);
     }
+  });
+});
+
+/** The text of a `%key%` in one language's package.nls file. */
+const text = (v: unknown, lang: Record<string, string>) => lang[String(v).replace(/^%|%$/g, '')];
+
+describe('the Settings UI speaks to a clerk', () => {
+  it('every rule setting labels its severities with one Chinese word each (信息 for info, 提示 for hint), in English too', () => {
+    const zh = ['错误', '警告', '信息', '提示', '关闭'];
+    const en = ['Error', 'Warning', 'Information', 'Hint', 'Off'];
+    for (const id of ids) {
+      const labels = props[`nianbao.rules.${id}`].enumItemLabels as string[];
+      assert.ok(Array.isArray(labels), `nianbao.rules.${id} has enumItemLabels`);
+      assert.deepEqual(labels.map((l) => text(l, nlsZh)), zh, id);
+      assert.deepEqual(labels.map((l) => text(l, nls)), en, id);
+    }
+  });
+
+  it('the settings are in three titled groups; every description starts with the setting’s name in bold', () => {
+    assert.deepEqual(groups.map((g) => text(g.title, nlsZh)), ['检查', '规则级别', '高级']);
+    assert.deepEqual(groups.map((g) => g.order), [1, 2, 3]);
+    assert.ok(Object.keys(groups[1].properties).every((k) => k.startsWith('nianbao.rules.')));
+    for (const [key, p] of Object.entries(props)) {
+      assert.equal(p.description, undefined, `${key}: markdownDescription only`);
+      assert.match(String(text(p.markdownDescription, nlsZh)), /^\*\*[^*]+\*\*/, `${key} (zh-cn)`);
+      assert.match(String(text(p.markdownDescription, nls)), /^\*\*[^*]+\*\*/, `${key} (en)`);
+      if (Array.isArray(p.enum) && key !== 'nianbao.locale') assert.equal((p.enumItemLabels as string[] | undefined)?.length, p.enum.length, `${key}: a label per value`);
+    }
+    assert.match(String(text(props['nianbao.debounceMs'].markdownDescription, nlsZh)), /^\*\*检查延迟（毫秒）\*\*/);
+  });
+});
+
+describe('the command palette: every command is found by typing 年报', () => {
+  const commands: { command: string; title: string; category?: string }[] = pkg.contributes.commands;
+
+  it('every command has the category 年报 (in both languages) and a Chinese title', () => {
+    assert.ok(commands.length >= 10);
+    for (const c of commands) {
+      assert.equal(text(c.category, nlsZh), '年报', `${c.command}: category (zh-cn)`);
+      assert.equal(text(c.category, nls), '年报', `${c.command}: category (en)`);
+      const zh = text(c.title, nlsZh);
+      assert.match(String(zh), /[\u4e00-\u9fff]/, `${c.command}: a Chinese title (${zh})`);
+      assert.notEqual(text(c.title, nls), zh, `${c.command}: an English title in package.nls.json`);
+    }
+    for (const id of ['nianbao.fixAll', 'nianbao.checkWorkspace', 'nianbao.newReport', 'nianbao.showRules', 'nianbao.showStatus', 'nianbao.openSettings']) {
+      assert.ok(commands.some((c) => c.command === id), `${id} is contributed`);
+    }
+  });
+
+  it('the display name and description are Chinese first, with English', () => {
+    assert.equal(pkg.displayName, '年报检查 Nianbao');
+    assert.match(pkg.description, /^检查政府信息公开工作年度报告.*Checks Chinese government/);
+    assert.equal(pkg.name, 'nianbao');
+    assert.equal(pkg.publisher, 'nianbao');
   });
 });

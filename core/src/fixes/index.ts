@@ -129,21 +129,34 @@ function diagnosticsOf(doc: ParsedDocument, options: CheckOptions): Diagnostic[]
  * fixes that depend on each other (a row total, then the column total) converge. Returns the new text.
  */
 export function fixAll(text: string, format: ParsedDocument['format'], options: CheckOptions = {}, only?: (d: Diagnostic) => boolean, safeOnly = true): string {
-  return runSteps(fixAllSteps(text, format, options, only, safeOnly));
+  return runSteps(fixAllSteps(text, format, options, only, safeOnly)).text;
 }
 
-export function* fixAllSteps(text: string, format: ParsedDocument['format'], options: CheckOptions = {}, only?: (d: Diagnostic) => boolean, safeOnly = true): Steps<string> {
+/** What a fix-all did: the new text, how many problems the text had before and how many are left. */
+export interface FixAllResult {
+  text: string;
+  before: number;
+  left: number;
+}
+
+/** `fixAll` in steps, with the number of problems before and after (the last round's check is of the final text). */
+export function* fixAllSteps(text: string, format: ParsedDocument['format'], options: CheckOptions = {}, only?: (d: Diagnostic) => boolean, safeOnly = true): Steps<FixAllResult> {
   let current = text;
-  for (let round = 0; round < 8; round++) {
+  let before = -1;
+  let left: number;
+  for (let round = 0; ; round++) {
     yield;
     const doc = ParsedDocument.parse(current, format);
     const diagnostics = diagnosticsOf(doc, options);
+    if (before < 0) before = diagnostics.length;
+    left = diagnostics.length;
+    if (round === 8) break;
     yield;
     const next = (yield* batchRound(doc, diagnostics, options, only, safeOnly)) ?? (yield* oneByOneRound(doc, diagnostics, options, only, safeOnly));
     if (next === null || next === current) break;
     current = next;
   }
-  return current;
+  return { text: current, before, left };
 }
 
 /** One round fixing problem by problem, each fix verified on its own (a check of the whole text per fix). */

@@ -49,7 +49,7 @@ export default ruleWithData<Data>()({
   severity: 'warning',
   docs: {
     when: { 'zh-cn': '检查统计表中是否有留空或只写了“/”“—”“-”“无”的单元格（没有数量应填 0），每张表报告一次。', en: 'cells left blank or holding `/`, `—`, `-`, `无`: once per table, naming the rows and columns (the sums count them as 0)' },
-    fix: { 'zh-cn': '“将这 N 个单元格都填为 0”，一次把这张表里所有这样的单元格都填为 0。这是安全的修复，执行“Nianbao：修复所有可自动修复的问题”时也会一并完成。', en: 'fill them all with `0`' },
+    fix: { 'zh-cn': '“将这 N 个单元格都填为 0”，一次把这张表里所有这样的单元格都填为 0。这是安全的修复，执行“年报：修复所有可自动修复的问题”时也会一并完成。', en: 'fill them all with `0`' },
     summary: { 'zh-cn': '统计表中没有数量的单元格应填 0，不要留空或写“/”“—”“无”', en: 'Table cells with nothing to count hold 0, not a blank, "/", "—" or "无"' },
   },
   messages,

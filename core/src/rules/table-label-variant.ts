@@ -12,7 +12,7 @@ export default ruleWithData<Data>()({
   severity: 'info',
   docs: {
     when: { 'zh-cn': '检查表三的行名是否与格式规定的标准表述一致（与标准表述只差几个字的行名仍按该行核对）。', en: 'a 表三 row label is a character or two off the standard wording (`2.其他法律行政止公开`); the row is read as that row' },
-    fix: { 'zh-cn': '把行名改为标准表述（修复的名称如“改为标准表述“2.其他法律行政法规禁止公开””）。这是安全的修复，执行“Nianbao：修复所有可自动修复的问题”时也会一并完成。', en: 'use the standard wording' },
+    fix: { 'zh-cn': '把行名改为标准表述（修复的名称如“改为标准表述“2.其他法律行政法规禁止公开””）。这是安全的修复，执行“年报：修复所有可自动修复的问题”时也会一并完成。', en: 'use the standard wording' },
     summary: { 'zh-cn': '统计表的行名应与格式规定的表述一致', en: 'Table row labels should use the template’s wording' },
   },
   messages: {

@@ -8,7 +8,7 @@ import { hoverAt, type HoverInfo } from '../editor/hover';
 import { tableLenses, type TableLens } from '../editor/lens';
 import { formatMarkdownTables } from '../editor/format-tables';
 import { applyEdits, type TextEdit } from '../edits/edit';
-import { fixAllSteps, fixesForSteps, runSteps, type Fix, type Steps } from '../fixes/index';
+import { fixAllSteps, fixesForSteps, runSteps, type Fix, type FixAllResult, type Steps } from '../fixes/index';
 import { formatOfDocument } from '../formats/index';
 import type { Report } from '../model/types';
 import { ParsedDocument } from '../parse/document';
@@ -277,11 +277,11 @@ export class Checker {
 
   /** The text after every safe fix (or, with `safeOnly` false, every preferred one) of the problems `only` keeps. */
   fixAll(uri: string, only?: (d: Diagnostic) => boolean, safeOnly = true): string | null {
-    return runSteps(this.fixAllSteps(uri, only, safeOnly));
+    return runSteps(this.fixAllSteps(uri, only, safeOnly))?.text ?? null;
   }
 
-  /** `fixAll` in steps, on the text as it is when the steps start. */
-  *fixAllSteps(uri: string, only?: (d: Diagnostic) => boolean, safeOnly = true): Steps<string | null> {
+  /** `fixAll` in steps (with the counts), on the text as it is when the steps start. */
+  *fixAllSteps(uri: string, only?: (d: Diagnostic) => boolean, safeOnly = true): Steps<FixAllResult | null> {
     const d = this.docs.get(uri);
     const last = this.lastCheck(uri);
     if (!d || !last || !d.parsed.syntax.editable) return null;
