@@ -15,6 +15,7 @@ import {
   CONFIGURABLE_RULES,
   cliMessage,
   serverMessage,
+  SNIPPET_TRIGGERS,
   viewLines,
   type ConfigFileResult,
   type DocumentSettings,
@@ -482,7 +483,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         documentFormattingProvider: true,
-        completionProvider: { resolveProvider: false },
+        completionProvider: { resolveProvider: false, triggerCharacters: [...SNIPPET_TRIGGERS] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'nianbao', version: '0.1.0' },
@@ -676,6 +677,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   connection.onRequest('nianbao/workspaceReports', safe('workspaceReports', null, () => ({ reports: workspace.list(), summary: workspace.summary() })));
 
+  // *新建年度报告*: the skeleton for a file about to be created at `uri`, with what carries over from last
+  // year's report of the same 机关 (the index is waited for at most WAIT_MS).
+  connection.onRequest(
+    'nianbao/newReport',
+    safe('newReport', null, async (p: { uri: string; year: number; agency: string; markdown: boolean }) => {
+      if (typeof p?.uri !== 'string' || typeof p.year !== 'number') return null;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([whenIdle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, WAIT_MS)))]);
+      clearTimeout(timer);
+      const arg = { year: p.year, agency: String(p.agency ?? ''), markdown: !!p.markdown };
+      let made = checker.newReport(p.uri, arg);
+      // A file whose text the index let go (over its memory bound) is read again.
+      const wanted = checker.files.takeWanted();
+      if (!wanted.length) return made;
+      for (const uri of wanted) checker.files.supply(uri, await fs.readFile(uri).catch(() => null));
+      made = checker.newReport(p.uri, arg);
+      return made;
+    }),
+  );
   connection.onRequest('nianbao/closeFile', safe('closeFile', null, (p: { uri: string }) => closeBinary(p.uri)));
   connection.onRequest('nianbao/draft', safe('draft', null, (p: { uri: string }) => docs.get(p.uri)?.binary?.draft ?? null));
 
