@@ -20,6 +20,7 @@ const CASES: Case[] = [
   { name: 'a list nested 2,000 deep (× k)', make: (k) => ({ text: head + Array.from({ length: 2000 * k }, (_, i) => ' '.repeat(Math.min(i, 400) * 2) + '- 项目' + i).join('\n') + '\n', format: 'markdown' }) },
   { name: 'a 200,000-cell tab row (× k)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n一、本年新收政府信息公开申请数量' + '\t0'.repeat(200_000 * k) + '\n', format: 'text' }) },
   { name: 'spaces after a date (100 KB)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n本报告统计数据从 2024 年 1 月 1 日' + ' '.repeat(100_000 * k) + 'x\n', format: 'text' }) },
+  { name: 'placeholder look-alikes: open brackets, 某某, XX, ____ (× k)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n' + ('（（请填写' + '某'.repeat(40) + 'X'.repeat(40) + '_'.repeat(40) + '×'.repeat(40)).repeat(1_500 * k) + '\n', format: 'text' }) },
   { name: '其中 lists that never end (× k)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n共 5 条，其中' + 'a 1 条，'.repeat(20_000 * k) + '\n', format: 'text' }) },
 ];
 
