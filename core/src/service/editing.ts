@@ -65,7 +65,8 @@ export function completionsAt(doc: ParsedDocument, report: Report, position: Pos
   }
   if (typed.length > MAX_TYPED || /\s/.test(typed)) return [];
   const out: Completion[] = [];
-  if (snippets) {
+  // Snippets where a line is being written (nothing after the cursor), not in front of a line's text.
+  if (snippets && line.slice(position.character).trim() === '') {
     const range: Range = { start: { line: position.line, character: before.length - typed.length }, end: position };
     const year = report.year ?? yearJustEnded(now);
     for (const s of reportSnippets(year, report.title?.agency ?? null)) {
