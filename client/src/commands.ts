@@ -77,11 +77,11 @@ async function newReport(client: LanguageClient): Promise<void> {
   });
   if (!made) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(made.text));
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: false });
   if (made.previous) {
     const from = vscode.workspace.asRelativePath(vscode.Uri.parse(made.previous));
-    const what = made.carried.map((k) => (k === 't3' ? vscode.l10n.t('table 3 row 二、上年结转 (last year\'s 四、结转下年度继续办理)') : vscode.l10n.t('table 2 现行有效件数 (last year\'s, as the starting stock)')));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Figures carried over from last year\'s report {0}: {1}.', from, what.join(vscode.l10n.t(' and '))));
+    const what = made.carried.map((k) => (k === 't3' ? vscode.l10n.t('table 3 row 二、上年结转 (last year\'s 四)') : vscode.l10n.t('table 2 现行有效件数')));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Carried over from last year\'s report {0}: {1}.', from, what.join(vscode.l10n.t(' and '))));
   }
 }
 

@@ -27,7 +27,7 @@ export { applyEdits, minimalEdit, minimalEdits, positionMapper } from './edits/e
 export type { TextEdit } from './edits/edit';
 export { skeleton } from './templates/skeleton';
 export { renderT2Block } from './templates/tables';
-export { feeStatement, reportSnippets, SNIPPET_TRIGGERS } from './templates/snippets';
+export { feeStatement, reportSnippets } from './templates/snippets';
 export { formatMarkdownTables } from './editor/format-tables';
 export { displayWidth } from './editor/width';
 export { hoverAt } from './editor/hover';

@@ -32,8 +32,3 @@ export function reportSnippets(year: number, agency: string | null): ReportSnipp
     { id: 'closing', words: ['落款', 'nbsign'], body: `\${1:${a}}\n\n\${2:${year + 1}} 年 \${3:1} 月 \${4:20} 日` },
   ];
 }
-
-/** Characters that open the snippets as they are typed (the first and last of each Chinese word). */
-export const SNIPPET_TRIGGERS: readonly string[] = [
-  ...new Set(reportSnippets(2000, null).flatMap((s) => s.words.filter((w) => /^[\u4e00-\u9fff]/.test(w)).flatMap((w) => [w[0], w[w.length - 1]]))),
-];
