@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { log, pollUntil, ROOT } from './harness';
 import { numbersOf } from './scenarios';
-import { e2eSuite, scenario, SCENARIO_TIMEOUT_MS } from './suite';
+import { cliProblems, e2eSuite, expectProblems, scenario, SCENARIO_TIMEOUT_MS } from './suite';
 
 const AGENCY = '青川县河口镇人民政府';
 const CARRY_IN = '二、上年结转政府信息公开申请数量';
@@ -84,6 +84,8 @@ e2eSuite('新建年度报告 in a real VS Code', () => {
     const name = '海原县西安镇-2024.md';
     await scenario('snippet-markdown', { [name]: md }, async (wb) => {
       await wb.quickOpen(name);
+      // Once the server has found it is a report, its status item is shown.
+      await wb.page.locator('.statusbar-item[id$="nianbao.status"]').waitFor();
       const lines = md.split('\n').length;
       await wb.goTo(lines);
       // No Ctrl+Space (Markdown has quick suggestions off): 落款 typed as with a Chinese input method, which
@@ -102,6 +104,22 @@ e2eSuite('新建年度报告 in a real VS Code', () => {
       await pollUntil('the closing inserted', async () => /海原县西安镇人民政府\s*2025 年 1 月 20 日/.test((await wb.visibleText()).replace(/\s+/g, ' ')));
       await wb.page.keyboard.press('Escape');
       await wb.screenshot('snippet-markdown');
+    });
+  });
+
+  test('placeholder-left: a （机关名称） and an XX left in a report are listed as warnings, exactly as the CLI finds them', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+    const name = 'fail-template-left.txt';
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'rules', 'placeholder-left', name), 'utf8');
+    await scenario('placeholder-left', { [name]: text }, async (wb, folder) => {
+      const expected = cliProblems(join(folder, name));
+      const left = expected.filter((p) => p.code === 'placeholder-left');
+      assert.equal(left.length, 4, 'the CLI finds the four placeholders');
+      await wb.quickOpen(name);
+      const shown = await expectProblems(wb, expected, name);
+      assert.ok(shown.filter((p) => p.code === 'placeholder-left').every((p) => p.severity === 'warning'));
+      await wb.goTo(left[0].line, left[0].column);
+      await pollUntil('a squiggle under the placeholder', async () => (await wb.squiggles().count()) > 0);
+      await wb.screenshot('placeholder-left');
     });
   });
 });
