@@ -27,6 +27,7 @@ const CASES: Case[] = [
   { name: 'one quick fix among 500 year-mismatch problems (× k)', make: (k) => ({ text: leftoverYears(500 * k), format: 'text' }), then: 'quickFix' },
   { name: 'fix-all of 500 year-mismatch problems (× k)', make: (k) => ({ text: leftoverYears(500 * k), format: 'text' }), then: 'fixAll' },
   { name: '"fix all of this rule" of 1,000 year-mismatch problems, as small edits (× k)', make: (k) => ({ text: leftoverYears(1000 * k), format: 'text' }), then: 'fixAllOfRule' },
+  { name: 'placeholder look-alikes: open brackets, 某某, XX, ____ (× k)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n' + ('（（请填写' + '某'.repeat(40) + 'X'.repeat(40) + '_'.repeat(40) + '×'.repeat(40)).repeat(1_500 * k) + '\n', format: 'text' }) },
   { name: '其中 lists that never end (× k)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n共 5 条，其中' + 'a 1 条，'.repeat(20_000 * k) + '\n', format: 'text' }) },
 ];
 

@@ -30,23 +30,59 @@ async function insertTable(client: LanguageClient, kind: TableKind): Promise<voi
   }
 }
 
+/** Characters a file name cannot hold on some system. */
+const NOT_IN_NAMES = /[\\/:*?"<>|]/g;
+
+/**
+ * *新建年度报告*: asks for the year, the 机关 and the form, where to save it (a `.txt` or `.md` file), and
+ * writes the report there; when last year's report of the same 机关 is in the workspace, the server carries
+ * its figures over and this says from which file.
+ */
 async function newReport(client: LanguageClient): Promise<void> {
+  const title = vscode.l10n.t('New annual report');
   const last = new Date().getFullYear() - 1;
   const years = [last, last + 1, last - 1].map((y) => ({ label: String(y), description: y === last ? vscode.l10n.t('the year just ended') : undefined, year: y }));
-  const pickedYear = await vscode.window.showQuickPick(years, { title: vscode.l10n.t('New annual report'), placeHolder: vscode.l10n.t('Report year') });
+  const pickedYear = await vscode.window.showQuickPick(years, { title, placeHolder: vscode.l10n.t('Report year') });
   if (!pickedYear) return;
-  const agency = await vscode.window.showInputBox({ title: vscode.l10n.t('New annual report'), prompt: vscode.l10n.t('Name of the government body (机关名称)'), placeHolder: '某某县人民政府办公室' });
-  if (agency === undefined) return;
+  const typed = await vscode.window.showInputBox({
+    title,
+    prompt: vscode.l10n.t('Name of the government body (机关名称)'),
+    placeHolder: '某某县人民政府办公室',
+    validateInput: (v) => (v.trim() ? null : vscode.l10n.t('Type the name of the body, as it is to appear in the title.')),
+  });
+  if (typed === undefined) return;
+  const agency = typed.trim();
   const forms = [
-    { label: vscode.l10n.t('Plain text'), markdown: false },
-    { label: 'Markdown', markdown: true },
+    { label: vscode.l10n.t('Plain text'), description: '.txt', markdown: false, ext: 'txt' },
+    { label: 'Markdown', description: '.md', markdown: true, ext: 'md' },
   ];
-  const form = await vscode.window.showQuickPick(forms, { title: vscode.l10n.t('New annual report'), placeHolder: vscode.l10n.t('Document form') });
+  const form = await vscode.window.showQuickPick(forms, { title, placeHolder: vscode.l10n.t('Document form') });
   if (!form) return;
-  const text = await template(client, 'report', '', { year: pickedYear.year, agency, markdown: form.markdown });
-  if (!text) return;
-  const doc = await vscode.workspace.openTextDocument({ language: form.markdown ? 'markdown' : 'nianbao', content: text });
-  await vscode.window.showTextDocument(doc);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = `${agency.replace(NOT_IN_NAMES, '')}${pickedYear.year}年政府信息公开工作年度报告.${form.ext}`;
+  const picked = await vscode.window.showSaveDialog({
+    title,
+    saveLabel: vscode.l10n.t('Create'),
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
+    filters: { [form.label]: [form.ext] },
+  });
+  if (!picked) return;
+  // Always a .txt or .md file (a name typed without its ending gets the form's).
+  const target = /\.(txt|md)$/i.test(picked.path) ? picked : picked.with({ path: `${picked.path}.${form.ext}` });
+  const made = await client.sendRequest<{ text: string; previous: string | null; carried: ('t2' | 't3')[] } | null>('nianbao/newReport', {
+    uri: target.toString(),
+    year: pickedYear.year,
+    agency,
+    markdown: form.markdown,
+  });
+  if (!made) return;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(made.text));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: false });
+  if (made.previous) {
+    const from = vscode.workspace.asRelativePath(vscode.Uri.parse(made.previous));
+    const what = made.carried.map((k) => (k === 't3' ? vscode.l10n.t('table 3 row 二、上年结转 (last year\'s 四)') : vscode.l10n.t('table 2 现行有效件数')));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Carried over from last year\'s report {0}: {1}.', from, what.join(vscode.l10n.t(' and '))));
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
 // file depends only on the platform-neutral API of vscode-languageclient.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerLineStartSuggest } from './suggest';
 import { REPORT_VIEW, ReportViewProvider } from './report-view';
 import { linkRulePages, RULE_LIST, RulePages } from './rules';
 import { countsOf, showStatusMenu, statusText, statusTooltip, type ReportKind } from './status';
@@ -133,6 +134,8 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (doc) void maybeSwitchLanguage(doc);
   });
+
+  registerLineStartSuggest(context, (uri) => kinds.get(uri.toString())?.isReport === true);
 
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => void warnIfMisdecoded(doc)),

@@ -27,7 +27,7 @@ export { applyEdits, minimalEdit, minimalEdits, positionMapper } from './edits/e
 export type { TextEdit } from './edits/edit';
 export { skeleton } from './templates/skeleton';
 export { renderT2Block } from './templates/tables';
-export { feeStatement } from './templates/snippets';
+export { feeStatement, reportSnippets } from './templates/snippets';
 export { formatMarkdownTables } from './editor/format-tables';
 export { displayWidth } from './editor/width';
 export { hoverAt } from './editor/hover';
@@ -36,7 +36,7 @@ export { tableLenses } from './editor/lens';
 export type { TableLens } from './editor/lens';
 export { fill } from './text/lines';
 export { Checker, createChecker } from './service/checker';
-export type { Checked, CheckerOptions, DocumentChange } from './service/checker';
+export type { Checked, CheckerOptions, DocumentChange, NewReport } from './service/checker';
 export { WorkspaceReports } from './service/workspace-reports';
 export type { Candidate } from './service/workspace-reports';
 export { foldersDownTo, isSkippedPath, isUnder, joinUri, parentUri, relativeTo, uriBaseName, uriKey } from './service/uri';
@@ -45,4 +45,4 @@ export type { ConfigFileResult, DocumentSettings, EditorSettings, LocaleSetting 
 export { problemList, serverMessage } from './service/messages';
 export type { ServerMessage } from './service/messages';
 export type { Fold, OutlineKind, OutlineSymbol } from './service/outline';
-export type { Completion } from './service/editing';
+export type { Completion, TemplateArg } from './service/editing';

@@ -251,13 +251,15 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
   connection.onCompletion(
     host.safe('completion', [] as CompletionItem[], (p) => {
       const uri = p.textDocument.uri;
-      if (!host.current(uri)) return [];
+      // The report of the text as it is now is enough (no check needed): answered at once, as the user types.
+      if (!checker.has(uri)) return [];
       return checker.completion(uri, p.position, host.locale(uri)).map((c) => ({
         label: c.label,
         kind: CompletionItemKind.Snippet,
         detail: c.detail,
-        insertTextFormat: InsertTextFormat.PlainText,
-        insertText: c.insertText,
+        insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        ...(c.range ? { textEdit: { range: c.range, newText: c.insertText } } : { insertText: c.insertText }),
+        ...(c.filterText ? { filterText: c.filterText } : {}),
         ...(c.preselect ? { preselect: true } : {}),
       }));
     }),

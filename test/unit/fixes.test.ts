@@ -13,8 +13,8 @@ const shape = (r: Report) => r.tables.map((t) => `${t.kind}:${t.rows.filter((x) 
 
 /** What a fix may leave behind besides solving its problem. */
 function allowedNew(code: string, d: Diagnostic): boolean {
-  // A section inserted by the fix is still empty: that is the drafter's to write.
-  return code === 'section-missing' && d.code === 'section-empty';
+  // A section inserted by the fix is still empty, a title's 机关 still to be filled in: that is the drafter's to write.
+  return (code === 'section-missing' && d.code === 'section-empty') || (code === 'title-missing' && d.code === 'placeholder-left');
 }
 
 const fixable = new Set<string>();

@@ -27,8 +27,8 @@ const key = (d: Diagnostic, at = d.range.start) => `${d.code}\u0000${at.line}:${
 /** For a fix that changes a figure the drafter wrote: every other problem must stay exactly as it was, message included. */
 const strictKey = (d: Diagnostic, at = d.range.start) => `${key(d, at)}\u0000${d.message}`;
 
-/** Follow-ups a fix may leave: a section it inserts is still to be written. */
-const ALLOWED_AFTER: Record<string, string[]> = { 'section-missing': ['section-empty'] };
+/** Follow-ups a fix may leave: a section it inserts is still to be written, a title's 机关 to be filled in. */
+const ALLOWED_AFTER: Record<string, string[]> = { 'section-missing': ['section-empty'], 'title-missing': ['placeholder-left'] };
 
 const BLOCKS = new WeakMap<ParsedDocument, Map<string, Item[]>>();
 /** A document's parsed blocks by their text, for parsing fixed copies of it. */

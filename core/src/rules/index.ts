@@ -9,6 +9,7 @@ import feeStatementMissing from './fee-statement-missing';
 import narrativeArithmetic from './narrative-arithmetic';
 import notAReport from './not-a-report';
 import periodInvalid from './period-invalid';
+import placeholderLeft from './placeholder-left';
 import sectionDuplicate from './section-duplicate';
 import sectionEmpty from './section-empty';
 import sectionHeadingVariant from './section-heading-variant';
@@ -34,6 +35,7 @@ import yearMismatch from './year-mismatch';
 export const RULES: readonly Rule[] = [
   titleMissing,
   titleYearMissing,
+  placeholderLeft,
   sectionMissing,
   sectionOrder,
   sectionDuplicate,

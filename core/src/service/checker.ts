@@ -13,11 +13,12 @@ import { formatOfDocument } from '../formats/index';
 import type { Report } from '../model/types';
 import { ParsedDocument } from '../parse/document';
 import { wellFormed, type Diagnostic, type Locale, type Position, type Range } from '../types';
-import { completionsAt, disableEdits, templateText, type Completion } from './editing';
+import { completionsAt, disableEdits, templateText, type Completion, type TemplateArg } from './editing';
 import { folds, outline, type Fold, type OutlineSymbol } from './outline';
 import { checkMode, type DocumentSettings } from './settings';
 import { uriKey } from './uri';
 import { utf8Length } from '../text/utf8';
+import { carriedValues } from '../templates/skeleton';
 import { WorkspaceReports, type Candidate } from './workspace-reports';
 
 export interface CheckerOptions {
@@ -25,6 +26,15 @@ export interface CheckerOptions {
   logger?: (message: string) => void;
   /** Documents larger than this many bytes of UTF-8 are kept but not parsed nor checked (default 5 MB). */
   maxBytes?: () => number;
+  /** The clock (the year just ended is the default report year of templates and snippets). */
+  now?: () => Date;
+}
+
+/** A new report's text; `previous`: last year's report it took figures from, `carried`: the tables it filled. */
+export interface NewReport {
+  text: string;
+  previous: string | null;
+  carried: ('t2' | 't3')[];
 }
 
 /** A change of a document's text, as LSP sends it (no range: the whole text). */
@@ -69,6 +79,7 @@ export class Checker {
   private readonly docs = new Map<string, Doc>();
   private readonly log: (message: string) => void;
   private readonly maxBytes: () => number;
+  private readonly now: () => Date;
   /** Changes with every open, change and close: what is derived from all documents is kept until it moves. */
   private generation = 0;
   private byYear?: { generation: number; index: PriorIndex<{ uri: string; report: Report }, PriorKey>; keys: Set<string> };
@@ -76,6 +87,7 @@ export class Checker {
   constructor(options: CheckerOptions = {}) {
     this.log = options.logger ?? (() => undefined);
     this.maxBytes = options.maxBytes ?? (() => DEFAULT_MAX_BYTES);
+    this.now = options.now ?? (() => new Date());
   }
 
   // ---- documents --------------------------------------------------------------------------------------
@@ -321,16 +333,38 @@ export class Checker {
     return d && r?.isReport && d.parsed.syntax.editable ? this.guard('format', [], () => formatMarkdownTables(d.parsed)) : [];
   }
 
+  /** Completion at a position: snippets in a report (or a document in the nianbao language), the skeleton, a missing table. */
   completion(uri: string, position: Position, locale: Locale): Completion[] {
     const d = this.docs.get(uri);
     const r = this.report(uri);
-    return d && r && d.parsed.syntax.editable ? this.guard('completion', [], () => completionsAt(d.parsed, r, position, locale)) : [];
+    if (!d || !r || !d.parsed.syntax.editable) return [];
+    const snippets = r.isReport || d.languageId === 'nianbao';
+    return this.guard('completion', [], () => completionsAt(d.parsed, r, position, locale, this.now(), snippets));
   }
 
   /** A standard table (`t2`/`t3`/`t4`) or a report skeleton (`report`) for the document at `uri` (or none). */
-  template(kind: string, uri: string | null, arg: { year?: number; agency?: string; markdown?: boolean }): string | null {
+  template(kind: string, uri: string | null, arg: TemplateArg): string | null {
     const d = uri ? this.docs.get(uri) : undefined;
-    return templateText(kind, d?.parsed ?? null, uri ? this.report(uri) : null, arg);
+    return templateText(kind, d?.parsed ?? null, uri ? this.report(uri) : null, arg, this.now());
+  }
+
+  /**
+   * A new report to be saved at `target`: the skeleton, with what carries over from last year's report of the
+   * same 机关 (an open document, else a file of the target's workspace folder) and that report's URI.
+   */
+  newReport(target: string, arg: TemplateArg): NewReport | null {
+    return this.guard('newReport', null, () => {
+      const plain = templateText('report', null, null, arg, this.now());
+      if (plain === null) return null;
+      const draft = analyze(ParsedDocument.parse(plain, arg.markdown ? 'markdown' : 'text'));
+      const { index, keys } = this.openReports();
+      const previous = this.files.previousOf(target, draft, index, (k) => keys.has(k));
+      const year = draft.year ?? 0;
+      const values = carriedValues(previous?.prior ?? null, year);
+      const carried = (['t3', 't2'] as const).filter((k) => Object.keys(values[k]).length > 0);
+      if (!previous || !carried.length) return { text: plain, previous: null, carried: [] };
+      return { text: templateText('report', null, null, arg, this.now(), previous.prior) ?? plain, previous: previous.uri, carried };
+    });
   }
 
   /** Runs a feature; a failure is logged and answered with `fallback`, never thrown to the caller. */

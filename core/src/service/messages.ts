@@ -36,6 +36,11 @@ const MESSAGES = {
   completionT4: { 'zh-cn': '插入表四：行政复议、行政诉讼情况', en: 'Insert table 4: reconsideration and litigation' },
   format2021: { 'zh-cn': '2021 版格式（国办公开办函〔2021〕30号）', en: '2021 format (国办公开办函〔2021〕30号)' },
   format2019: { 'zh-cn': '2019 版格式（国办公开办函〔2019〕60号）', en: '2019 format (国办公开办函〔2019〕60号)' },
+  snippetTitle: { 'zh-cn': '年报标题', en: 'Report title' },
+  snippetPeriod: { 'zh-cn': '统计期限', en: 'Statistics period' },
+  snippetPublish: { 'zh-cn': '现发布《…年度报告》', en: 'Publication sentence (现发布)' },
+  snippetFee: { 'zh-cn': '信息处理费收取情况', en: 'Information processing fees' },
+  snippetClosing: { 'zh-cn': '落款（机关和日期）', en: 'Closing (body and date)' },
   moreProblems: { 'zh-cn': '；另有 {count} 处', en: '; and {count} more' },
 } as const;
 
