@@ -8,13 +8,20 @@ import type { TableValues } from './tables';
 const SUBHEADS_1 = ['（一）主动公开', '（二）依申请公开', '（三）政府信息管理', '（四）平台建设', '（五）监督保障'];
 const APPLICANTS = T3_COLUMNS.filter((c) => c.key !== 'total').map((c) => c.key);
 
-/** What a new report takes over from last year's: 表三 二 = last year's 四, 表二 现行有效件数 = last year's. */
+/**
+ * What a new report takes over from last year's: 表三 二 = last year's 四 (and 四 the same, nothing handled yet),
+ * 表二 现行有效件数 = last year's.
+ */
 export function carriedValues(prior: Prior | null, year: number): { t2: TableValues; t3: TableValues } {
   const t2: TableValues = {};
   const t3: TableValues = {};
   if (!prior || prior.year !== year - 1) return { t2, t3 };
   const counts = prior.carryNext?.counts;
-  if (counts && APPLICANTS.some((k) => typeof counts[k as T3ColumnKey] === 'number')) t3.carried = APPLICANTS.map((k) => counts[k as T3ColumnKey] ?? 0);
+  if (counts && APPLICANTS.some((k) => typeof counts[k as T3ColumnKey] === 'number')) {
+    t3.carried = APPLICANTS.map((k) => counts[k as T3ColumnKey] ?? 0);
+    // Nothing handled yet: what came over is still pending, so 一 + 二 = 三 + 四 holds until the year's figures are in.
+    t3.carryNext = t3.carried;
+  }
   if (prior.inForce && formForYear(year) === '2021') {
     for (const d of T2_2021) {
       const v = prior.inForce[d.key];
