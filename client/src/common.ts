@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { REPORT_VIEW, ReportViewProvider } from './report-view';
 import { basenameOf } from './uri';
+import { registerTables } from './tables';
 import { registerWorkspaceCheck } from './workspace';
 // The editor languages and file endings of reports, generated from the core's input formats (npm run gen).
 import FORMATS from './formats.json';
@@ -82,6 +83,7 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
   client = languageClient;
 
   const kinds = new Map<string, DocumentKindParams>();
+  const tables = registerTables(context, languageClient, { isReport: (doc) => REPORT_LANGUAGES.has(doc.languageId) && !!kinds.get(doc.uri.toString())?.isReport });
   /** Documents already switched to the Nianbao language: never switch one twice. */
   const switched = new Set<string>();
 
@@ -119,6 +121,7 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
     if (params.isReport) kinds.set(key, params);
     else kinds.delete(key);
     updateStatus();
+    tables.kindsChanged();
     if (!params.isReport) return;
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (doc) void maybeSwitchLanguage(doc);

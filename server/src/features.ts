@@ -7,6 +7,7 @@ import {
   type CodeAction,
   type CodeLens,
   type CompletionItem,
+  type InlayHint,
   type Connection,
   type Diagnostic,
   type TextEdit,
@@ -24,6 +25,8 @@ export interface FeatureHost {
   safe<P, R>(name: string, fallback: R, fn: (p: P) => R | Promise<R>): (p: P) => Promise<R>;
   /** What the client said it can do with edits and code actions (set at initialize). */
   editing(): EditingCaps;
+  /** `nianbao.tables.align` for the document. */
+  alignTables(uri: string): boolean;
 }
 
 export interface EditingCaps {
@@ -207,6 +210,21 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
         command: l.target ? { title: l.title, command: 'nianbao.revealRange', arguments: [uri, l.target] } : { title: l.title, command: '' },
       }));
     }),
+  );
+
+  // Tab tables shown aligned: runs of spaces before tabs (core/src/editor/table-layout.ts), no text changed.
+  connection.languages.inlayHint.on(
+    host.safe('inlayHint', [] as InlayHint[], (p) => {
+      const uri = p.textDocument.uri;
+      if (!checker.has(uri) || !host.alignTables(uri)) return [];
+      return checker.tablePads(uri, p.range).map((x) => ({ position: { line: x.line, character: x.character }, label: ' '.repeat(x.width) }));
+    }),
+  );
+
+  // The table preview (client/src/table-preview.ts): tables 二/三/四 as grids with their identities.
+  connection.onRequest(
+    'nianbao/tablePreview',
+    host.safe('tablePreview', null, (p: { uri: string }) => (host.current(p.uri) ? { version: checker.version(p.uri) ?? null, tables: checker.tablePreview(p.uri, host.locale(p.uri)) } : null)),
   );
 
   connection.onDocumentFormatting(host.safe('formatting', [] as TextEdit[], (p) => (host.current(p.textDocument.uri) ? checker.format(p.textDocument.uri) : [])));

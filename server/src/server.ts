@@ -111,6 +111,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let initDebounceMs = DEFAULT_DEBOUNCE_MS;
   let canPullConfig = false;
   let canWatchFolders = false;
+  let canRefreshHints = false;
   let docsBase = options.docsBase;
   const folderConfigs = new Map<string, FolderConfig>();
   /** Per folder, the config file content last warned about: a warning is shown once per change. */
@@ -470,6 +471,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       clientDisable: Array.isArray(init.clientCommands) && init.clientCommands.includes(CLIENT_DISABLE_COMMAND),
     };
     canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;
+    canRefreshHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     for (const f of folders) addFolder(f.uri);
     return {
@@ -483,6 +485,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeLensProvider: { resolveProvider: false },
         documentFormattingProvider: true,
         completionProvider: { resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'nianbao', version: '0.1.0' },
@@ -508,7 +511,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         global = readEditorSettings(pushed, KNOWN_RULES);
         logProblems('settings', global.problems);
       }
-      void track('settings', () => Promise.all([pullSettings([...docs.values()]), ...index.workspaceFolders.map((f) => readFolderConfig(f))]));
+      void track('settings', () => Promise.all([pullSettings([...docs.values()]), ...index.workspaceFolders.map((f) => readFolderConfig(f))])).then(() => {
+        // nianbao.tables.align may have changed: the editor asks for the table hints again.
+        if (canRefreshHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+      });
       for (const d of docs.values()) request(d, false);
     }),
   );
@@ -702,6 +708,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
     safe,
     editing: () => editing,
+    alignTables: (uri) => {
+      const d = docs.get(uri);
+      return !d || settingsOf(d).alignTables !== false;
+    },
   });
 
   connection.listen();
