@@ -1,6 +1,7 @@
-// Tables people can read: tab tables shown aligned (the server's inlay hints pad the cells; here Chinese
-// characters on table lines are spaced to exactly two columns, so the editor's font mix keeps the columns
-// straight) and 表格预览, a side view of tables 二/三/四 as grids with their identities.
+// Tables people can read: tab tables shown aligned without changing the text (the server lays them out for the
+// editor's tab size, nianbao/tableLayout; here the space is shown before the tabs as decorations, and Chinese
+// characters on table lines are spaced to exactly two columns so the editor's font mix keeps the columns
+// straight), and 表格预览, a side view of tables 二/三/四 as grids with their identities.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 
@@ -39,21 +40,78 @@ export function registerTables(context: vscode.ExtensionContext, client: BaseLan
     }
     return spacing;
   };
-  const decorate = (editor: vscode.TextEditor): void => {
+  // The space: the tab itself made wider (letter spacing over the columns it takes, so that the cursor on either
+  // side of it is where the text is), or an empty box before a line's first cell. One decoration type per width.
+  const boxes = vscode.window.createTextEditorDecorationType({});
+  const wider = new Map<string, vscode.TextEditorDecorationType>();
+  const widerType = (key: string, width: number, tab: number) => {
+    let t = wider.get(key);
+    if (!t) wider.set(key, (t = vscode.window.createTextEditorDecorationType({ letterSpacing: `calc(${width}ch / ${tab})` })));
+    return t;
+  };
+  const pending = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
+  const drawn = new Map<vscode.TextEditor, string>();
+  const decorateNow = async (editor: vscode.TextEditor): Promise<void> => {
     const doc = editor.document;
-    if (!spacing && !(host.isReport(doc) && alignOn(doc))) return;
-    const ranges: vscode.Range[] = [];
-    if (host.isReport(doc) && alignOn(doc) && doc.languageId !== 'markdown') {
+    const on = host.isReport(doc) && alignOn(doc) && doc.languageId !== 'markdown';
+    if (!spacing && !on) return;
+    let from = doc.lineCount;
+    let to = -1;
+    if (on) {
       for (const visible of editor.visibleRanges) {
-        const last = Math.min(doc.lineCount - 1, visible.end.line + 20);
-        for (let line = Math.max(0, visible.start.line - 20); line <= last; line++) {
-          const text = doc.lineAt(line).text;
-          if (!text.includes('\t')) continue;
-          for (const m of text.matchAll(WIDE)) ranges.push(new vscode.Range(line, m.index, line, m.index + m[0].length));
-        }
+        from = Math.min(from, Math.max(0, visible.start.line - 20));
+        to = Math.max(to, Math.min(doc.lineCount - 1, visible.end.line + 20));
       }
     }
-    editor.setDecorations(decorationType(), ranges);
+    type Answer = { version: number | null; pads: { line: number; character: number; width: number; tab?: number }[] } | null;
+    let answer: Answer = null;
+    const starts: vscode.DecorationOptions[] = [];
+    const tabs = new Map<string, vscode.Range[]>();
+    if (on && to >= from) {
+      const version = doc.version;
+      const tabSize = typeof editor.options.tabSize === 'number' ? editor.options.tabSize : 4;
+      try {
+        answer = await client.sendRequest<Answer>('nianbao/tableLayout', { uri: client.code2ProtocolConverter.asUri(doc.uri), range: { start: { line: from, character: 0 }, end: { line: to, character: 0 } }, tabSize });
+      } catch {
+        answer = null;
+      }
+      // A newer change asks again.
+      if (doc.version !== version || (answer?.version !== null && answer?.version !== undefined && answer.version !== version)) return;
+      for (const p of answer?.pads ?? []) {
+        const range = new vscode.Range(p.line, p.character, p.line, p.character + 1);
+        if (p.tab && doc.lineAt(p.line).text[p.character] === '\t') {
+          const key = `${p.width}/${p.tab}`;
+          widerType(key, p.width, p.tab);
+          (tabs.get(key) ?? tabs.set(key, []).get(key)!).push(range);
+        } else starts.push({ range, renderOptions: { before: { contentText: '', width: `${p.width}ch` } } });
+      }
+    }
+    // Wide characters on the tab lines of the tables (or of the lines in view when there is none).
+    const wide: vscode.Range[] = [];
+    if (on && to >= from) {
+      const lines = (answer?.pads ?? []).map((p) => p.line);
+      const first = lines.length ? Math.min(...lines) : from;
+      const last = lines.length ? Math.max(...lines) : to;
+      for (let line = first; line <= last; line++) {
+        const text = doc.lineAt(line).text;
+        if (!text.includes('\t')) continue;
+        for (const m of text.matchAll(WIDE)) wide.push(new vscode.Range(line, m.index, line, m.index + m[0].length));
+      }
+    }
+    // Unchanged (scrolling within the same tables): nothing to redraw.
+    const shown = JSON.stringify([wide, starts.map((s) => [s.range, s.renderOptions]), [...tabs]]);
+    if (drawn.get(editor) === shown) return;
+    drawn.set(editor, shown);
+    editor.setDecorations(decorationType(), wide);
+    editor.setDecorations(boxes, starts);
+    for (const [key, type] of wider) editor.setDecorations(type, tabs.get(key) ?? []);
+  };
+  const decorate = (editor: vscode.TextEditor): void => {
+    clearTimeout(pending.get(editor));
+    pending.set(editor, setTimeout(() => {
+      pending.delete(editor);
+      void decorateNow(editor);
+    }, 30));
   };
   const decorateAll = () => vscode.window.visibleTextEditors.forEach(decorate);
 
@@ -103,7 +161,10 @@ export function registerTables(context: vscode.ExtensionContext, client: BaseLan
 
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.showTablePreview', show),
-    vscode.window.onDidChangeVisibleTextEditors(decorateAll),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      for (const e of drawn.keys()) if (!editors.includes(e)) drawn.delete(e);
+      decorateAll();
+    }),
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => decorate(e.textEditor)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       for (const editor of vscode.window.visibleTextEditors) if (editor.document === e.document) decorate(editor);
@@ -121,9 +182,12 @@ export function registerTables(context: vscode.ExtensionContext, client: BaseLan
         spacing?.dispose();
         spacing = undefined;
       }
+      drawn.clear();
       if (e.affectsConfiguration('nianbao.tables') || e.affectsConfiguration('editor.letterSpacing')) decorateAll();
     }),
-    { dispose: () => spacing?.dispose() },
+    vscode.window.onDidChangeTextEditorOptions((e) => decorate(e.textEditor)),
+    boxes,
+    { dispose: () => [spacing, ...wider.values()].forEach((t) => t?.dispose()) },
   );
   decorateAll();
   return {

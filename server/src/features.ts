@@ -8,6 +8,7 @@ import {
   type CodeLens,
   type CompletionItem,
   type InlayHint,
+  type Range,
   type Connection,
   type Diagnostic,
   type TextEdit,
@@ -27,6 +28,8 @@ export interface FeatureHost {
   editing(): EditingCaps;
   /** `nianbao.tables.align` for the document. */
   alignTables(uri: string): boolean;
+  /** The client asks for the tables' layout itself (nianbao/tableLayout) instead of inlay hints. */
+  tableDecorations(): boolean;
 }
 
 export interface EditingCaps {
@@ -216,8 +219,19 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
   connection.languages.inlayHint.on(
     host.safe('inlayHint', [] as InlayHint[], (p) => {
       const uri = p.textDocument.uri;
-      if (!checker.has(uri) || !host.alignTables(uri)) return [];
+      if (!checker.has(uri) || !host.alignTables(uri) || host.tableDecorations()) return [];
       return checker.tablePads(uri, p.range).map((x) => ({ position: { line: x.line, character: x.character }, label: ' '.repeat(x.width) }));
+    }),
+  );
+
+  // The same for an editor that says its tab size and shows the space itself (the VS Code client's decorations).
+  connection.onRequest(
+    'nianbao/tableLayout',
+    host.safe('tableLayout', null, (p: { uri: string; range: Range; tabSize: number }) => {
+      if (!checker.has(p.uri) || !host.alignTables(p.uri)) return { version: checker.version(p.uri) ?? null, pads: [] };
+      const tabSize = Number.isInteger(p.tabSize) && p.tabSize > 0 && p.tabSize <= 32 ? p.tabSize : 4;
+      // Every row of the tables in the range: the answer stays the same while the view scrolls over a table.
+      return { version: checker.version(p.uri) ?? null, pads: checker.tablePads(p.uri, p.range, tabSize, true) };
     }),
   );
 

@@ -112,6 +112,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let canPullConfig = false;
   let canWatchFolders = false;
   let canRefreshHints = false;
+  /** The client shows the tables aligned itself (nianbao/tableLayout), not with inlay hints. */
+  let tableDecorations = false;
   let docsBase = options.docsBase;
   const folderConfigs = new Map<string, FolderConfig>();
   /** Per folder, the config file content last warned about: a warning is shown once per change. */
@@ -459,7 +461,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ---- protocol ---------------------------------------------------------------------------------------
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const init = (params.initializationOptions ?? {}) as { locale?: string; docsBase?: string; debounceMs?: number; clientCommands?: unknown };
+    const init = (params.initializationOptions ?? {}) as { locale?: string; docsBase?: string; debounceMs?: number; clientCommands?: unknown; tableLayout?: unknown };
+    tableDecorations = init.tableLayout === 'decorations';
     clientLocale = resolveLocale(init.locale ?? params.locale);
     if (init.docsBase) docsBase = init.docsBase;
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) initDebounceMs = init.debounceMs;
@@ -708,6 +711,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
     safe,
     editing: () => editing,
+    tableDecorations: () => tableDecorations,
     alignTables: (uri) => {
       const d = docs.get(uri);
       return !d || settingsOf(d).alignTables !== false;

@@ -27,10 +27,24 @@ function table3Rows(text: string): { line: number; first: number; last: number }
   return out;
 }
 
-/** Where the cursor is drawn with it at line:column (1-based, characters). */
+/** Where the cursor is drawn with it at line:column (1-based, characters), from the left of the lines (which scroll). */
 async function cursorX(wb: Workbench, line: number, column: number): Promise<number> {
   await wb.goTo(line, column);
-  return (await wb.cursorBox()).x;
+  const read = async () => {
+    const cursor = await wb.cursorBox();
+    const lines = await wb.page.locator('.editor-group-container.active .monaco-editor .lines-content').boundingBox();
+    assert.ok(lines, 'the editor lines are on screen');
+    return Math.round(cursor.x - lines.x);
+  };
+  // Once the view has scrolled to the cursor and stays put.
+  let last = await read();
+  return pollUntil(`the cursor at ${line}:${column} to stay put`, async () => {
+    await wb.page.waitForTimeout(50);
+    const x = await read();
+    const same = x === last;
+    last = x;
+    return same ? x : undefined;
+  });
 }
 
 const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
