@@ -29,7 +29,7 @@ export { skeleton } from './templates/skeleton';
 export { renderT2Block } from './templates/tables';
 export { feeStatement } from './templates/snippets';
 export { formatMarkdownTables } from './editor/format-tables';
-export { displayWidth } from './editor/width';
+export { displayWidth, editorColumns } from './editor/width';
 export { hoverAt } from './editor/hover';
 export type { HoverInfo } from './editor/hover';
 export { tableLenses } from './editor/lens';
