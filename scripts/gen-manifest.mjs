@@ -55,6 +55,7 @@ const CATEGORY_OF = {
   'nianbao.deadline': 'check',
   'nianbao.locale': 'check',
   'nianbao.autoSwitchLanguage': 'check',
+  'nianbao.tables.align': 'check',
   'nianbao.debounceMs': 'advanced',
   'nianbao.maxFileSizeMB': 'advanced',
   'nianbao.trace.server': 'advanced',
@@ -141,6 +142,21 @@ const STATIC = {
       'nianbao.configuration.autoSwitchLanguage': [
         named('Switch plain-text reports to the Nianbao language', '(headings, years and numbers coloured), once per document; Markdown documents are never switched.'),
         named('纯文本报告自动切换到 Nianbao 年报语言模式', '（标题、年份和数字着色）：每个文档只切换一次；Markdown 文档从不切换。'),
+      ],
+    },
+  },
+  'nianbao.tables.align': {
+    property: {
+      type: 'boolean',
+      default: true,
+      scope: 'resource',
+      markdownDescription: '%nianbao.configuration.tables.align%',
+    },
+    order: 5,
+    nls: {
+      'nianbao.configuration.tables.align': [
+        named('Show tables aligned', 'in the editor: the columns of tab-separated tables line up (display only: the text is not changed).'),
+        named('按列对齐显示表格', '：在编辑器中把用制表符分隔的表格按列对齐显示（只改变显示效果，不改动文字）。'),
       ],
     },
   },

@@ -9,6 +9,7 @@ import { REPORT_VIEW, ReportViewProvider } from './report-view';
 import { linkRulePages, RULE_LIST, RulePages } from './rules';
 import { countsOf, showStatusMenu, statusText, statusTooltip, type ReportKind } from './status';
 import { basenameOf } from './uri';
+import { registerTables } from './tables';
 import { registerWorkspaceCheck } from './workspace';
 // The editor languages and file endings of reports, generated from the core's input formats (npm run gen).
 import FORMATS from './formats.json';
@@ -73,7 +74,7 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     synchronize: { configurationSection: 'nianbao', ...(watchers.length ? { fileEvents: watchers } : {}) },
-    initializationOptions: { locale: vscode.env.language, clientCommands: ['nianbao.disableRuleInWorkspace'], ...(setup.docsBase ? { docsBase: setup.docsBase } : {}) },
+    initializationOptions: { locale: vscode.env.language, clientCommands: ['nianbao.disableRuleInWorkspace'], tableLayout: 'decorations', ...(setup.docsBase ? { docsBase: setup.docsBase } : {}) },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticCollectionName: 'nianbao',
@@ -88,6 +89,7 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
   client = languageClient;
 
   const kinds = new Map<string, DocumentKindParams>();
+  const tables = registerTables(context, languageClient, { isReport: (doc) => REPORT_LANGUAGES.has(doc.languageId) && !!kinds.get(doc.uri.toString())?.isReport });
   /** Documents already switched to the Nianbao language: never switch one twice. */
   const switched = new Set<string>();
 
@@ -130,6 +132,7 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
     if (params.isReport) kinds.set(key, params);
     else kinds.delete(key);
     updateStatus();
+    tables.kindsChanged();
     if (!params.isReport) return;
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (doc) void maybeSwitchLanguage(doc);

@@ -9,6 +9,8 @@ import {
   type CodeAction,
   type CodeLens,
   type CompletionItem,
+  type InlayHint,
+  type Range,
   type Connection,
   type Diagnostic,
   type TextEdit,
@@ -26,6 +28,10 @@ export interface FeatureHost {
   safe<P, R>(name: string, fallback: R, fn: (p: P, token?: CancellationToken) => R | Promise<R>): (p: P, token?: CancellationToken) => Promise<R>;
   /** What the client said it can do with edits and code actions (set at initialize). */
   editing(): EditingCaps;
+  /** `nianbao.tables.align` for the document. */
+  alignTables(uri: string): boolean;
+  /** The client asks for the tables' layout itself (nianbao/tableLayout) instead of inlay hints. */
+  tableDecorations(): boolean;
 }
 
 export interface EditingCaps {
@@ -244,6 +250,32 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
         command: l.target ? { title: l.title, command: 'nianbao.revealRange', arguments: [uri, l.target] } : { title: l.title, command: '' },
       }));
     }),
+  );
+
+  // Tab tables shown aligned: runs of spaces before tabs (core/src/editor/table-layout.ts), no text changed.
+  connection.languages.inlayHint.on(
+    host.safe('inlayHint', [] as InlayHint[], (p) => {
+      const uri = p.textDocument.uri;
+      if (!checker.has(uri) || !host.alignTables(uri) || host.tableDecorations()) return [];
+      return checker.tablePads(uri, p.range).map((x) => ({ position: { line: x.line, character: x.character }, label: ' '.repeat(x.width) }));
+    }),
+  );
+
+  // The same for an editor that says its tab size and shows the space itself (the VS Code client's decorations).
+  connection.onRequest(
+    'nianbao/tableLayout',
+    host.safe('tableLayout', null, (p: { uri: string; range: Range; tabSize: number }) => {
+      if (!checker.has(p.uri) || !host.alignTables(p.uri)) return { version: checker.version(p.uri) ?? null, pads: [] };
+      const tabSize = Number.isInteger(p.tabSize) && p.tabSize > 0 && p.tabSize <= 32 ? p.tabSize : 4;
+      // Every row of the tables in the range: the answer stays the same while the view scrolls over a table.
+      return { version: checker.version(p.uri) ?? null, pads: checker.tablePads(p.uri, p.range, tabSize, true) };
+    }),
+  );
+
+  // The table preview (client/src/table-preview.ts): tables 二/三/四 as grids with their identities.
+  connection.onRequest(
+    'nianbao/tablePreview',
+    host.safe('tablePreview', null, (p: { uri: string }) => (host.current(p.uri) ? { version: checker.version(p.uri) ?? null, tables: checker.tablePreview(p.uri, host.locale(p.uri)) } : null)),
   );
 
   connection.onDocumentFormatting(host.safe('formatting', [] as TextEdit[], (p) => (host.current(p.textDocument.uri) ? checker.format(p.textDocument.uri) : [])));

@@ -112,6 +112,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let initDebounceMs = DEFAULT_DEBOUNCE_MS;
   let canPullConfig = false;
   let canWatchFolders = false;
+  let canRefreshHints = false;
+  /** The client shows the tables aligned itself (nianbao/tableLayout), not with inlay hints. */
+  let tableDecorations = false;
   let docsBase = options.docsBase;
   const folderConfigs = new Map<string, FolderConfig>();
   /** Per folder, the config file content last warned about: a warning is shown once per change. */
@@ -461,7 +464,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ---- protocol ---------------------------------------------------------------------------------------
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const init = (params.initializationOptions ?? {}) as { locale?: string; docsBase?: string; debounceMs?: number; clientCommands?: unknown };
+    const init = (params.initializationOptions ?? {}) as { locale?: string; docsBase?: string; debounceMs?: number; clientCommands?: unknown; tableLayout?: unknown };
+    tableDecorations = init.tableLayout === 'decorations';
     clientLocale = resolveLocale(init.locale ?? params.locale);
     if (init.docsBase) docsBase = init.docsBase;
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) initDebounceMs = init.debounceMs;
@@ -473,6 +477,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       clientDisable: Array.isArray(init.clientCommands) && init.clientCommands.includes(CLIENT_DISABLE_COMMAND),
     };
     canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;
+    canRefreshHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     for (const f of folders) addFolder(f.uri);
     return {
@@ -486,6 +491,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeLensProvider: { resolveProvider: false },
         documentFormattingProvider: true,
         completionProvider: { resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'nianbao', version: '0.1.0' },
@@ -511,7 +517,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         global = readEditorSettings(pushed, KNOWN_RULES);
         logProblems('settings', global.problems);
       }
-      void track('settings', () => Promise.all([pullSettings([...docs.values()]), ...index.workspaceFolders.map((f) => readFolderConfig(f))]));
+      void track('settings', () => Promise.all([pullSettings([...docs.values()]), ...index.workspaceFolders.map((f) => readFolderConfig(f))])).then(() => {
+        // nianbao.tables.align may have changed: the editor asks for the table hints again.
+        if (canRefreshHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+      });
       for (const d of docs.values()) request(d, false);
     }),
   );
@@ -724,6 +733,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
     safe,
     editing: () => editing,
+    tableDecorations: () => tableDecorations,
+    alignTables: (uri) => {
+      const d = docs.get(uri);
+      return !d || settingsOf(d).alignTables !== false;
+    },
   });
 
   connection.listen();

@@ -1,7 +1,7 @@
 import type { Report, TableModel } from '../model/types';
 import type { Diagnostic, Locale, Range } from '../types';
 
-const IDENTITY = new Set(['table3-row-total', 'table3-results-total', 'table3-balance', 'table4-total']);
+export const IDENTITY = new Set(['table3-row-total', 'table3-results-total', 'table3-balance', 'table4-total']);
 
 export interface TableLens {
   range: Range;

@@ -21,3 +21,16 @@ export function displayWidth(s: string): number {
   }
   return w;
 }
+
+/**
+ * Columns as VS Code counts them where it expands tabs: one per UTF-16 code unit, two for what it calls full
+ * width (U+2E80–U+D7AF, U+F900–U+FAFF, U+FF01–U+FF5E).
+ */
+export function editorColumns(s: string): number {
+  let w = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x2e80 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff01 && c <= 0xff5e)) w++;
+  }
+  return w;
+}

@@ -6,6 +6,8 @@ import { findPrevious, PriorIndex, priorKeyOf, type PriorKey } from '../across';
 import { analyze, checkReport, type CheckOptions, type CheckResult } from '../check';
 import { hoverAt, type HoverInfo } from '../editor/hover';
 import { tableLenses, type TableLens } from '../editor/lens';
+import { tablePads, type Pad } from '../editor/table-layout';
+import { tablePreview, type PreviewTable } from '../editor/table-preview';
 import { formatMarkdownTables } from '../editor/format-tables';
 import { applyEdits, type TextEdit } from '../edits/edit';
 import { fixAllSteps, fixesForSteps, runSteps, type Fix, type FixAllResult, type Steps } from '../fixes/index';
@@ -314,6 +316,19 @@ export class Checker {
   lenses(uri: string, locale: Locale): TableLens[] {
     const last = this.lastCheck(uri);
     return last?.result.checked ? this.guard('lenses', [], () => tableLenses(last.result.report, last.result.diagnostics, locale)) : [];
+  }
+
+  /** The spaces that show a text report's tab tables aligned, in `range` (see editor/table-layout.ts). */
+  tablePads(uri: string, range?: Range, tabSize?: number, wholeTables = false): Pad[] {
+    const d = this.docs.get(uri);
+    const r = this.report(uri);
+    return d && r?.isReport ? this.guard('tablePads', [], () => tablePads(r, d.parsed.lines, range, tabSize, wholeTables)) : [];
+  }
+
+  /** Tables 二, 三 and 四 as grids for the table preview, with the identities of the last check. */
+  tablePreview(uri: string, locale: Locale): PreviewTable[] {
+    const last = this.lastCheck(uri);
+    return last?.result.checked ? this.guard('tablePreview', [], () => tablePreview(last.result.report, last.result.diagnostics, locale)) : [];
   }
 
   outline(uri: string, locale: Locale): OutlineSymbol[] {

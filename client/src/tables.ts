@@ -1,0 +1,281 @@
+// Tables people can read: tab tables shown aligned without changing the text (the server lays them out for the
+// editor's tab size, nianbao/tableLayout; here the space is shown before the tabs as decorations, and Chinese
+// characters on table lines are spaced to exactly two columns so the editor's font mix keeps the columns
+// straight), and 表格预览, a side view of tables 二/三/四 as grids with their identities.
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+
+/** What VS Code counts as two columns (its isFullWidthCharacter), and characters outside the BMP. */
+const WIDE = /[\u2e80-\ud7af\uf900-\ufaff\uff01-\uff5e]+|(?:[\ud840-\ud8bf][\udc00-\udfff])+/g;
+
+interface PreviewCell {
+  text: string;
+  head?: boolean;
+  colspan?: number;
+  rowspan?: number;
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+  status?: 'ok' | 'bad';
+  tip?: string;
+}
+interface PreviewTable {
+  kind: string;
+  title: string;
+  rows: PreviewCell[][];
+}
+
+export interface TableHost {
+  isReport(doc: vscode.TextDocument): boolean;
+}
+
+const alignOn = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('nianbao', doc).get<boolean>('tables.align', true);
+
+export function registerTables(context: vscode.ExtensionContext, client: BaseLanguageClient, host: TableHost): { kindsChanged(): void } {
+  // ---- two columns for every wide character on the lines of tab tables -------------------------------
+  let spacing: vscode.TextEditorDecorationType | undefined;
+  const decorationType = (): vscode.TextEditorDecorationType => {
+    if (!spacing) {
+      const ls = vscode.workspace.getConfiguration('editor').get<number>('letterSpacing', 0) || 0;
+      // A CJK glyph is 1em wide; two columns of the editor's font are 2ch (plus its letter spacing).
+      spacing = vscode.window.createTextEditorDecorationType({ letterSpacing: `calc(2ch - 1em${ls ? ` + ${2 * ls}px` : ''})` });
+    }
+    return spacing;
+  };
+  // The space: the tab itself made wider (letter spacing over the columns it takes, so that the cursor on either
+  // side of it is where the text is), or an empty box before a line's first cell. One decoration type per width.
+  const boxes = vscode.window.createTextEditorDecorationType({});
+  const wider = new Map<string, vscode.TextEditorDecorationType>();
+  const widerType = (key: string, width: number, tab: number) => {
+    let t = wider.get(key);
+    if (!t) wider.set(key, (t = vscode.window.createTextEditorDecorationType({ letterSpacing: `calc(${width}ch / ${tab})` })));
+    return t;
+  };
+  const pending = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
+  const drawn = new Map<vscode.TextEditor, string>();
+  const decorateNow = async (editor: vscode.TextEditor): Promise<void> => {
+    const doc = editor.document;
+    const on = host.isReport(doc) && alignOn(doc) && doc.languageId !== 'markdown';
+    if (!spacing && !on) return;
+    let from = doc.lineCount;
+    let to = -1;
+    if (on) {
+      for (const visible of editor.visibleRanges) {
+        from = Math.min(from, Math.max(0, visible.start.line - 20));
+        to = Math.max(to, Math.min(doc.lineCount - 1, visible.end.line + 20));
+      }
+    }
+    type Answer = { version: number | null; pads: { line: number; character: number; width: number; tab?: number }[] } | null;
+    let answer: Answer = null;
+    const starts: vscode.DecorationOptions[] = [];
+    const tabs = new Map<string, vscode.Range[]>();
+    if (on && to >= from) {
+      const version = doc.version;
+      const tabSize = typeof editor.options.tabSize === 'number' ? editor.options.tabSize : 4;
+      try {
+        answer = await client.sendRequest<Answer>('nianbao/tableLayout', { uri: client.code2ProtocolConverter.asUri(doc.uri), range: { start: { line: from, character: 0 }, end: { line: to, character: 0 } }, tabSize });
+      } catch {
+        answer = null;
+      }
+      // A newer change asks again.
+      if (doc.version !== version || (answer?.version !== null && answer?.version !== undefined && answer.version !== version)) return;
+      for (const p of answer?.pads ?? []) {
+        const range = new vscode.Range(p.line, p.character, p.line, p.character + 1);
+        if (p.tab && doc.lineAt(p.line).text[p.character] === '\t') {
+          const key = `${p.width}/${p.tab}`;
+          widerType(key, p.width, p.tab);
+          (tabs.get(key) ?? tabs.set(key, []).get(key)!).push(range);
+        } else starts.push({ range, renderOptions: { before: { contentText: '', width: `${p.width}ch` } } });
+      }
+    }
+    // Wide characters on the tab lines of the tables (or of the lines in view when there is none).
+    const wide: vscode.Range[] = [];
+    if (on && to >= from) {
+      const lines = (answer?.pads ?? []).map((p) => p.line);
+      const first = lines.length ? Math.min(...lines) : from;
+      const last = lines.length ? Math.max(...lines) : to;
+      for (let line = first; line <= last; line++) {
+        const text = doc.lineAt(line).text;
+        if (!text.includes('\t')) continue;
+        for (const m of text.matchAll(WIDE)) wide.push(new vscode.Range(line, m.index, line, m.index + m[0].length));
+      }
+    }
+    // Unchanged (scrolling within the same tables): nothing to redraw.
+    const shown = JSON.stringify([wide, starts.map((s) => [s.range, s.renderOptions]), [...tabs]]);
+    if (drawn.get(editor) === shown) return;
+    drawn.set(editor, shown);
+    editor.setDecorations(decorationType(), wide);
+    editor.setDecorations(boxes, starts);
+    for (const [key, type] of wider) editor.setDecorations(type, tabs.get(key) ?? []);
+  };
+  const decorate = (editor: vscode.TextEditor): void => {
+    clearTimeout(pending.get(editor));
+    pending.set(editor, setTimeout(() => {
+      pending.delete(editor);
+      void decorateNow(editor);
+    }, 30));
+  };
+  const decorateAll = () => vscode.window.visibleTextEditors.forEach(decorate);
+
+  // ---- 表格预览 ----------------------------------------------------------------------------------------
+  let panel: vscode.WebviewPanel | undefined;
+  let source: vscode.TextDocument | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const refresh = async (): Promise<void> => {
+    if (!panel || !source) return;
+    const doc = source;
+    let answer: { tables: PreviewTable[] } | null;
+    try {
+      answer = await client.sendRequest<{ tables: PreviewTable[] } | null>('nianbao/tablePreview', { uri: client.code2ProtocolConverter.asUri(doc.uri) });
+    } catch {
+      answer = null;
+    }
+    if (panel && source === doc) void panel.webview.postMessage({ kind: 'tables', file: doc.uri.path.split('/').pop(), tables: answer?.tables ?? [] });
+  };
+  const later = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void refresh(), 250);
+  };
+
+  const show = (): void => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor && host.isReport(editor.document)) source = editor.document;
+    if (panel) {
+      panel.reveal(vscode.ViewColumn.Beside, true);
+      later();
+      return;
+    }
+    panel = vscode.window.createWebviewPanel('nianbao.tablePreview', vscode.l10n.t('Table preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [] });
+    panel.webview.html = previewHtml();
+    panel.onDidDispose(() => {
+      panel = undefined;
+    });
+    panel.webview.onDidReceiveMessage(async (m: { kind: string; range?: PreviewCell['range'] }) => {
+      if (m.kind === 'ready') void refresh();
+      if (m.kind !== 'select' || !m.range || !source) return;
+      const r = new vscode.Range(m.range.start.line, m.range.start.character, m.range.end.line, m.range.end.character);
+      const shown = vscode.window.visibleTextEditors.find((e) => e.document === source);
+      const editor = await vscode.window.showTextDocument(source, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, selection: r, preserveFocus: false });
+      editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    });
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('nianbao.showTablePreview', show),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      for (const e of drawn.keys()) if (!editors.includes(e)) drawn.delete(e);
+      decorateAll();
+    }),
+    vscode.window.onDidChangeTextEditorVisibleRanges((e) => decorate(e.textEditor)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      for (const editor of vscode.window.visibleTextEditors) if (editor.document === e.document) decorate(editor);
+      if (e.document === source) later();
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      void vscode.commands.executeCommand('setContext', 'nianbao.activeIsReport', !!editor && host.isReport(editor.document));
+      if (panel && editor && host.isReport(editor.document) && editor.document !== source) {
+        source = editor.document;
+        later();
+      }
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('editor.letterSpacing')) {
+        spacing?.dispose();
+        spacing = undefined;
+      }
+      drawn.clear();
+      if (e.affectsConfiguration('nianbao.tables') || e.affectsConfiguration('editor.letterSpacing')) decorateAll();
+    }),
+    vscode.window.onDidChangeTextEditorOptions((e) => decorate(e.textEditor)),
+    boxes,
+    { dispose: () => [spacing, ...wider.values()].forEach((t) => t?.dispose()) },
+  );
+  decorateAll();
+  return {
+    kindsChanged() {
+      decorateAll();
+      const doc = vscode.window.activeTextEditor?.document;
+      void vscode.commands.executeCommand('setContext', 'nianbao.activeIsReport', !!doc && host.isReport(doc));
+      if (panel && source) later();
+    },
+  };
+}
+
+function nonce(): string {
+  let s = '';
+  for (let i = 0; i < 32; i++) s += 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)];
+  return s;
+}
+
+/** The preview page: no network, no resources; the tables arrive by message and are drawn by the script. */
+function previewHtml(): string {
+  const n = nonce();
+  const t = {
+    empty: vscode.l10n.t('No tables 二, 三 or 四 in this report yet.'),
+    ok: vscode.l10n.t('balanced'),
+    bad: vscode.l10n.t('does not balance'),
+    hint: vscode.l10n.t('Green: the total balances. Red: it does not. Click a cell to go to it in the report.'),
+  };
+  return `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'; script-src 'nonce-${n}';">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style nonce="${n}">
+  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 8px 16px; }
+  h2 { font-size: 1.1em; font-weight: 600; margin: 18px 0 6px; }
+  .file, .hint { color: var(--vscode-descriptionForeground); margin: 0 0 4px; }
+  table { border-collapse: collapse; margin-bottom: 8px; }
+  th, td { border: 1px solid var(--vscode-editorWidget-border, var(--vscode-panel-border)); padding: 3px 6px; }
+  th { font-weight: normal; background: var(--vscode-editorWidget-background); text-align: left; vertical-align: middle; }
+  td { text-align: right; min-width: 2.5em; font-variant-numeric: tabular-nums; cursor: pointer; }
+  td:hover { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
+  td.ok { background: color-mix(in srgb, var(--vscode-testing-iconPassed, #73c991) 22%, transparent); }
+  td.bad { background: color-mix(in srgb, var(--vscode-testing-iconFailed, #f14c4c) 35%, transparent); font-weight: 600; }
+  td.empty { cursor: default; }
+</style>
+</head>
+<body>
+<p class="file" id="file"></p>
+<p class="hint">${escapeHtml(t.hint)}</p>
+<div id="tables"></div>
+<script nonce="${n}">
+  const vscode = acquireVsCodeApi();
+  const T = ${JSON.stringify(t).replace(/</g, '\\u003c')};
+  const root = document.getElementById('tables');
+  function render(msg) {
+    document.getElementById('file').textContent = msg.file || '';
+    root.textContent = '';
+    if (!msg.tables.length) { const p = document.createElement('p'); p.textContent = T.empty; root.appendChild(p); return; }
+    for (const t of msg.tables) {
+      const h = document.createElement('h2'); h.textContent = t.title; root.appendChild(h);
+      const table = document.createElement('table'); table.dataset.kind = t.kind;
+      for (const row of t.rows) {
+        const tr = document.createElement('tr');
+        for (const c of row) {
+          const el = document.createElement(c.head ? 'th' : 'td');
+          el.textContent = c.text;
+          if (c.colspan) el.colSpan = c.colspan;
+          if (c.rowspan) el.rowSpan = c.rowspan;
+          const tip = [c.tip, c.status === 'ok' ? '✓ ' + T.ok : c.status === 'bad' ? '✗ ' + T.bad : ''].filter(Boolean).join('\\n');
+          if (tip) el.title = tip;
+          if (c.status) el.classList.add(c.status);
+          if (!c.head && !c.range) el.classList.add('empty');
+          if (c.range) { el.dataset.line = String(c.range.start.line); el.addEventListener('click', () => vscode.postMessage({ kind: 'select', range: c.range })); }
+          tr.appendChild(el);
+        }
+        table.appendChild(tr);
+      }
+      root.appendChild(table);
+    }
+  }
+  window.addEventListener('message', (e) => { if (e.data && e.data.kind === 'tables') render(e.data); });
+  vscode.postMessage({ kind: 'ready' });
+</script>
+</body>
+</html>`;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
