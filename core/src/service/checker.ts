@@ -11,6 +11,7 @@ import { tablePreview, type PreviewTable } from '../editor/table-preview';
 import { formatMarkdownTables } from '../editor/format-tables';
 import { applyEdits, type TextEdit } from '../edits/edit';
 import { fixAllSteps, fixesForSteps, runSteps, type Fix, type FixAllResult, type Steps } from '../fixes/index';
+import { guarded, guardedSteps } from './guard';
 import { formatOfDocument } from '../formats/index';
 import type { Report } from '../model/types';
 import { ParsedDocument } from '../parse/document';
@@ -383,22 +384,12 @@ export class Checker {
   }
 
   /** Runs a feature; a failure is logged and answered with `fallback`, never thrown to the caller. */
-  private *guardSteps<T>(name: string, fallback: T, steps: () => Steps<T>): Steps<T> {
-    try {
-      return yield* steps();
-    } catch (e) {
-      this.log(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      return fallback;
-    }
+  private guard<T>(name: string, fallback: T, fn: () => T): T {
+    return guarded(this.log, name, fallback, fn);
   }
 
-  private guard<T>(name: string, fallback: T, fn: () => T): T {
-    try {
-      return fn();
-    } catch (e) {
-      this.log(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      return fallback;
-    }
+  private guardSteps<T>(name: string, fallback: T, steps: () => Steps<T>): Steps<T> {
+    return guardedSteps(this.log, name, fallback, steps);
   }
 }
 
