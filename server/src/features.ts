@@ -111,10 +111,11 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
             // Not computed now: it re-checks the document once per fix (1,000 warnings took 14 s).
             const title = t(uri, 'fixAllOfRule', { rule: d.code, count });
             const data: FixAllOfRule = { kind: 'fixAllOfRule', uri, version, rule: d.code };
+            // With its diagnostic: VS Code lists actions without one after those with one (the disable actions).
             actions.push(
               host.editing().resolveEdit
-                ? { title, kind: CodeActionKind.QuickFix, data }
-                : { title, kind: CodeActionKind.QuickFix, command: { title, command: COMMANDS.fixAllOfRule, arguments: [uri, version, d.code] } },
+                ? { title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], data }
+                : { title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], command: { title, command: COMMANDS.fixAllOfRule, arguments: [uri, version, d.code] } },
             );
           }
           later.push(...disableActions(uri, d, lsp));

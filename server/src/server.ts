@@ -7,6 +7,7 @@ import {
   isUnder,
   languageIdOf,
   parentUri,
+  jsonErrorText,
   problemList,
   uriBaseName,
   parseConfigFile,
@@ -285,7 +286,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       result = parseConfigFile(text, KNOWN_RULES);
       if (result.kind === 'badJson') {
         marker = `json:${text}`;
-        message = serverMessage(uiLocale(), 'configBadJson', { path: displayPath(uri), reason: result.reason });
+        message = serverMessage(uiLocale(), 'configBadJson', { path: displayPath(uri), reason: jsonErrorText(uiLocale(), result.at) });
       } else if (result.kind === 'ok' && result.problems.length) {
         marker = `problems:${text}`;
         message = serverMessage(uiLocale(), 'configProblems', { path: displayPath(uri), problems: problemList(uiLocale(), result.problems) });

@@ -8,9 +8,12 @@ const MESSAGES = {
     en: 'Nianbao: cannot read {path}; it was ignored: {reason}',
   },
   configBadJson: {
-    'zh-cn': 'Nianbao：配置文件 {path} 不是有效的 JSON，已忽略：{reason}',
-    en: 'Nianbao: {path} is not valid JSON; it was ignored: {reason}',
+    'zh-cn': 'Nianbao：配置文件 {path} 不是有效的 JSON，{reason}；其中的设置暂不生效，改正并保存后即生效',
+    en: 'Nianbao: {path} is not valid JSON ({reason}); its settings are ignored until it is fixed and saved',
   },
+  jsonAt: { 'zh-cn': '第 {line} 行第 {column} 列附近有误', en: 'near line {line}, column {column}' },
+  jsonEnd: { 'zh-cn': '内容不完整（缺少结尾的括号、引号或值）', en: 'it ends too early (a closing bracket, quote or value is missing)' },
+  jsonOther: { 'zh-cn': '格式有误', en: 'it is malformed' },
   configProblems: {
     'zh-cn': 'Nianbao：配置文件 {path} 中以下设置有误，已忽略：{problems}',
     en: 'Nianbao: these settings in {path} are wrong and were ignored: {problems}',
@@ -44,6 +47,12 @@ const LISTED_PROBLEMS = 10;
 const PROBLEM_CHARS = 200;
 
 /** The problems of a configuration file for one message: the first ten, each cut to 200 characters, and how many more. */
+/** Where a `.nianbao.json` is not valid JSON, in words (JSON.parse's own message is English). */
+export function jsonErrorText(locale: Locale, at: { line: number; column: number } | 'end' | null): string {
+  if (at === 'end') return serverMessage(locale, 'jsonEnd');
+  return at ? serverMessage(locale, 'jsonAt', at) : serverMessage(locale, 'jsonOther');
+}
+
 export function problemList(locale: Locale, problems: readonly string[]): string {
   const cut = (p: string) => (p.length > PROBLEM_CHARS ? p.slice(0, PROBLEM_CHARS) + '…' : p);
   const shown = problems.slice(0, LISTED_PROBLEMS).map(cut).join('; ');
