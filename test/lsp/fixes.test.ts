@@ -111,7 +111,7 @@ describe('editor help through the language server', () => {
     const hover = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
     assert.match(JSON.stringify(hover?.contents), /3 \+ 1 \+ 0 \+ 0 \+ 0 \+ 0 = 4/);
     const lenses = (await client.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
-    assert.deepEqual(lenses.map((l) => l.command?.title), ['勾稽关系：2 处不平衡', '勾稽关系：平衡']);
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['勾稽关系：2 处不成立', '勾稽关系：平衡']);
     assert.equal(lenses[0].command?.command, 'nianbao.revealRange');
     const t3 = await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.server.template', arguments: ['t3', uri, {}] });
     assert.match(String(t3), /勾稽关系/);

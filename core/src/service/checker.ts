@@ -218,7 +218,7 @@ export class Checker {
     else {
       const previous = settings.previous !== undefined ? settings.previous : this.previousOf(uri);
       options.previous = previous?.prior ?? null;
-      checked = { result: checkReport(report, options), options, previousUri: previous?.uri ?? null, mode };
+      checked = { result: checkReport(report, options, d.parsed), options, previousUri: previous?.uri ?? null, mode };
     }
     d.last = { ...checked, rev: d.rev };
     d.fixes = undefined;
