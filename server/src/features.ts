@@ -3,6 +3,8 @@ import {
   CodeActionKind,
   CompletionItemKind,
   InsertTextFormat,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentEdit,
   type CodeAction,
   type CodeLens,
@@ -210,7 +212,20 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     }),
   );
 
-  connection.onDocumentFormatting(host.safe('formatting', [] as TextEdit[], (p) => (host.current(p.textDocument.uri) ? checker.format(p.textDocument.uri) : [])));
+  /** Documents already told why Format Document leaves them alone (once each: format on save would repeat it). */
+  const formatNoted = new Set<string>();
+  connection.onDocumentFormatting(
+    host.safe('formatting', [] as TextEdit[], (p) => {
+      const uri = p.textDocument.uri;
+      if (!host.current(uri)) return [];
+      const note = checker.formatNote(uri);
+      if (note && !formatNoted.has(uri)) {
+        formatNoted.add(uri);
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: t(uri, 'formatTextTables') });
+      }
+      return checker.format(uri);
+    }),
+  );
 
   connection.onCompletion(
     host.safe('completion', [] as CompletionItem[], (p) => {

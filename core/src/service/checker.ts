@@ -310,6 +310,16 @@ export class Checker {
     return d && r?.isReport && d.parsed.syntax.editable ? this.guard('format', [], () => formatMarkdownTables(d.parsed)) : [];
   }
 
+  /**
+   * Why Format Document leaves a report as it is, when it has a reason to say: a plain-text report with tables
+   * (their cells are separated by tabs; see formatTextNote). Null otherwise.
+   */
+  formatNote(uri: string): 'textTables' | null {
+    const d = this.docs.get(uri);
+    const r = this.report(uri);
+    return d && r?.isReport && d.parsed.format === 'text' && r.tables.length > 0 ? 'textTables' : null;
+  }
+
   completion(uri: string, position: Position, locale: Locale): Completion[] {
     const d = this.docs.get(uri);
     const r = this.report(uri);

@@ -22,6 +22,11 @@ const MESSAGES = {
     'zh-cn': 'Nianbao：{path} 有 {size} MB，超过 {limit} MB（设置 nianbao.maxFileSizeMB），未检查',
     en: 'Nianbao: {path} is {size} MB, over the {limit} MB limit (setting nianbao.maxFileSizeMB); it is not checked',
   },
+  formatTextTables: {
+    'zh-cn':
+      'Nianbao：文本（.txt）报告中的表格用制表符分隔各格，不能靠加空格对齐：空格会留在单元格里，换一种制表符宽度、或粘贴到 Word、WPS 后反而更乱。因此“格式化文档”不改动文本报告。Markdown（.md）报告的表格可以对齐。',
+    en: 'Nianbao: the tables of a plain-text (.txt) report separate their cells with tabs and cannot be aligned with spaces: the spaces would stay in the cells and look worse with another tab width or once pasted into Word or WPS. Format Document leaves plain-text reports as they are; the tables of Markdown (.md) reports are aligned.',
+  },
   fixAllSafe: { 'zh-cn': 'Nianbao：修复所有可自动修复的问题', en: 'Nianbao: fix all auto-fixable problems' },
   fixAllOfRule: { 'zh-cn': '修复本文件中所有 {rule} 问题（{count} 处）', en: 'Fix all {count} {rule} problems in this file' },
   disableLine: { 'zh-cn': '在此行禁用 {rule}', en: 'Disable {rule} for this line' },
