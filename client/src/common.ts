@@ -4,6 +4,7 @@
 // file depends only on the platform-neutral API of vscode-languageclient.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { outlineMiddleware } from './outline';
 import { REPORT_VIEW, ReportViewProvider } from './report-view';
 import { basenameOf } from './uri';
 import { registerWorkspaceCheck } from './workspace';
@@ -75,6 +76,7 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticCollectionName: 'nianbao',
+    middleware: outlineMiddleware,
   };
 
   // The id 'nianbao' makes the client honour the `nianbao.trace.server` setting.
