@@ -26,6 +26,8 @@ export interface FeatureHost {
   safe<P, R>(name: string, fallback: R, fn: (p: P) => R | Promise<R>): (p: P) => Promise<R>;
   /** What the client said it can do with edits and code actions (set at initialize). */
   editing(): EditingCaps;
+  /** Code lenses were asked for before the document's first check: the client is asked again once it is done. */
+  lensesMissed?(uri: string): void;
 }
 
 export interface EditingCaps {
@@ -204,7 +206,10 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
   connection.onCodeLens(
     host.safe('codeLens', [] as CodeLens[], (p) => {
       const uri = p.textDocument.uri;
-      if (!host.current(uri)) return [];
+      if (!host.current(uri)) {
+        host.lensesMissed?.(uri);
+        return [];
+      }
       return checker.lenses(uri, host.locale(uri)).map((l) => ({
         range: l.range,
         command: l.target ? { title: l.title, command: 'nianbao.revealRange', arguments: [uri, l.target] } : { title: l.title, command: '' },

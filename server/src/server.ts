@@ -25,6 +25,7 @@ import {
 } from '../../core/src/index';
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
@@ -112,6 +113,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let initDebounceMs = DEFAULT_DEBOUNCE_MS;
   let canPullConfig = false;
   let canWatchFolders = false;
+  let canRefreshLenses = false;
+  /** Documents whose code lenses were asked for before their first check (answered with none). */
+  const lensesMissed = new Set<string>();
   let docsBase = options.docsBase;
   const folderConfigs = new Map<string, FolderConfig>();
   /** Per folder, the config file content last warned about: a warning is shown once per change. */
@@ -399,6 +403,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // In a PDF or Word file, line numbers are those of the extracted text: the message says the page or paragraph too.
     const diagnostics = lspDiagnostics(checked.result.diagnostics, d.uri, docsBase, locale, d.binary?.places);
     void connection.sendDiagnostics({ uri: d.uri, version: checker.version(d.uri), diagnostics });
+    if (lensesMissed.delete(d.uri) && canRefreshLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     if (report.isReport) workspace.updateOpen(d.uri, report, checked.result.diagnostics, checker.languageId(d.uri));
     const kind = JSON.stringify([report.isReport, report.year, report.template]);
     if (kind !== d.kindSent) {
@@ -471,6 +476,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       clientDisable: Array.isArray(init.clientCommands) && init.clientCommands.includes(CLIENT_DISABLE_COMMAND),
     };
     canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;
+    canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     for (const f of folders) addFolder(f.uri);
     return {
@@ -703,6 +709,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
     safe,
     editing: () => editing,
+    lensesMissed: (uri) => void lensesMissed.add(uri),
   });
 
   connection.listen();

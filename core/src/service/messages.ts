@@ -23,9 +23,8 @@ const MESSAGES = {
     en: 'Nianbao: {path} is {size} MB, over the {limit} MB limit (setting nianbao.maxFileSizeMB); it is not checked',
   },
   formatTextTables: {
-    'zh-cn':
-      'Nianbao：文本（.txt）报告中的表格用制表符分隔各格，不能靠加空格对齐：空格会留在单元格里，换一种制表符宽度、或粘贴到 Word、WPS 后反而更乱。因此“格式化文档”不改动文本报告。Markdown（.md）报告的表格可以对齐。',
-    en: 'Nianbao: the tables of a plain-text (.txt) report separate their cells with tabs and cannot be aligned with spaces: the spaces would stay in the cells and look worse with another tab width or once pasted into Word or WPS. Format Document leaves plain-text reports as they are; the tables of Markdown (.md) reports are aligned.',
+    'zh-cn': 'Nianbao：文本（.txt）报告的表格以制表符分隔，不能用空格对齐（空格会留在单元格里，粘贴到 Word、WPS 后更乱），“格式化文档”不改动文本报告。',
+    en: 'Nianbao: plain-text (.txt) tables are tab-separated and cannot be aligned with spaces (the spaces would stay in the cells and look worse once pasted into Word or WPS); Format Document leaves plain-text reports as they are.',
   },
   fixAllSafe: { 'zh-cn': 'Nianbao：修复所有可自动修复的问题', en: 'Nianbao: fix all auto-fixable problems' },
   fixAllOfRule: { 'zh-cn': '修复本文件中所有 {rule} 问题（{count} 处）', en: 'Fix all {count} {rule} problems in this file' },
