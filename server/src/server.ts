@@ -275,6 +275,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return uriKey(uri).replace(/^file:\/\//, '');
   }
 
+  /** A folder's `.nianbao.json` as the user sees it in the Explorer: relative to its workspace folder. */
+  function configPath(uri: string): string {
+    const folder = index.folderOf(uri);
+    const full = displayPath(uri);
+    const base = folder ? displayPath(folder).replace(/\/$/, '') : '';
+    return base && full.startsWith(base + '/') ? full.slice(base.length + 1) : full;
+  }
+
   /** Reads the `.nianbao.json` of a folder (a workspace folder or one below it); a bad file is ignored with a warning (once per change). */
   async function readFolderConfig(dir: string): Promise<void> {
     const uri = joinUri(dir, CONFIG_FILE);
@@ -290,16 +298,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       result = parseConfigFile(text, KNOWN_RULES);
       if (result.kind === 'badJson') {
         marker = `json:${text}`;
-        message = serverMessage(uiLocale(), 'configBadJson', { path: displayPath(uri), reason: jsonErrorText(uiLocale(), result.at) });
+        message = serverMessage(uiLocale(), 'configBadJson', { path: configPath(uri), reason: jsonErrorText(uiLocale(), result.at) });
       } else if (result.kind === 'ok' && result.problems.length) {
         marker = `problems:${text}`;
-        message = serverMessage(uiLocale(), 'configProblems', { path: displayPath(uri), problems: problemList(uiLocale(), result.problems) });
+        message = serverMessage(uiLocale(), 'configProblems', { path: configPath(uri), problems: problemList(uiLocale(), result.problems) });
       }
     } catch (e) {
       result = { kind: 'none' };
       const reason = e instanceof Error ? e.message : String(e);
       marker = `unreadable:${reason}`;
-      message = serverMessage(uiLocale(), 'configUnreadable', { path: displayPath(uri), reason });
+      message = serverMessage(uiLocale(), 'configUnreadable', { path: configPath(uri), reason });
     }
     if (configReads.get(key) !== seq || !index.workspaceFolders.some((f) => isUnder(dir, f))) return; // superseded, or the folder went away
     if (result.kind === 'none' && marker === null) folderConfigs.delete(key);

@@ -61,7 +61,9 @@ e2eSuite('Nianbao lenses, formatting, quick fixes and the Outline (code-server +
       assert.deepEqual(lenses, expected);
       assert.ok(!lenses[0].includes('平衡'), 'not "balanced" over a table with problems');
 
-      // A click on the lens: the cursor goes to the table's first problem.
+      // A click on the lens (brought on screen): the cursor goes to the table's first problem.
+      const tableAt = lines.findIndex((l) => l.includes('勾稽关系为'));
+      await wb.goTo(tableAt + 12);
       await wb.codeLenses().locator('a', { hasText: '表格有误' }).first().click();
       const first = problems.sort((a, b) => a.line - b.line || a.column - b.column)[0];
       await pollUntil(`the cursor on line ${first.line}`, async () => (await wb.page.locator('[id="status.editor.selection"]').innerText()).trim().startsWith(`Ln ${first.line},`));
@@ -91,6 +93,7 @@ e2eSuite('Nianbao lenses, formatting, quick fixes and the Outline (code-server +
       await wb.waitForLanguage('Markdown');
       await waitForLenses(wb);
       await formatDocument(wb);
+      await wb.page.locator('.tabs-container .tab.active.dirty').waitFor();
       await save(wb);
       const saved = readFileSync(join(folder, file), 'utf8');
       assert.notEqual(saved, MD_REPORT(), 'formatted');
@@ -152,7 +155,8 @@ e2eSuite('Nianbao lenses, formatting, quick fixes and the Outline (code-server +
       await wb.page.keyboard.press('Enter');
       const config = await pollUntil('.nianbao.json written', async () => (existsSync(join(folder, '.nianbao.json')) ? readFileSync(join(folder, '.nianbao.json'), 'utf8') : undefined));
       assert.deepEqual(JSON.parse(config), { rules: { [rule]: 'off' } });
-      await pollUntil(`no ${rule} problem`, async () => !(await wb.problems()).some((x) => x.code === rule));
+      await wb.openProblems();
+      await wb.page.locator('.markers-panel .marker-code', { hasText: rule }).first().waitFor({ state: 'detached' });
       assert.equal(await wb.page.locator('.tabs-container .tab.dirty').count(), 0, 'nothing left unsaved');
       await wb.page.locator('.notifications-toasts .notification-toast', { hasText: rule }).waitFor();
       await wb.screenshot('disable-rule-new-file');

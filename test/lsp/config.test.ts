@@ -230,7 +230,7 @@ describe('.nianbao.json at the workspace folder root', () => {
     writeFileSync(configFile, '{\n  "rules": {\n    "table3-balance": "off"\n    "date-late": "off"\n  }\n}\n');
     await changed(c);
     assert.equal(warnings.length, before + 1);
-    assert.match(warnings[before].message, /^Nianbao：配置文件 .*\.nianbao\.json 不是有效的 JSON，第 4 行第 5 列附近有误；/);
+    assert.match(warnings[before].message, /^Nianbao：配置文件 \.nianbao\.json 不是有效的 JSON，第 4 行第 5 列附近有误；/);
     assert.doesNotMatch(warnings[before].message, /[A-Za-z]{4,} (?:in|at|of) /, 'no English');
     writeFileSync(configFile, '{ "rules": { "table3-balance": ');
     await changed(c);
