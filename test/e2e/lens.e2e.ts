@@ -64,7 +64,11 @@ e2eSuite('Nianbao lenses, formatting, quick fixes and the Outline (code-server +
       // A click on the lens (brought on screen): the cursor goes to the table's first problem.
       const tableAt = lines.findIndex((l) => l.includes('勾稽关系为'));
       await wb.goTo(tableAt + 12);
-      await wb.codeLenses().locator('a', { hasText: '表格有误' }).first().click();
+      await wb.goTo(tableAt - 1);
+      const lens = wb.codeLenses().locator('a', { hasText: '表格有误' }).first();
+      await lens.waitFor();
+      await wb.screenshot('lens-problems-1-lens');
+      await lens.click();
       const first = problems.sort((a, b) => a.line - b.line || a.column - b.column)[0];
       await pollUntil(`the cursor on line ${first.line}`, async () => (await wb.page.locator('[id="status.editor.selection"]').innerText()).trim().startsWith(`Ln ${first.line},`));
       await wb.screenshot('lens-problems');
