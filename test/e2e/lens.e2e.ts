@@ -56,14 +56,14 @@ e2eSuite('Nianbao lenses, formatting, quick fixes and the Outline (code-server +
       await wb.waitForLanguage(LANGUAGE_LABEL);
       const problems = await expectProblems(wb, cliProblems(join(folder, file)), file);
       assert.deepEqual(problems.map((p) => p.code).sort(), ['table-cell-blank', 'table-row-missing']);
+      const tableAt = lines.findIndex((l) => l.includes('勾稽关系为'));
+      await wb.goTo(tableAt + 12);
       const lenses = await waitForLenses(wb);
       log(`code lenses: ${lenses.join(' | ')}`);
       assert.deepEqual(lenses, expected);
       assert.ok(!lenses[0].includes('平衡'), 'not "balanced" over a table with problems');
 
       // A click on the lens (brought on screen): the cursor goes to the table's first problem.
-      const tableAt = lines.findIndex((l) => l.includes('勾稽关系为'));
-      await wb.goTo(tableAt + 12);
       await wb.goTo(tableAt - 1);
       const lens = wb.codeLenses().locator('a', { hasText: '表格有误' }).first();
       await lens.waitFor();
