@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { registerLineStartSuggest } from './suggest';
+import { outlineMiddleware } from './outline';
 import { REPORT_VIEW, ReportViewProvider } from './report-view';
 import { linkRulePages, RULE_LIST, RulePages } from './rules';
 import { countsOf, showStatusMenu, statusText, statusTooltip, type ReportKind } from './status';
@@ -78,8 +79,12 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticCollectionName: 'nianbao',
-    // A rule code opens the rule's page rendered (rules.ts), not the raw .md file the server links.
-    middleware: { handleDiagnostics: (uri, diagnostics, next) => next(uri, linkRulePages(diagnostics)) },
+    middleware: {
+      // One outline for a Markdown report (outline.ts).
+      ...outlineMiddleware,
+      // A rule code opens the rule's page rendered (rules.ts), not the raw .md file the server links.
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, linkRulePages(diagnostics)),
+    },
   };
   const rulePages = new RulePages(context.extensionUri);
   context.subscriptions.push(rulePages);

@@ -1,4 +1,5 @@
 import { asPrior, type Prior } from './across';
+import { widenToCells } from './cell-span';
 import { FORMATS, formatOfPath } from './formats/index';
 import { buildReport } from './model/build';
 import type { Report } from './model/types';
@@ -104,7 +105,13 @@ class RuleRun implements RuleContext {
 
 const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
 
-export function runRules(report: Report, options: ResolvedOptions, previous: Report | Prior | null = null, only?: (rule: Rule) => boolean): Diagnostic[] {
+/** The text a report was built from: with it, problems in one table cell are underlined over the whole cell. */
+export interface CheckSource {
+  lines: readonly string[];
+  format: SourceFormat;
+}
+
+export function runRules(report: Report, options: ResolvedOptions, previous: Report | Prior | null = null, only?: (rule: Rule) => boolean, source?: CheckSource): Diagnostic[] {
   const out: Diagnostic[] = [];
   const prior = previous ? asPrior(previous) : null;
   for (const rule of RULES) {
@@ -119,8 +126,9 @@ export function runRules(report: Report, options: ResolvedOptions, previous: Rep
       options.logger?.(`rule ${rule.id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
   }
-  out.sort((a, b) => comparePos(a.range.start, b.range.start) || RULE_ORDER.get(a.code)! - RULE_ORDER.get(b.code)!);
-  return out;
+  const shown = source ? widenToCells(out, report, source.lines, source.format) : out;
+  shown.sort((a, b) => comparePos(a.range.start, b.range.start) || RULE_ORDER.get(a.code)! - RULE_ORDER.get(b.code)!);
+  return shown;
 }
 
 export function analyze(doc: ParsedDocument): Report {
@@ -128,16 +136,16 @@ export function analyze(doc: ParsedDocument): Report {
 }
 
 /** Runs the rules on a report model already built (see analyze). */
-export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
+export function checkReport(report: Report, options: CheckOptions = {}, source?: CheckSource): CheckResult {
   const checked = report.isReport || options.validate === 'always';
-  if (checked) return { report, checked, diagnostics: runRules(report, resolveOptions(options), options.previous ?? null) };
+  if (checked) return { report, checked, diagnostics: runRules(report, resolveOptions(options), options.previous ?? null, undefined, source) };
   // Not checked: a document named explicitly says why.
-  return { report, checked, diagnostics: options.explicit ? runRules(report, resolveOptions(options), null, (r) => !!r.explicitOnly) : [] };
+  return { report, checked, diagnostics: options.explicit ? runRules(report, resolveOptions(options), null, (r) => !!r.explicitOnly, source) : [] };
 }
 
 /** Checks a parsed document (the server keeps one per open file and updates it incrementally). */
 export function checkDocument(doc: ParsedDocument, options: CheckOptions = {}): CheckResult {
-  return checkReport(analyze(doc), options);
+  return checkReport(analyze(doc), options, doc);
 }
 
 export function checkText(text: string, format: SourceFormat, options: CheckOptions = {}): CheckResult {

@@ -46,7 +46,7 @@ export type { Candidate } from './service/workspace-reports';
 export { foldersDownTo, isSkippedPath, isUnder, joinUri, parentUri, relativeTo, uriBaseName, uriKey } from './service/uri';
 export { checkMode, documentConfig, parseConfigFile, readEditorSettings } from './service/settings';
 export type { ConfigFileResult, DocumentSettings, EditorSettings, LocaleSetting } from './service/settings';
-export { problemList, serverMessage } from './service/messages';
+export { jsonErrorText, problemList, serverMessage } from './service/messages';
 export type { ServerMessage } from './service/messages';
 export type { Fold, OutlineKind, OutlineSymbol } from './service/outline';
 export type { Completion, TemplateArg } from './service/editing';

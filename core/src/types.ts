@@ -20,6 +20,8 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   range: Range;
+  /** The exact range the rule reported, when `range` was widened to its whole table cell (fixes edit this one). */
+  target?: Range;
   /** Machine-readable facts for fixes (e.g. the expected value of a cell). */
   data?: Record<string, unknown>;
   /** Other places in the document the problem involves (LSP relatedInformation). */

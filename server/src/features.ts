@@ -4,6 +4,8 @@ import {
   CodeActionKind,
   CompletionItemKind,
   InsertTextFormat,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentEdit,
   type CancellationToken,
   type CodeAction,
@@ -32,6 +34,8 @@ export interface FeatureHost {
   alignTables(uri: string): boolean;
   /** The client asks for the tables' layout itself (nianbao/tableLayout) instead of inlay hints. */
   tableDecorations(): boolean;
+  /** Code lenses were asked for before the document's first check: the client is asked again once it is done. */
+  lensesMissed?(uri: string): void;
 }
 
 export interface EditingCaps {
@@ -130,10 +134,11 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
             // Not computed now: it re-checks the document once per fix (1,000 warnings took 14 s).
             const title = t(uri, 'fixAllOfRule', { rule: d.code, count });
             const data: FixAllOfRule = { kind: 'fixAllOfRule', uri, version, rule: d.code };
+            // With its diagnostic: VS Code lists actions without one after those with one (the disable actions).
             actions.push(
               host.editing().resolveEdit
-                ? { title, kind: CodeActionKind.QuickFix, data }
-                : { title, kind: CodeActionKind.QuickFix, command: { title, command: COMMANDS.fixAllOfRule, arguments: [uri, version, d.code] } },
+                ? { title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], data }
+                : { title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], command: { title, command: COMMANDS.fixAllOfRule, arguments: [uri, version, d.code] } },
             );
           }
           later.push(...disableActions(uri, d, lsp));
@@ -244,7 +249,10 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
   connection.onCodeLens(
     host.safe('codeLens', [] as CodeLens[], (p) => {
       const uri = p.textDocument.uri;
-      if (!host.current(uri)) return [];
+      if (!host.current(uri)) {
+        host.lensesMissed?.(uri);
+        return [];
+      }
       return checker.lenses(uri, host.locale(uri)).map((l) => ({
         range: l.range,
         command: l.target ? { title: l.title, command: 'nianbao.revealRange', arguments: [uri, l.target] } : { title: l.title, command: '' },
@@ -278,7 +286,20 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     host.safe('tablePreview', null, (p: { uri: string }) => (host.current(p.uri) ? { version: checker.version(p.uri) ?? null, tables: checker.tablePreview(p.uri, host.locale(p.uri)) } : null)),
   );
 
-  connection.onDocumentFormatting(host.safe('formatting', [] as TextEdit[], (p) => (host.current(p.textDocument.uri) ? checker.format(p.textDocument.uri) : [])));
+  /** Documents already told why Format Document leaves them alone (once each: format on save would repeat it). */
+  const formatNoted = new Set<string>();
+  connection.onDocumentFormatting(
+    host.safe('formatting', [] as TextEdit[], (p) => {
+      const uri = p.textDocument.uri;
+      if (!host.current(uri)) return [];
+      const note = checker.formatNote(uri);
+      if (note && !formatNoted.has(uri)) {
+        formatNoted.add(uri);
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: t(uri, 'formatTextTables') });
+      }
+      return checker.format(uri);
+    }),
+  );
 
   connection.onCompletion(
     host.safe('completion', [] as CompletionItem[], (p) => {

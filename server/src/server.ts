@@ -7,6 +7,7 @@ import {
   isUnder,
   languageIdOf,
   parentUri,
+  jsonErrorText,
   problemList,
   uriBaseName,
   parseConfigFile,
@@ -24,6 +25,7 @@ import {
 } from '../../core/src/index';
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   MessageType,
   ResponseError,
   ShowMessageNotification,
@@ -115,6 +117,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let canRefreshHints = false;
   /** The client shows the tables aligned itself (nianbao/tableLayout), not with inlay hints. */
   let tableDecorations = false;
+  let canRefreshLenses = false;
+  /** Documents whose code lenses were asked for before their first check (answered with none). */
+  const lensesMissed = new Set<string>();
   let docsBase = options.docsBase;
   const folderConfigs = new Map<string, FolderConfig>();
   /** Per folder, the config file content last warned about: a warning is shown once per change. */
@@ -276,6 +281,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return uriKey(uri).replace(/^file:\/\//, '');
   }
 
+  /** A folder's `.nianbao.json` as the user sees it in the Explorer: relative to its workspace folder. */
+  function configPath(uri: string): string {
+    const folder = index.folderOf(uri);
+    const full = displayPath(uri);
+    const base = folder ? displayPath(folder).replace(/\/$/, '') : '';
+    return base && full.startsWith(base + '/') ? full.slice(base.length + 1) : full;
+  }
+
   /** Reads the `.nianbao.json` of a folder (a workspace folder or one below it); a bad file is ignored with a warning (once per change). */
   async function readFolderConfig(dir: string): Promise<void> {
     const uri = joinUri(dir, CONFIG_FILE);
@@ -291,16 +304,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       result = parseConfigFile(text, KNOWN_RULES);
       if (result.kind === 'badJson') {
         marker = `json:${text}`;
-        message = serverMessage(uiLocale(), 'configBadJson', { path: displayPath(uri), reason: result.reason });
+        message = serverMessage(uiLocale(), 'configBadJson', { path: configPath(uri), reason: jsonErrorText(uiLocale(), result.at) });
       } else if (result.kind === 'ok' && result.problems.length) {
         marker = `problems:${text}`;
-        message = serverMessage(uiLocale(), 'configProblems', { path: displayPath(uri), problems: problemList(uiLocale(), result.problems) });
+        message = serverMessage(uiLocale(), 'configProblems', { path: configPath(uri), problems: problemList(uiLocale(), result.problems) });
       }
     } catch (e) {
       result = { kind: 'none' };
       const reason = e instanceof Error ? e.message : String(e);
       marker = `unreadable:${reason}`;
-      message = serverMessage(uiLocale(), 'configUnreadable', { path: displayPath(uri), reason });
+      message = serverMessage(uiLocale(), 'configUnreadable', { path: configPath(uri), reason });
     }
     if (configReads.get(key) !== seq || !index.workspaceFolders.some((f) => isUnder(dir, f))) return; // superseded, or the folder went away
     if (result.kind === 'none' && marker === null) folderConfigs.delete(key);
@@ -404,6 +417,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // In a PDF or Word file, line numbers are those of the extracted text: the message says the page or paragraph too.
     const diagnostics = lspDiagnostics(checked.result.diagnostics, d.uri, docsBase, locale, d.binary?.places);
     void connection.sendDiagnostics({ uri: d.uri, version: checker.version(d.uri), diagnostics });
+    if (lensesMissed.delete(d.uri) && canRefreshLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     if (report.isReport) workspace.updateOpen(d.uri, report, checked.result.diagnostics, checker.languageId(d.uri));
     const kind = JSON.stringify([report.isReport, report.year, report.template]);
     if (kind !== d.kindSent) {
@@ -478,6 +492,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
     canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;
     canRefreshHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+    canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     for (const f of folders) addFolder(f.uri);
     return {
@@ -738,6 +753,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const d = docs.get(uri);
       return !d || settingsOf(d).alignTables !== false;
     },
+    lensesMissed: (uri) => void lensesMissed.add(uri),
   });
 
   connection.listen();

@@ -79,7 +79,7 @@ export async function expectNoProblems(wb: Workbench, ms = 1000): Promise<void> 
 
 /** Waits until the server has analysed the open report: its table code lenses are there. */
 export async function waitForLenses(wb: Workbench): Promise<string[]> {
-  const lenses = wb.codeLenses().filter({ hasText: '勾稽关系' });
+  const lenses = wb.codeLenses().filter({ hasText: /勾稽关系|表格有误/ });
   await lenses.first().waitFor({ state: 'attached' });
   return (await lenses.allTextContents()).map((t) => t.trim());
 }

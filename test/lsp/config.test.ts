@@ -182,7 +182,7 @@ describe('.nianbao.json at the workspace folder root', () => {
     const ds = await changed(c, FileChangeType.Created);
     assert.deepEqual(severities(ds, 'table3-balance'), [DiagnosticSeverity.Warning, DiagnosticSeverity.Warning], 'the settings apply');
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0].message, /^Nianbao：配置文件 .*\.nianbao\.json 不是有效的 JSON，已忽略：/);
+    assert.match(warnings[0].message, /^Nianbao：配置文件 .*\.nianbao\.json 不是有效的 JSON，.*其中的设置暂不生效/);
 
     // The same content again (an editor saving without changes): no second warning.
     await changed(c);
@@ -210,6 +210,33 @@ describe('.nianbao.json at the workspace folder root', () => {
     assert.equal(warnings.length, 3);
     assert.ok(c.running);
     assert.ok(Array.isArray(await c.foldingRanges(uri)));
+  });
+
+  test('an empty or half-typed file is not reported while it is edited; saved half-typed, one warning in Chinese with where it breaks', async () => {
+    const c = server();
+    const before = warnings.length;
+    // Just created (New File in the Explorer): empty on disk, nothing set, nothing said.
+    writeFileSync(configFile, '');
+    assert.deepEqual(severities(await changed(c, FileChangeType.Created), 'table3-balance'), [DiagnosticSeverity.Warning, DiagnosticSeverity.Warning]);
+    // Typed in the editor, unsaved (a generic client may even send it to the server): no diagnostics, no warning.
+    await c.open(configUri, 'json', '{', 1);
+    await c.change(configUri, 2, [{ text: '{\n  "rules": {\n    "table3-' }]);
+    await c.change(configUri, 3, [{ text: '{\n  "rules": {\n    "table3-balance": ' }]);
+    assert.deepEqual((await c.nextDiagnostics(configUri, 3)).diagnostics, []);
+    assert.deepEqual(c.allDiagnostics(configUri).flatMap((p) => p.diagnostics), [], 'no diagnostics on the file being typed');
+    assert.equal(warnings.length, before, 'nothing said while the file is being typed');
+    await c.close(configUri);
+    // Saved half-typed: one warning, in words a clerk reads (not JSON.parse's English).
+    writeFileSync(configFile, '{\n  "rules": {\n    "table3-balance": "off"\n    "date-late": "off"\n  }\n}\n');
+    await changed(c);
+    assert.equal(warnings.length, before + 1);
+    assert.match(warnings[before].message, /^Nianbao：配置文件 \.nianbao\.json 不是有效的 JSON，第 4 行第 5 列附近有误；/);
+    assert.doesNotMatch(warnings[before].message, /[A-Za-z]{4,} (?:in|at|of) /, 'no English');
+    writeFileSync(configFile, '{ "rules": { "table3-balance": ');
+    await changed(c);
+    assert.match(warnings[before + 1].message, /内容不完整/);
+    unlinkSync(configFile);
+    await changed(c, FileChangeType.Deleted);
   });
 
   const dateLate = RULES_BY_ID.has('date-late');

@@ -66,8 +66,8 @@ describe('cross-year rules in the language server', () => {
     assert.deepEqual(
       ds.map((d) => ({ code: d.code, severity: d.severity, range: d.range, message: d.message })),
       [
-        { code: 'cross-year-carryover', severity: DiagnosticSeverity.Warning, range: cells[0].range, message: '表三“二、上年结转政府信息公开申请数量”“自然人”列为 2，而 2023 年度报告“四、结转下年度继续办理”该列为 1，两年数据不衔接' },
-        { code: 'cross-year-carryover', severity: DiagnosticSeverity.Warning, range: cells[6].range, message: '表三“二、上年结转政府信息公开申请数量”“总计”列为 2，而 2023 年度报告“四、结转下年度继续办理”该列为 1，两年数据不衔接' },
+        { code: 'cross-year-carryover', severity: DiagnosticSeverity.Warning, range: cells[0].shown, message: '表三“二、上年结转政府信息公开申请数量”“自然人”列为 2，而 2023 年度报告“四、结转下年度继续办理”该列为 1，两年数据不衔接' },
+        { code: 'cross-year-carryover', severity: DiagnosticSeverity.Warning, range: cells[6].shown, message: '表三“二、上年结转政府信息公开申请数量”“总计”列为 2，而 2023 年度报告“四、结转下年度继续办理”该列为 1，两年数据不衔接' },
       ],
     );
     assert.ok(ds.every((d) => d.codeDescription?.href.endsWith('/docs/rules/cross-year-carryover.md')));

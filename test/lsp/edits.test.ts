@@ -97,6 +97,24 @@ describe('a client with versioned edits and codeAction/resolve (as VS Code)', ()
     await client.close(uri);
   });
 
+  test('the quick-fix menu as VS Code orders it: the fix first, then "fix all of this rule", then the disable actions', async () => {
+    const uri = uriFor('edits/order.md');
+    await client.open(uri, 'markdown', fixtureText('rules/year-mismatch/fail-leftover-years.md'), 1);
+    const d = (await client.nextDiagnostics(uri, 1)).diagnostics.find((x) => x.code === 'year-mismatch')!;
+    const offered = await actions(uri, d);
+    // VS Code (codeAction.ts, ManagedCodeActionSet) sorts, stably: actions naming a diagnostic before those that
+    // do not, and among those the preferred first.
+    const rank = (a: CodeAction) => (a.diagnostics?.length ? 0 : 2) + (a.isPreferred ? 0 : 1);
+    const titles = [...offered].sort((a, b) => rank(a) - rank(b)).map((a) => a.title);
+    const kind = (t: string) => (/禁用|关闭/.test(t) ? 'disable' : /所有 year-mismatch/.test(t) ? 'fixAll' : 'fix');
+    const kinds = titles.map(kind);
+    assert.equal(kinds[0], 'fix', titles.join(' | '));
+    assert.ok(offered.find((a) => a.title === titles[0])!.isPreferred, 'the first is the preferred fix');
+    assert.deepEqual([...new Set(kinds)], ['fix', 'fixAll', 'disable'], titles.join(' | '));
+    assert.ok(kinds.lastIndexOf('fix') < kinds.indexOf('fixAll') && kinds.indexOf('fixAll') < kinds.indexOf('disable'), titles.join(' | '));
+    await client.close(uri);
+  });
+
   test('fix-all on save is one small edit per fix, never one edit over the lines between them', async () => {
     const uri = uriFor('edits/fixall.txt');
     const text = fixtureText('rules/table3-row-total/fail-granted-total.txt');

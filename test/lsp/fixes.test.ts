@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { applyEdits } from '../../core/src/index';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { CodeActionRequest, ExecuteCommandRequest, HoverRequest, CodeLensRequest, DocumentFormattingRequest, CompletionRequest } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, ExecuteCommandRequest, HoverRequest, CodeLensRequest, DocumentFormattingRequest, CompletionRequest, ShowMessageNotification } from 'vscode-languageserver-protocol';
 import { fixtureText, LspClient, ROOT, uriFor, withTimeout } from './harness';
 
 const FIXABLE = ['title-missing', 'title-year-missing', 'section-missing', 'section-heading-variant', 'table-missing', 'table-row-missing', 'table-column-count', 'table-cell-blank', 'table-label-variant', 'table3-row-total', 'table3-results-total', 'table3-balance', 'table4-total', 'template-outdated', 'year-mismatch', 'text-table-mismatch', 'fee-statement-missing'];
@@ -113,7 +113,7 @@ describe('editor help through the language server', () => {
     const hover = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
     assert.match(JSON.stringify(hover?.contents), /3 \+ 1 \+ 0 \+ 0 \+ 0 \+ 0 = 4/);
     const lenses = (await client.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
-    assert.deepEqual(lenses.map((l) => l.command?.title), ['勾稽关系：2 处不平衡', '勾稽关系：平衡']);
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['勾稽关系：2 处不成立', '勾稽关系：平衡']);
     assert.equal(lenses[0].command?.command, 'nianbao.revealRange');
     const t3 = await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.server.template', arguments: ['t3', uri, {}] });
     assert.match(String(t3), /勾稽关系/);
@@ -164,6 +164,20 @@ describe('editor help through the language server', () => {
     await replaceAll(uri, formatted);
     const again = (await client.conn.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) ?? [];
     assert.deepEqual(again, []);
+    await client.close(uri);
+  });
+
+  test('Format Document on a plain-text report changes nothing and says why, in Chinese, once per document', async () => {
+    const messages: string[] = [];
+    client.conn.onNotification(ShowMessageNotification.type, (p) => void messages.push(p.message));
+    const uri = uriFor('format.txt');
+    await openFresh(uri, 'plaintext', fixtureText('rules/table3-row-total/fail-granted-total.txt'));
+    const format = async () => (await client.conn.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: false } })) ?? [];
+    assert.deepEqual(await format(), []);
+    assert.deepEqual(await format(), [], 'and again (format on save)');
+    await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } }); // a round trip
+    assert.equal(messages.length, 1, messages.join('\n'));
+    assert.match(messages[0], /^Nianbao：文本（\.txt）报告的表格以制表符分隔，不能用空格对齐/);
     await client.close(uri);
   });
 });

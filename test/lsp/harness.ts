@@ -310,6 +310,8 @@ export interface Cell {
   line: number;
   text: string;
   range: Range;
+  /** What a problem in the cell underlines: the cell with the tab after it (the last cell: the tab before it). */
+  shown: Range;
 }
 
 /** The tab-separated cells of the first line starting with `prefix` (character offsets in UTF-16 units). */
@@ -319,10 +321,13 @@ export function cellsOfLine(text: string, prefix: string): Cell[] {
   if (line < 0) throw new Error(`no line starting with ${prefix}`);
   const out: Cell[] = [];
   let start = 0;
-  for (const part of lines[line].split('\t')) {
-    out.push({ line, text: part, range: { start: { line, character: start }, end: { line, character: start + part.length } } });
+  const parts = lines[line].split('\t');
+  parts.forEach((part, i) => {
+    const last = i === parts.length - 1;
+    const shown = { start: { line, character: last && i > 0 ? start - 1 : start }, end: { line, character: start + part.length + (last ? 0 : 1) } };
+    out.push({ line, text: part, range: { start: { line, character: start }, end: { line, character: start + part.length } }, shown });
     start += part.length + 1;
-  }
+  });
   return out;
 }
 

@@ -50,7 +50,8 @@ describe('nianbao check (CLI contract)', () => {
     const d = JSON.parse(r.stdout).files[0].diagnostics.find((x: { code: string }) => x.code === 'table3-balance');
     assert.equal(d.code, 'table3-balance');
     assert.equal(d.severity, 'error');
-    assert.deepEqual(d.range, { start: { line: 78, character: 13 }, end: { line: 78, character: 14 } });
+    // The cell's number starts the range; it ends after the tab that follows (the whole cell is underlined).
+    assert.deepEqual(d.range, { start: { line: 78, character: 13 }, end: { line: 78, character: 15 } });
     assert.match(d.message, /^Table 3, column "natural persons"/);
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, checkText, displayWidth, formatMarkdownTables, hoverAt, ParsedDocument, renderTable, skeleton, tableLenses } from '../../core/src/index';
+import { applyEdits, checkText, fixesFor, displayWidth, formatMarkdownTables, hoverAt, ParsedDocument, renderTable, skeleton, tableLenses } from '../../core/src/index';
 import { read, SEED_FILES } from '../helpers';
 
 describe('report skeleton', () => {
@@ -90,7 +90,74 @@ describe('code lens above tables', () => {
     assert.deepEqual(tableLenses(ok.report, ok.diagnostics, 'zh-cn').map((l) => l.title), ['勾稽关系：平衡', '勾稽关系：平衡']);
     const bad = checkText(read('test/fixtures/rules/table3-results-total/fail-natural.txt'), 'text');
     const lenses = tableLenses(bad.report, bad.diagnostics, 'zh-cn');
-    assert.equal(lenses[0].title, '勾稽关系：4 处不平衡');
+    assert.equal(lenses[0].title, '勾稽关系：4 处不成立');
     assert.deepEqual(lenses[0].target, bad.diagnostics.find((d) => d.code === 'table3-results-total')!.range);
+  });
+
+  const lensOf = (fixture: string, table = 0) => {
+    const r = checkText(read(`test/fixtures/rules/${fixture}`), fixture.endsWith('.md') ? 'markdown' : 'text');
+    return { lens: tableLenses(r.report, r.diagnostics, 'zh-cn')[table], r };
+  };
+
+  it('never says balanced over a table with problems of another kind: it says what is wrong', () => {
+    const cases: [string, number, string][] = [
+      ['table-row-missing/fail-other-3.txt', 0, '表格有误：缺 1 行'],
+      ['table-column-count/fail-short-row.txt', 0, '表格有误：1 行数字个数不对'],
+      ['table-column-count/fail-no-total-column.md', 0, '表格有误：缺“总计”列'],
+      ['table-column-count/fail-table4-14.txt', 1, '表格有误：1 行数字个数不对'],
+      ['table-cell-blank/fail-blank-columns.txt', 0, '表格有误：125 格未填数'],
+      ['table-cell-invalid/fail-negative-decimal.txt', 0, '表格有误：2 格不是有效数字'],
+    ];
+    for (const [fixture, table, title] of cases) {
+      const { lens, r } = lensOf(fixture, table);
+      assert.equal(lens.title, title, fixture);
+      // A click goes to the table's first problem.
+      const inTable = r.diagnostics.filter((d) => d.severity !== 'info' && d.severity !== 'hint' && d.range.start.line >= r.report.tables.filter((t) => t.kind === 't3' || t.kind === 't4')[table].range.start.line);
+      assert.deepEqual(lens.target, inTable[0].range, fixture);
+    }
+  });
+
+  it('counts several kinds together, and speaks English', () => {
+    const text = read('test/fixtures/rules/table3-row-total/fail-granted-total.txt');
+    const lines = text.split('\n');
+    const i = lines.findIndex((l) => l.startsWith('（六）其他处理') || l.includes('3.其他'));
+    lines[i] = lines[i].replace(/\t0(?=\t|$)/, '\t');
+    const r = checkText(lines.join('\n'), 'text');
+    const zh = tableLenses(r.report, r.diagnostics, 'zh-cn')[0].title;
+    assert.match(zh, /^表格有误：.*1 格未填数，2 处勾稽关系不成立$/);
+    assert.match(tableLenses(r.report, r.diagnostics, 'en')[0].title, /^Table problems: .*1 cells without a number, 2 identities not holding$/);
+  });
+});
+
+describe('a problem in one table cell is underlined over the whole cell', () => {
+  it('text: the cell and the tab after it; the last cell of a row, the tab before it; fixes still edit the number only', () => {
+    const text = read('test/fixtures/rules/table3-row-total/fail-granted-total.txt');
+    for (const form of ['trailing tab', 'last cell'] as const) {
+      const lines = text.split(/\r?\n/).map((l) => (form === 'last cell' ? l.replace(/\t$/, '') : l));
+      const r = checkText(lines.join('\n'), 'text');
+      const total = r.diagnostics.find((d) => d.code === 'table3-row-total')!;
+      const line = lines[total.range.start.line];
+      const shown = line.slice(total.range.start.character, total.range.end.character);
+      assert.ok(total.target, 'the rule\'s own range is kept');
+      const number = line.slice(total.target.start.character, total.target.end.character);
+      assert.match(number, /^\d+$/);
+      assert.equal(shown, form === 'last cell' ? `\t${number}` : `${number}\t`, form);
+      assert.equal(total.target.start.character - total.range.start.character, form === 'last cell' ? 1 : 0);
+      // Its fix edits the number only.
+      const fix = fixesFor(ParsedDocument.parse(lines.join('\n'), 'text'), total, r.diagnostics)[0];
+      assert.deepEqual(fix.edits.map((e) => e.range), [total.target], form);
+    }
+  });
+  it('Markdown: from pipe to pipe, the spaces included', () => {
+    const md = skeleton(2024, '某局', 'markdown');
+    const row = md.split('\n').findIndex((l) => l.startsWith('| 一、本年新收'));
+    const lines = md.split('\n');
+    lines[row] = lines[row].replace(/\| 0 \|$/, '| 9 |');
+    const r = checkText(lines.join('\n'), 'markdown');
+    const d = r.diagnostics.find((x) => x.code === 'table3-row-total')!;
+    assert.ok(d, r.diagnostics.map((x) => x.code).join(', '));
+    assert.equal(lines[row].slice(d.range.start.character, d.range.end.character), ' 9 ');
+    assert.equal(lines[row][d.range.start.character - 1], '|');
+    assert.equal(lines[row][d.range.end.character], '|');
   });
 });

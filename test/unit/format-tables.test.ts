@@ -193,3 +193,22 @@ describe('Format Document, property: only whitespace changes', () => {
     }
   });
 });
+
+describe('Format Document on table 三 of the standard', () => {
+  it('the 勾稽关系 note does not set the width of its column: the other rows size on their own', () => {
+    for (const [what, text] of [['md/000.md', read('test/fixtures/md/000.md')], ['skeleton', skeleton(2024, '某县某局', 'markdown')]] as const) {
+      const out = checkFormatting(text, what);
+      const rows = out.split('\n').filter((l) => l.startsWith('|'));
+      const head = rows.findIndex((l) => l.includes('勾稽关系'));
+      assert.ok(head >= 0, what);
+      const body = rows.slice(head + 2).filter((l) => /^\| (?:一、|二、|三、|四、|\(|（| )/.test(l)).slice(0, 25);
+      // The first column's second pipe: the same place in every body row, and well left of the note's end.
+      const at = (l: string) => displayWidth(l.slice(0, l.indexOf('|', 1)));
+      assert.equal(new Set(body.map(at)).size, 1, `${what}:\n${body.join('\n')}`);
+      assert.ok(at(body[0]) < displayWidth('| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） '), `${what}: ${at(body[0])}`);
+      assert.ok(rows[head].startsWith('| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | '), `${what}: the note row is left unpadded in that cell`);
+      // The delimiter row follows the body's widths.
+      assert.equal(at(rows[head + 1]), at(body[0]), what);
+    }
+  });
+});

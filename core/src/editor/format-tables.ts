@@ -128,6 +128,21 @@ export function formatMarkdownTables(doc: ParsedDocument): TextEdit[] {
   return edits;
 }
 
+const NOTE_MIN_WIDTH = 24;
+
+/**
+ * A note in a cell, as the standard's 表三 has over its label columns (`（本列数据的勾稽关系为：…）`): in brackets and
+ * more than twice as wide as any other cell of its column. Padding every row to it would make the column unreadable.
+ */
+function isNote(rows: readonly SourceRow[], row: SourceRow, c: number): boolean {
+  const text = row.cells[c];
+  if (!/^[（(][^]*[）)]$/.test(text)) return false;
+  const w = displayWidth(text);
+  if (w < NOTE_MIN_WIDTH) return false;
+  const others = rows.filter((r) => r !== row && c < r.cells.length).map((r) => displayWidth(r.cells[c]));
+  return others.length > 0 && w > 2 * Math.max(...others);
+}
+
 function formatTable(doc: ParsedDocument, base: number, parsed: { line: number; cells: CellItem[] }[]): TextEdit[] {
   const header = parsed[0];
   const lineAt = (rel: number) => doc.lines[base + rel] ?? '';
@@ -149,9 +164,11 @@ function formatTable(doc: ParsedDocument, base: number, parsed: { line: number; 
   }
   const aligns = delim.cells.map(alignOf);
   const rows = [head, ...body];
-  const widths = Array.from({ length: n }, (_, c) => Math.max(3, ...rows.map((r) => (c < r.cells.length ? displayWidth(r.cells[c]) : 0))));
-  // Cells past the header's count (GFM ignores them) are kept, unpadded.
-  const render = (cells: string[]) => `| ${cells.map((c, i) => (i < n ? pad(c, widths[i], aligns[i] === 'none' ? 'left' : aligns[i]) : c)).join(' | ')} |`;
+  const notes = rows.map((r) => r.cells.map((_, c) => c < n && isNote(rows, r, c)));
+  const widths = Array.from({ length: n }, (_, c) => Math.max(3, ...rows.map((r, k) => (c < r.cells.length && !notes[k][c] ? displayWidth(r.cells[c]) : 0))));
+  // Cells past the header's count (GFM ignores them) are kept, unpadded; so is a note (it would widen its column).
+  const render = (cells: string[], k: number) =>
+    `| ${cells.map((c, i) => (i < n && !notes[k][i] ? pad(c, widths[i], aligns[i] === 'none' ? 'left' : aligns[i]) : c)).join(' | ')} |`;
   const out: TextEdit[] = [];
   const replace = (row: SourceRow, text: string) => {
     const old = lineAt(row.line);
@@ -165,8 +182,8 @@ function formatTable(doc: ParsedDocument, base: number, parsed: { line: number; 
     while (b > a && c > a && old[b - 1] === next[c - 1]) { b--; c--; }
     out.push({ range: { start: { line: base + row.line, character: a }, end: { line: base + row.line, character: b } }, newText: next.slice(a, c) });
   };
-  replace(head, render(head.cells));
+  replace(head, render(head.cells, 0));
   replace(delim, `| ${widths.map((w, i) => delimiter(w, aligns[i])).join(' | ')} |`);
-  for (const r of body) replace(r, render(r.cells));
+  body.forEach((r, k) => replace(r, render(r.cells, k + 1)));
   return out;
 }

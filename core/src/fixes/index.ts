@@ -22,6 +22,9 @@ function context(rule: Rule, doc: ParsedDocument, options: CheckOptions, diagnos
   };
 }
 
+/** What a rule's fix reads: the range the rule reported (not the whole cell it is underlined over). */
+const asReported = (d: Diagnostic): Diagnostic => (d.target ? { ...d, range: d.target } : d);
+
 /** A problem is its rule and its place (not its message: figures in a message may change when another cell does). */
 const key = (d: Diagnostic, at = d.range.start) => `${d.code}\u0000${at.line}:${at.character}`;
 /** For a fix that changes a figure the drafter wrote: every other problem must stay exactly as it was, message included. */
@@ -98,7 +101,7 @@ export function* fixesForSteps(doc: ParsedDocument, diagnostic: Diagnostic, diag
   if (!rule?.fix) return [];
   try {
     // `want`: only these drafts are verified (a check of the whole text each), e.g. the safe ones for fix-all.
-    const drafts = rule.fix(diagnostic, context(rule, doc, options, diagnostics, report ?? analyze(doc))).filter((f) => !want || want(f));
+    const drafts = rule.fix(asReported(diagnostic), context(rule, doc, options, diagnostics, report ?? analyze(doc))).filter((f) => !want || want(f));
     function* check(fs: FixDraft[]): Steps<{ f: FixDraft; left: number }[]> {
       const out: { f: FixDraft; left: number }[] = [];
       for (const f of fs) {
@@ -121,7 +124,7 @@ export function* fixesForSteps(doc: ParsedDocument, diagnostic: Diagnostic, diag
 function diagnosticsOf(doc: ParsedDocument, options: CheckOptions): Diagnostic[] {
   const report = analyze(doc);
   if (!report.isReport && options.validate !== 'always') return [];
-  return runRules(report, resolveOptions(options), options.previous ?? null);
+  return runRules(report, resolveOptions(options), options.previous ?? null, undefined, doc);
 }
 
 /**
@@ -193,7 +196,7 @@ function* batchRound(doc: ParsedDocument, diagnostics: readonly Diagnostic[], op
     if (!rule?.fix) continue;
     let drafts: FixDraft[];
     try {
-      drafts = rule.fix(d, context(rule, doc, options, diagnostics, (report ??= analyze(doc)))).filter((f) => !f.fallback);
+      drafts = rule.fix(asReported(d), context(rule, doc, options, diagnostics, (report ??= analyze(doc)))).filter((f) => !f.fallback);
     } catch {
       return null;
     }

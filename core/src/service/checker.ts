@@ -233,7 +233,7 @@ export class Checker {
     else {
       const previous = settings.previous !== undefined ? settings.previous : this.previousOf(uri);
       options.previous = previous?.prior ?? null;
-      checked = { result: checkReport(report, options), options, previousUri: previous?.uri ?? null, mode };
+      checked = { result: checkReport(report, options, d.parsed), options, previousUri: previous?.uri ?? null, mode };
     }
     d.last = { ...checked, rev: d.rev };
     d.fixes = undefined;
@@ -347,6 +347,16 @@ export class Checker {
     const d = this.docs.get(uri);
     const r = this.report(uri);
     return d && r?.isReport && d.parsed.syntax.editable ? this.guard('format', [], () => formatMarkdownTables(d.parsed)) : [];
+  }
+
+  /**
+   * Why Format Document leaves a report as it is, when it has a reason to say: a plain-text report with tables
+   * (their cells are separated by tabs; see formatTextNote). Null otherwise.
+   */
+  formatNote(uri: string): 'textTables' | null {
+    const d = this.docs.get(uri);
+    const r = this.report(uri);
+    return d && r?.isReport && d.parsed.format === 'text' && r.tables.length > 0 ? 'textTables' : null;
   }
 
   /** Completion at a position: snippets in a report (or a document in the nianbao language), the skeleton, a missing table. */

@@ -8,9 +8,12 @@ const MESSAGES = {
     en: 'Nianbao: cannot read {path}; it was ignored: {reason}',
   },
   configBadJson: {
-    'zh-cn': 'Nianbao：配置文件 {path} 不是有效的 JSON，已忽略：{reason}',
-    en: 'Nianbao: {path} is not valid JSON; it was ignored: {reason}',
+    'zh-cn': 'Nianbao：配置文件 {path} 不是有效的 JSON，{reason}；其中的设置暂不生效，改正并保存后即生效',
+    en: 'Nianbao: {path} is not valid JSON ({reason}); its settings are ignored until it is fixed and saved',
   },
+  jsonAt: { 'zh-cn': '第 {line} 行第 {column} 列附近有误', en: 'near line {line}, column {column}' },
+  jsonEnd: { 'zh-cn': '内容不完整（缺少结尾的括号、引号或值）', en: 'it ends too early (a closing bracket, quote or value is missing)' },
+  jsonOther: { 'zh-cn': '格式有误', en: 'it is malformed' },
   configProblems: {
     'zh-cn': 'Nianbao：配置文件 {path} 中以下设置有误，已忽略：{problems}',
     en: 'Nianbao: these settings in {path} are wrong and were ignored: {problems}',
@@ -18,6 +21,10 @@ const MESSAGES = {
   tooLarge: {
     'zh-cn': 'Nianbao：{path} 有 {size} MB，超过 {limit} MB（设置 nianbao.maxFileSizeMB），未检查',
     en: 'Nianbao: {path} is {size} MB, over the {limit} MB limit (setting nianbao.maxFileSizeMB); it is not checked',
+  },
+  formatTextTables: {
+    'zh-cn': '年报：文本（.txt）报告的表格以制表符分隔，不能用空格对齐（空格会留在单元格里，粘贴到 Word、WPS 后更乱），“格式化文档”不改动文本报告。编辑器中这些表格已按列对齐显示（设置“按列对齐显示表格”），也可以用“表格预览”查看。',
+    en: 'Nianbao: plain-text (.txt) tables are tab-separated and cannot be aligned with spaces (the spaces would stay in the cells and look worse once pasted into Word or WPS); Format Document leaves plain-text reports as they are. The editor shows these tables aligned (setting "Show tables aligned"), and the Table Preview shows them as grids.',
   },
   fixAllSafe: { 'zh-cn': '年报：修复所有可自动修复的问题', en: 'Nianbao: fix all auto-fixable problems' },
   fixAllDone: { 'zh-cn': '已修复 {fixed} 个问题；其余 {left} 个需要人工核对', en: 'Fixed {fixed} problem(s); the other {left} need a person to check them' },
@@ -54,6 +61,12 @@ const LISTED_PROBLEMS = 10;
 const PROBLEM_CHARS = 200;
 
 /** The problems of a configuration file for one message: the first ten, each cut to 200 characters, and how many more. */
+/** Where a `.nianbao.json` is not valid JSON, in words (JSON.parse's own message is English). */
+export function jsonErrorText(locale: Locale, at: { line: number; column: number } | 'end' | null): string {
+  if (at === 'end') return serverMessage(locale, 'jsonEnd');
+  return at ? serverMessage(locale, 'jsonAt', at) : serverMessage(locale, 'jsonOther');
+}
+
 export function problemList(locale: Locale, problems: readonly string[]): string {
   const cut = (p: string) => (p.length > PROBLEM_CHARS ? p.slice(0, PROBLEM_CHARS) + '…' : p);
   const shown = problems.slice(0, LISTED_PROBLEMS).map(cut).join('; ');

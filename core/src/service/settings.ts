@@ -51,16 +51,32 @@ export function readEditorSettings(raw: unknown, knownRules: ReadonlySet<string>
 export type ConfigFileResult =
   | { kind: 'none' }
   | { kind: 'ok'; config: NianbaoConfig; problems: string[] }
-  | { kind: 'badJson'; reason: string };
+  | { kind: 'badJson'; reason: string; at: JsonErrorPlace };
+
+/** Where JSON.parse stopped: a 1-based line and column, `end` when the text stops too early, or null. */
+export type JsonErrorPlace = { line: number; column: number } | 'end' | null;
+
+function jsonErrorPlace(text: string, message: string): JsonErrorPlace {
+  if (/end of JSON input/i.test(message)) return 'end';
+  const m = /at position (\d+)/.exec(message);
+  if (!m) return null;
+  const before = text.slice(0, Math.min(Number(m[1]), text.length));
+  const lines = before.split(/\r\n|\r|\n/);
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
+}
 
 /** A `.nianbao.json` file's text (`null`: there is none). */
 export function parseConfigFile(text: string | null, knownRules: ReadonlySet<string>): ConfigFileResult {
   if (text === null) return { kind: 'none' };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A file just created (nothing typed in it yet) sets nothing.
+  if (body.trim() === '') return { kind: 'none' };
   let raw: unknown;
   try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = JSON.parse(body);
   } catch (e) {
-    return { kind: 'badJson', reason: e instanceof Error ? e.message : String(e) };
+    const reason = e instanceof Error ? e.message : String(e);
+    return { kind: 'badJson', reason, at: jsonErrorPlace(body, reason) };
   }
   const { config, problems } = readConfig(raw, knownRules);
   return { kind: 'ok', config, problems };
