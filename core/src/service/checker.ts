@@ -16,7 +16,7 @@ import { formatOfDocument } from '../formats/index';
 import type { Report } from '../model/types';
 import { ParsedDocument } from '../parse/document';
 import { wellFormed, type Diagnostic, type Locale, type Position, type Range } from '../types';
-import { completionsAt, disableEdits, templateText, type Completion, type TemplateArg } from './editing';
+import { completionsAt, disableEdits, formatNoteOf, templateText, type Completion, type NewReport, type TemplateArg } from './editing';
 import { folds, outline, type Fold, type OutlineSymbol } from './outline';
 import { checkMode, type DocumentSettings } from './settings';
 import { uriKey } from './uri';
@@ -31,13 +31,6 @@ export interface CheckerOptions {
   maxBytes?: () => number;
   /** The clock (the year just ended is the default report year of templates and snippets). */
   now?: () => Date;
-}
-
-/** A new report's text; `previous`: last year's report it took figures from, `carried`: the tables it filled. */
-export interface NewReport {
-  text: string;
-  previous: string | null;
-  carried: ('t2' | 't3')[];
 }
 
 /** A change of a document's text, as LSP sends it (no range: the whole text). */
@@ -349,14 +342,10 @@ export class Checker {
     return d && r?.isReport && d.parsed.syntax.editable ? this.guard('format', [], () => formatMarkdownTables(d.parsed)) : [];
   }
 
-  /**
-   * Why Format Document leaves a report as it is, when it has a reason to say: a plain-text report with tables
-   * (their cells are separated by tabs; see formatTextNote). Null otherwise.
-   */
+  /** Why Format Document leaves a report as it is, when it has a reason to say (see formatNoteOf). */
   formatNote(uri: string): 'textTables' | null {
     const d = this.docs.get(uri);
-    const r = this.report(uri);
-    return d && r?.isReport && d.parsed.format === 'text' && r.tables.length > 0 ? 'textTables' : null;
+    return d ? formatNoteOf(d.parsed, this.report(uri)) : null;
   }
 
   /** Completion at a position: snippets in a report (or a document in the nianbao language), the skeleton, a missing table. */

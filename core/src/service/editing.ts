@@ -121,3 +121,18 @@ export function disableEdits(doc: ParsedDocument, d: Diagnostic): { line?: TextE
     file: { range: { start: top, end: top }, newText: `<!-- nianbao-disable ${d.code} -->${eol}${eol}` },
   };
 }
+
+/** A new report's text; `previous`: last year's report it took figures from, `carried`: the tables it filled. */
+export interface NewReport {
+  text: string;
+  previous: string | null;
+  carried: ('t2' | 't3')[];
+}
+
+/**
+ * Why Format Document leaves a report as it is, when it has a reason to say: a plain-text report with tables
+ * (their cells are separated by tabs). Null otherwise.
+ */
+export function formatNoteOf(doc: ParsedDocument, report: Report | null): 'textTables' | null {
+  return report?.isReport && doc.format === 'text' && report.tables.length > 0 ? 'textTables' : null;
+}
