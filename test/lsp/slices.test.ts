@@ -13,7 +13,8 @@ function leftoverYears(n: number): string {
   return [...lines.slice(0, at), ...Array.from({ length: n }, () => lines[4]), ...lines.slice(at)].join('\n');
 }
 
-const PROBLEMS = 3000;
+// Enough that resolving "fix all of this rule" takes many slices even on a fast machine (about 0.2 s here).
+const PROBLEMS = 4000;
 
 describe('long requests work in slices', () => {
   let client: LspClient;
@@ -29,8 +30,7 @@ describe('long requests work in slices', () => {
   });
   after(() => client.shutdown());
 
-  const fixAll = (token?: CancellationTokenSource) =>
-    client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: problems[0].range, context: { diagnostics: [], only: ['source.fixAll'] } }, token?.token);
+  const fixAll = () => client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: problems[0].range, context: { diagnostics: [], only: ['source.fixAll'] } });
 
   /** "Fix all of this rule" for year-mismatch, as offered with a quick fix (its edit computed on resolve). */
   async function ofRule(): Promise<CodeAction> {
@@ -42,28 +42,27 @@ describe('long requests work in slices', () => {
   }
   const hover = () => client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: 2 } });
 
-  test('a hover sent after "fix all of this rule" (thousands of fixes) and after fix-all is answered first; both still answer', async () => {
+  test('a hover sent after "fix all of this rule" (thousands of fixes verified) is answered first; the resolve still answers its edits', async () => {
     const action = await ofRule();
-    let order: string[] = [];
+    const order: string[] = [];
     const resolved = client.conn.sendRequest(CodeActionResolveRequest.type, action).then((r) => (order.push('resolve'), r));
     const first = hover().then(() => order.push('hover'));
     const [withEdit] = await Promise.all([resolved, first]);
     assert.deepEqual(order, ['hover', 'resolve']);
     assert.ok(withEdit.edit?.documentChanges?.length, 'the resolved action has its edits');
-
-    order = [];
-    const all = fixAll().then((r) => (order.push('fix-all'), r));
-    const second = hover().then(() => order.push('hover'));
-    const [actions] = await Promise.all([all, second]);
-    assert.deepEqual(order, ['hover', 'fix-all']);
-    assert.equal(actions?.length, 1, 'fix-all answers its action');
   });
 
-  test('a cancelled fix-all answers RequestCancelled', async () => {
+  test('fix-all (source.fixAll) answers its action', async () => {
+    const actions = await fixAll();
+    assert.equal(actions?.length, 1);
+  });
+
+  test('a cancelled "fix all of this rule" answers RequestCancelled', async () => {
+    const action = await ofRule();
     const source = new CancellationTokenSource();
-    const all = fixAll(source);
+    const resolved = client.conn.sendRequest(CodeActionResolveRequest.type, action, source.token);
     setImmediate(() => source.cancel());
-    await assert.rejects(all, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled);
+    await assert.rejects(resolved, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled);
   });
 
   test('"fix all of this rule" resolved just before an edit answers ContentModified, not edits for the old text', async () => {
