@@ -148,15 +148,15 @@ const STATIC = {
   'nianbao.tables.align': {
     property: {
       type: 'boolean',
-      default: true,
+      default: false,
       scope: 'resource',
       markdownDescription: '%nianbao.configuration.tables.align%',
     },
     order: 5,
     nls: {
       'nianbao.configuration.tables.align': [
-        named('Show tables aligned', 'in the editor: the columns of tab-separated tables line up (display only: the text is not changed).'),
-        named('按列对齐显示表格', '：在编辑器中把用制表符分隔的表格按列对齐显示（只改变显示效果，不改动文字）。'),
+        named('Show tables aligned', 'in the editor: the columns of tab-separated tables line up (display only: the text is not changed). Off by default: VS Code wraps lines by their text, not by the added space, so in a narrow editor the numbers of a wide table (表三, 表四) land past its right edge; the Table Preview shows every table as a grid.'),
+        named('按列对齐显示表格', '：在编辑器中把用制表符分隔的表格按列对齐显示（只改变显示效果，不改动文字）。默认关闭：编辑器按文字本身换行，不计对齐加入的空白，窗口较窄时表三、表四等宽表格的数字会超出编辑器右边而看不到；“表格预览”可把各表显示为完整的表格。'),
       ],
     },
   },

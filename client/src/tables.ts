@@ -27,7 +27,7 @@ export interface TableHost {
   isReport(doc: vscode.TextDocument): boolean;
 }
 
-const alignOn = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('nianbao', doc).get<boolean>('tables.align', true);
+const alignOn = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('nianbao', doc).get<boolean>('tables.align', false);
 
 export function registerTables(context: vscode.ExtensionContext, client: BaseLanguageClient, host: TableHost): { kindsChanged(): void } {
   // ---- two columns for every wide character on the lines of tab tables -------------------------------

@@ -751,7 +751,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     tableDecorations: () => tableDecorations,
     alignTables: (uri) => {
       const d = docs.get(uri);
-      return !d || settingsOf(d).alignTables !== false;
+      return !!d && settingsOf(d).alignTables === true;
     },
     lensesMissed: (uri) => void lensesMissed.add(uri),
   });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { buildApiSuiteVsix, CodeServer, ensureVsix, launchBrowser, log, pollUntil, ROOT, setupCodeServer, TIMEOUT_MS, Workbench, type ProblemRow } from './harness';
@@ -99,7 +99,10 @@ export async function scenario(name: string, files: Record<string, string | Buff
   // A folder named as a person would name it (the explorer and the title bar show it in the screenshots).
   const folder = join(workRoot, name, '政府信息公开年报');
   mkdirSync(folder, { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(folder, file), text);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(folder, file)), { recursive: true });
+    writeFileSync(join(folder, file), text);
+  }
   const url = `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(folder)}`;
   const wb = await Workbench.open(browser, url, { displayLanguage: DISPLAY_LANGUAGE });
   try {

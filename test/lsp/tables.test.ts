@@ -123,7 +123,11 @@ describe('tables over LSP', () => {
 describe('tables over LSP, the VS Code client', () => {
   let client: LspClient;
   before(async () => {
-    client = await LspClient.start({ initializationOptions: { tableLayout: 'decorations' } });
+    client = await LspClient.start({
+      initializationOptions: { tableLayout: 'decorations' },
+      configuration: (item) => (item.section === 'nianbao' ? { debounceMs: 0, tables: { align: true } } : null),
+      capabilities: { workspace: { configuration: true } },
+    });
   });
   after(async () => {
     assert.equal(await client.shutdown(), 0);

@@ -13,7 +13,7 @@ export interface EditorSettings {
   debounceMs?: number;
   /** Documents larger than this many MB are not checked. */
   maxFileSizeMB?: number;
-  /** `nianbao.tables.align`: show tab tables aligned (inlay hints); on unless set to false. */
+  /** `nianbao.tables.align`: show tab tables aligned; off unless set to true (see the setting's description). */
   alignTables?: boolean;
   problems: string[];
 }
@@ -44,7 +44,7 @@ export function readEditorSettings(raw: unknown, knownRules: ReadonlySet<string>
     problems,
     ...(typeof d === 'number' && Number.isFinite(d) && d >= 0 ? { debounceMs: d } : {}),
     ...(typeof m === 'number' && Number.isFinite(m) && m >= 0 ? { maxFileSizeMB: m } : {}),
-    ...(isObject(section.tables) && section.tables.align === false ? { alignTables: false } : {}),
+    ...(isObject(section.tables) && typeof section.tables.align === 'boolean' ? { alignTables: section.tables.align } : {}),
   };
 }
 
