@@ -95,7 +95,7 @@ e2eSuite('Tables people can read (code-server + Chromium)', () => {
       await wb.waitForLanguage(LANGUAGE_LABEL);
       await waitForLenses(wb);
       await wb.page.keyboard.press('Control+B');
-      await wb.runCommand('表格预览', 'Nianbao: 表格预览');
+      await wb.runCommand('表格预览', '年报: 表格预览');
       await wb.page.locator('.tabs-container .tab', { hasText: '表格预览' }).waitFor();
       const view = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
       const titles = view.locator('h2');
