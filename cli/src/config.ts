@@ -3,7 +3,7 @@
 // by rule), then the command-line options. A bad file is a usage error (exit 2).
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { cliMessage, CONFIG_FILE, CONFIGURABLE_RULES, mergeConfig, problemList, readConfig, type Locale, type NianbaoConfig } from '../../core/src/index';
+import { cliMessage, CONFIG_FILE, CONFIGURABLE_RULES, jsonErrorText, mergeConfig, parseConfigFile, problemList, type Locale, type NianbaoConfig } from '../../core/src/index';
 import { readBounded, readFailure, UsageError } from './files';
 
 const KNOWN = new Set(CONFIGURABLE_RULES.map((r) => r.id));
@@ -19,15 +19,12 @@ function readFile(file: string, locale: Locale, cwd: string): NianbaoConfig {
   } catch (e) {
     throw new UsageError(cliMessage(locale, 'configUnreadable', { path, reason: readFailure(locale, e) }));
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    throw new UsageError(cliMessage(locale, 'configBadJson', { path, reason: (e as Error).message }));
-  }
-  const { config, problems } = readConfig(raw, KNOWN);
-  if (problems.length) throw new UsageError(cliMessage(locale, 'configInvalid', { path, problems: problemList(locale, problems) }));
-  return config;
+  // As the editor reads it: an empty file (just created) sets nothing; a broken one says where, in the user's language.
+  const result = parseConfigFile(text, KNOWN);
+  if (result.kind === 'none') return {};
+  if (result.kind === 'badJson') throw new UsageError(cliMessage(locale, 'configBadJson', { path, reason: jsonErrorText(locale, result.at) }));
+  if (result.problems.length) throw new UsageError(cliMessage(locale, 'configInvalid', { path, problems: problemList(locale, result.problems) }));
+  return result.config;
 }
 
 export class Configs {

@@ -90,10 +90,18 @@ describe('nianbao check reads .nianbao.json', () => {
     const zh = cli(['check', 'report.txt'], badJson);
     assert.equal(zh.code, 2);
     assert.equal(zh.stdout, '');
-    assert.match(zh.stderr, /配置文件 \.nianbao\.json 不是有效的 JSON：/);
+    // Where it breaks, in the user's words (not JSON.parse's English), as the editor says it.
+    assert.match(zh.stderr, /配置文件 \.nianbao\.json 不是有效的 JSON：内容不完整/);
     const en = cli(['check', '--locale', 'en', 'report.txt'], badJson);
     assert.equal(en.code, 2);
-    assert.match(en.stderr, /The configuration file \.nianbao\.json is not valid JSON: /);
+    assert.match(en.stderr, /The configuration file \.nianbao\.json is not valid JSON: it ends too early/);
+    const comma = cli(['check', 'report.txt'], workspace({ '.nianbao.json': '{\n  "deadline": "01-31",\n}\n' }));
+    assert.equal(comma.code, 2);
+    assert.match(comma.stderr, /第 3 行第 1 列附近有误/);
+    // A file just created, nothing in it yet, sets nothing.
+    const empty = cli(['check', '--format', 'json', 'report.txt'], workspace({ '.nianbao.json': '' }));
+    assert.notEqual(empty.code, 2, empty.stderr);
+    assert.equal(empty.stderr, '');
 
     const unknown = cli(['check', '--locale', 'en', 'report.txt'], workspace({ '.nianbao.json': '{"rules":{"no-such-rule":"off"},"deadline":"1-31"}' }));
     assert.equal(unknown.code, 2);

@@ -60,13 +60,13 @@ export function serverMessage(locale: Locale, key: ServerMessage, args: Record<s
 const LISTED_PROBLEMS = 10;
 const PROBLEM_CHARS = 200;
 
-/** The problems of a configuration file for one message: the first ten, each cut to 200 characters, and how many more. */
 /** Where a `.nianbao.json` is not valid JSON, in words (JSON.parse's own message is English). */
 export function jsonErrorText(locale: Locale, at: { line: number; column: number } | 'end' | null): string {
   if (at === 'end') return serverMessage(locale, 'jsonEnd');
   return at ? serverMessage(locale, 'jsonAt', at) : serverMessage(locale, 'jsonOther');
 }
 
+/** The problems of a configuration file for one message: the first ten, each cut to 200 characters, and how many more. */
 export function problemList(locale: Locale, problems: readonly string[]): string {
   const cut = (p: string) => (p.length > PROBLEM_CHARS ? p.slice(0, PROBLEM_CHARS) + '…' : p);
   const shown = problems.slice(0, LISTED_PROBLEMS).map(cut).join('; ');
