@@ -3,6 +3,7 @@
 // under the file); this view shows the extracted report with those problems marked, and offers to convert it
 // into a Markdown draft beside it. No reading or checking here.
 import * as vscode from 'vscode';
+import { escapeHtml, nonce } from './html';
 import { basenameOf } from './uri';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 
@@ -32,7 +33,7 @@ type OpenFileResult =
     }
   | { ok: false; reason: string; message: string };
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = escapeHtml;
 
 function toBase64(bytes: Uint8Array): string {
   let bin = '';
@@ -178,10 +179,10 @@ function activeReportView(): vscode.Uri | undefined {
 }
 
 function shell(webview: vscode.Webview, body: string, script = ''): string {
-  const nonce = Array.from({ length: 24 }, () => Math.floor(Math.random() * 36).toString(36)).join('');
+  const n = nonce();
   return `<!DOCTYPE html><html lang="${esc(vscode.env.language)}"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource} 'unsafe-inline'; script-src 'nonce-${nonce}';">
-<style>${CSS}</style></head><body>${body}<script nonce="${nonce}">${script}</script></body></html>`;
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource} 'unsafe-inline'; script-src 'nonce-${n}';">
+<style>${CSS}</style></head><body>${body}<script nonce="${n}">${script}</script></body></html>`;
 }
 
 function loading(webview: vscode.Webview, uri: vscode.Uri): string {

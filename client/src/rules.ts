@@ -2,6 +2,7 @@
 // titled in the user's language, never as an editable file inside the extension's folder. Every problem's rule
 // code (Problems panel, hover) links here: the server's link to the .md file is turned into a command link.
 import * as vscode from 'vscode';
+import { escapeHtml } from './html';
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The page listing every rule (docs/rules/README.md). */
@@ -73,7 +74,7 @@ function linkPages(html: string): string {
 }
 
 function page(title: string, body: string, cspSource: string): string {
-  const escaped = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const escaped = escapeHtml(title);
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

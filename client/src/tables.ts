@@ -3,6 +3,7 @@
 // characters on table lines are spaced to exactly two columns so the editor's font mix keeps the columns
 // straight), and 表格预览, a side view of tables 二/三/四 as grids with their identities.
 import * as vscode from 'vscode';
+import { escapeHtml, nonce } from './html';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 
 /** What VS Code counts as two columns (its isFullWidthCharacter), and characters outside the BMP. */
@@ -200,12 +201,6 @@ export function registerTables(context: vscode.ExtensionContext, client: BaseLan
   };
 }
 
-function nonce(): string {
-  let s = '';
-  for (let i = 0; i < 32; i++) s += 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)];
-  return s;
-}
-
 /** The preview page: no network, no resources; the tables arrive by message and are drawn by the script. */
 function previewHtml(): string {
   const n = nonce();
@@ -274,8 +269,4 @@ function previewHtml(): string {
 </script>
 </body>
 </html>`;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
