@@ -1,9 +1,8 @@
 // Linearity checks (issue 14): each hostile input is checked at size n and 2n, several times; doubling the
 // input may at most ~2.5× the time (best of the rounds, so that a busy machine does not fail it) and the
 // memory it keeps. Run by CI after the tests (`npm run linearity`); not a unit test, as timings are not.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createChecker, minimalEdits } from '../core/src/index';
+import { leftoverYears } from '../test/helpers';
 import { parseHtmlTable } from '../core/src/parse/html-table';
 
 interface Case {
@@ -30,13 +29,6 @@ const CASES: Case[] = [
   { name: 'placeholder look-alikes: open brackets, 某某, XX, ____ (× k)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n' + ('（（请填写' + '某'.repeat(40) + 'X'.repeat(40) + '_'.repeat(40) + '×'.repeat(40)).repeat(1_500 * k) + '\n', format: 'text' }) },
   { name: '其中 lists that never end (× k)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n共 5 条，其中' + 'a 1 条，'.repeat(20_000 * k) + '\n', format: 'text' }) },
 ];
-
-/** A report whose 一 repeats a line with last year's year n times: n year-mismatch problems, each with a fix. */
-function leftoverYears(n: number): string {
-  const lines = readFileSync(join(import.meta.dirname, '..', 'test', 'fixtures', 'rules', 'year-mismatch', 'fail-leftover-years.txt'), 'utf8').split('\n');
-  const at = lines.findIndex((l) => l.startsWith('二、'));
-  return [...lines.slice(0, at), ...Array.from({ length: n }, () => lines[4]), ...lines.slice(at)].join('\n');
-}
 
 function noise(n: number, seed: number): string {
   let a = seed;

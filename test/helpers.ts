@@ -63,3 +63,10 @@ export function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** A report whose 一 repeats a line naming last year n times: n more year-mismatch problems, each with a fix (linearity, latency). */
+export function leftoverYears(n: number): string {
+  const lines = read('test/fixtures/rules/year-mismatch/fail-leftover-years.txt').split('\n');
+  const at = lines.findIndex((l) => l.startsWith('二、'));
+  return [...lines.slice(0, at), ...Array.from({ length: n }, () => lines[4]), ...lines.slice(at)].join('\n');
+}

@@ -1,13 +1,10 @@
 // Usage: node --import tsx scripts/measure/fix-latency.mts dist/server.js 1000 — a report with that many year-mismatch problems:
 // the time of one quick fix, of "fix all of this rule" (resolved) and of fix-all, each with a hover sent right after it.
 import { CodeActionRequest, CodeActionResolveRequest, HoverRequest, type CodeAction } from 'vscode-languageserver-protocol';
-import { LspClient, fixtureText, uriFor } from '../../test/lsp/harness';
+import { leftoverYears } from '../../test/helpers';
+import { LspClient, uriFor } from '../../test/lsp/harness';
 const server = process.argv[2];
-const base = fixtureText('rules/year-mismatch/fail-leftover-years.txt');
-const lines = base.split('\n');
-const at = lines.findIndex((l) => l.startsWith('二、'));
-const extra = Array.from({ length: Number(process.argv[3] ?? 500) }, () => lines[4]);
-const text = [...lines.slice(0, at), ...extra, ...lines.slice(at)].join('\n');
+const text = leftoverYears(Number(process.argv[3] ?? 500));
 const client = await LspClient.start({ args: [server, '--stdio'], capabilities: { workspace: { workspaceEdit: { documentChanges: true } }, textDocument: { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } } });
 const uri = uriFor('measure.txt');
 await client.open(uri, 'plaintext', text, 1);

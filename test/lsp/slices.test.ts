@@ -4,14 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CancellationTokenSource, CodeActionRequest, CodeActionResolveRequest, HoverRequest, LSPErrorCodes, ResponseError, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { fixtureText, LspClient, uriFor } from './harness';
-
-/** A report whose 一 repeats a line with last year's year n times: n year-mismatch problems, each with a fix. */
-function leftoverYears(n: number): string {
-  const lines = fixtureText('rules/year-mismatch/fail-leftover-years.txt').split('\n');
-  const at = lines.findIndex((l) => l.startsWith('二、'));
-  return [...lines.slice(0, at), ...Array.from({ length: n }, () => lines[4]), ...lines.slice(at)].join('\n');
-}
+import { leftoverYears } from '../helpers';
+import { LspClient, uriFor } from './harness';
 
 // Enough that resolving "fix all of this rule" takes many slices even on a fast machine (about 0.2 s here).
 const PROBLEMS = 4000;
