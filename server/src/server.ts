@@ -428,20 +428,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     readWanted(d);
   }
 
-  /** Files the check needed whose text the index let go (over its memory bound): read, summarised, checked again. */
+  /** Reads files a check needed whose text the index let go (over its memory bound), for it to summarise. */
+  async function supply(wanted: readonly string[]): Promise<void> {
+    for (const uri of wanted) {
+      let text: string | null = null;
+      try {
+        text = await fs.readFile(uri);
+      } catch (e) {
+        connection.console.warn(`cannot read ${uri}: ${String(e)}`);
+      }
+      checker.files.supply(uri, text);
+    }
+  }
+
+  /** After a check: the files it wanted read, summarised, and the document checked again. */
   function readWanted(d: OpenDoc): void {
     const wanted = checker.files.takeWanted();
     if (!wanted.length) return;
     void track('read previous reports', async () => {
-      for (const uri of wanted) {
-        let text: string | null = null;
-        try {
-          text = await fs.readFile(uri);
-        } catch (e) {
-          connection.console.warn(`cannot read ${uri}: ${String(e)}`);
-        }
-        checker.files.supply(uri, text);
-      }
+      await supply(wanted);
       request(d, false);
     });
   }
@@ -713,13 +718,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await Promise.race([whenIdle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, WAIT_MS)))]);
       clearTimeout(timer);
       const arg = { year: p.year, agency: String(p.agency ?? ''), markdown: !!p.markdown };
-      let made = checker.newReport(p.uri, arg);
+      const made = checker.newReport(p.uri, arg);
       // A file whose text the index let go (over its memory bound) is read again.
       const wanted = checker.files.takeWanted();
       if (!wanted.length) return made;
-      for (const uri of wanted) checker.files.supply(uri, await fs.readFile(uri).catch(() => null));
-      made = checker.newReport(p.uri, arg);
-      return made;
+      await supply(wanted);
+      return checker.newReport(p.uri, arg);
     }),
   );
   connection.onRequest('nianbao/closeFile', safe('closeFile', null, (p: { uri: string }) => closeBinary(p.uri)));
