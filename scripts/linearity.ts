@@ -24,7 +24,7 @@ const CASES: Case[] = [
   { name: 'a 200,000-cell tab row (× k)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n一、本年新收政府信息公开申请数量' + '\t0'.repeat(200_000 * k) + '\n', format: 'text' }) },
   { name: 'spaces after a date (100 KB)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n本报告统计数据从 2024 年 1 月 1 日' + ' '.repeat(100_000 * k) + 'x\n', format: 'text' }) },
   { name: 'one quick fix among 500 year-mismatch problems (× k)', make: (k) => ({ text: leftoverYears(500 * k), format: 'text' }), then: 'quickFix' },
-  { name: 'fix-all of 500 year-mismatch problems (× k)', make: (k) => ({ text: leftoverYears(500 * k), format: 'text' }), then: 'fixAll' },
+  { name: 'fix-all of 2,000 year-mismatch problems (× k)', make: (k) => ({ text: leftoverYears(2000 * k), format: 'text' }), then: 'fixAll' },
   { name: '"fix all of this rule" of 1,000 year-mismatch problems, as small edits (× k)', make: (k) => ({ text: leftoverYears(1000 * k), format: 'text' }), then: 'fixAllOfRule' },
   { name: 'placeholder look-alikes: open brackets, 某某, XX, ____ (× k)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n' + ('（（请填写' + '某'.repeat(40) + 'X'.repeat(40) + '_'.repeat(40) + '×'.repeat(40)).repeat(1_500 * k) + '\n', format: 'text' }) },
   { name: '其中 lists that never end (× k)', make: (k) => ({ text: '某局 2024 年政府信息公开工作年度报告\n\n共 5 条，其中' + 'a 1 条，'.repeat(20_000 * k) + '\n', format: 'text' }) },
@@ -77,10 +77,16 @@ for (const c of CASES) {
     return ms;
   };
   best(1); // warm-up
-  const t1 = best(1);
-  const t2 = best(2);
+  let t1 = best(1);
+  let t2 = best(2);
+  const judge = () => t2 < FLOOR_MS || t2 / Math.max(t1, 1) <= RATIO;
+  // A pause of the machine can land in every round of one size; a real superlinear cost survives a second try.
+  for (let retry = 0; retry < 2 && !judge(); retry++) {
+    t1 = Math.min(t1, best(1));
+    t2 = Math.min(t2, best(2));
+  }
   const ratio = t2 / Math.max(t1, 1);
-  const ok = t2 < FLOOR_MS || ratio <= RATIO;
+  const ok = judge();
   if (!ok) failed++;
   console.log(`| ${c.name} | ${t1.toFixed(1)} ms | ${t2.toFixed(1)} ms | ${ratio.toFixed(2)}×${ok ? '' : ' **over 2.5×**'} |`);
 }
