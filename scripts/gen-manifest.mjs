@@ -56,6 +56,7 @@ const CATEGORY_OF = {
   'nianbao.locale': 'check',
   'nianbao.autoSwitchLanguage': 'check',
   'nianbao.tables.align': 'check',
+  'nianbao.tables.alignWide': 'check',
   'nianbao.debounceMs': 'advanced',
   'nianbao.maxFileSizeMB': 'advanced',
   'nianbao.trace.server': 'advanced',
@@ -148,15 +149,30 @@ const STATIC = {
   'nianbao.tables.align': {
     property: {
       type: 'boolean',
-      default: false,
+      default: true,
       scope: 'resource',
       markdownDescription: '%nianbao.configuration.tables.align%',
     },
     order: 5,
     nls: {
       'nianbao.configuration.tables.align': [
-        named('Show tables aligned', 'in the editor: the columns of tab-separated tables line up (display only: the text is not changed). Off by default: VS Code wraps lines by their text, not by the added space, so in a narrow editor the numbers of a wide table (表三, 表四) land past its right edge; the Table Preview shows every table as a grid.'),
-        named('按列对齐显示表格', '：在编辑器中把用制表符分隔的表格按列对齐显示（只改变显示效果，不改动文字）。默认关闭：编辑器按文字本身换行，不计对齐加入的空白，窗口较窄时表三、表四等宽表格的数字会超出编辑器右边而看不到；“表格预览”可把各表显示为完整的表格。'),
+        named('Show tables aligned', 'in the editor: the columns of tab-separated tables line up (display only: the text is not changed; the added space is shown faintly shaded). Needs the editor\'s inlay hints (`editor.inlayHints.enabled`). Tables up to 100 columns wide aligned (such as 表二) are aligned; 表三 and 表四 too with “Align wide tables too”. VS Code wraps an aligned row like any long line, so no number is hidden past the editor\'s edge; the Table Preview shows every table as a grid.'),
+        named('按列对齐显示表格', '：在编辑器中把用制表符分隔的表格按列对齐显示（只改变显示效果，不改动文字；补齐的空白以浅色底纹显示）。需要开启编辑器的内嵌提示（`editor.inlayHints.enabled`）。对齐时放得下的表格（不超过 100 列，如表二）按列对齐；表三、表四需另开“宽表格也对齐显示”。对齐后的行比编辑器宽时像普通长行一样折行，不会有数字被挡在编辑器右边以外；“表格预览”可把各表显示为完整的表格。'),
+      ],
+    },
+  },
+  'nianbao.tables.alignWide': {
+    property: {
+      type: 'boolean',
+      default: false,
+      scope: 'resource',
+      markdownDescription: '%nianbao.configuration.tables.alignWide%',
+    },
+    order: 6,
+    nls: {
+      'nianbao.configuration.tables.alignWide': [
+        named('Align wide tables too', '(表三, 表四: about 210 columns aligned), for a wide screen. Off by default: only the tables that fit beside the side bar (up to 100 columns aligned, such as 表二) are aligned; in a narrower editor a wide table\'s rows would wrap, which reads worse than the text as it is.'),
+        named('宽表格也对齐显示', '（表三、表四对齐后约 210 列宽），适合宽屏。默认关闭：只对齐在侧边栏旁放得下的表格（对齐后不超过 100 列，如表二）；编辑器较窄时宽表格的各行会折行，反而不如原文好读。'),
       ],
     },
   },

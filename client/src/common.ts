@@ -75,7 +75,7 @@ export async function activateClient(context: vscode.ExtensionContext, setup: Cl
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     synchronize: { configurationSection: 'nianbao', ...(watchers.length ? { fileEvents: watchers } : {}) },
-    initializationOptions: { locale: vscode.env.language, clientCommands: ['nianbao.disableRuleInWorkspace'], tableLayout: 'decorations', ...(setup.docsBase ? { docsBase: setup.docsBase } : {}) },
+    initializationOptions: { locale: vscode.env.language, clientCommands: ['nianbao.disableRuleInWorkspace'], ...(setup.docsBase ? { docsBase: setup.docsBase } : {}) },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticCollectionName: 'nianbao',

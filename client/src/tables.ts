@@ -1,7 +1,7 @@
-// Tables people can read: tab tables shown aligned without changing the text (the server lays them out for the
-// editor's tab size, nianbao/tableLayout; here the space is shown before the tabs as decorations, and Chinese
-// characters on table lines are spaced to exactly two columns so the editor's font mix keeps the columns
-// straight), and 表格预览, a side view of tables 二/三/四 as grids with their identities.
+// Tables people can read: tab tables shown aligned without changing the text (the server's inlay hints, which VS
+// Code counts when it wraps lines, so a wide table wraps and nothing is hidden past the editor's edge; here the
+// Chinese characters on the tables' lines are spaced to exactly two columns, as the layout and the wrapping count
+// them), and 表格预览, a side view of tables 二/三/四 as grids with their identities.
 import * as vscode from 'vscode';
 import { escapeHtml, nonce } from './html';
 import type { BaseLanguageClient } from 'vscode-languageclient';
@@ -28,7 +28,7 @@ export interface TableHost {
   isReport(doc: vscode.TextDocument): boolean;
 }
 
-const alignOn = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('nianbao', doc).get<boolean>('tables.align', false);
+const alignOn = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('nianbao', doc).get<boolean>('tables.align', true);
 
 export function registerTables(context: vscode.ExtensionContext, client: BaseLanguageClient, host: TableHost): { kindsChanged(): void } {
   // ---- two columns for every wide character on the lines of tab tables -------------------------------
@@ -40,15 +40,6 @@ export function registerTables(context: vscode.ExtensionContext, client: BaseLan
       spacing = vscode.window.createTextEditorDecorationType({ letterSpacing: `calc(2ch - 1em${ls ? ` + ${2 * ls}px` : ''})` });
     }
     return spacing;
-  };
-  // The space: the tab itself made wider (letter spacing over the columns it takes, so that the cursor on either
-  // side of it is where the text is), or an empty box before a line's first cell. One decoration type per width.
-  const boxes = vscode.window.createTextEditorDecorationType({});
-  const wider = new Map<string, vscode.TextEditorDecorationType>();
-  const widerType = (key: string, width: number, tab: number) => {
-    let t = wider.get(key);
-    if (!t) wider.set(key, (t = vscode.window.createTextEditorDecorationType({ letterSpacing: `calc(${width}ch / ${tab})` })));
-    return t;
   };
   const pending = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
   const drawn = new Map<vscode.TextEditor, string>();
@@ -64,35 +55,25 @@ export function registerTables(context: vscode.ExtensionContext, client: BaseLan
         to = Math.max(to, Math.min(doc.lineCount - 1, visible.end.line + 20));
       }
     }
-    type Answer = { version: number | null; pads: { line: number; character: number; width: number; tab?: number }[] } | null;
+    type Answer = { version: number | null; pads: { line: number }[] } | null;
     let answer: Answer = null;
-    const starts: vscode.DecorationOptions[] = [];
-    const tabs = new Map<string, vscode.Range[]>();
     if (on && to >= from) {
       const version = doc.version;
-      const tabSize = typeof editor.options.tabSize === 'number' ? editor.options.tabSize : 4;
       try {
-        answer = await client.sendRequest<Answer>('nianbao/tableLayout', { uri: client.code2ProtocolConverter.asUri(doc.uri), range: { start: { line: from, character: 0 }, end: { line: to, character: 0 } }, tabSize });
+        // The lines of the tables in view (the hints' layout: no tab size).
+        answer = await client.sendRequest<Answer>('nianbao/tableLayout', { uri: client.code2ProtocolConverter.asUri(doc.uri), range: { start: { line: from, character: 0 }, end: { line: to, character: 0 } } });
       } catch {
         answer = null;
       }
       // A newer change asks again.
       if (doc.version !== version || (answer?.version !== null && answer?.version !== undefined && answer.version !== version)) return;
-      for (const p of answer?.pads ?? []) {
-        const range = new vscode.Range(p.line, p.character, p.line, p.character + 1);
-        if (p.tab && doc.lineAt(p.line).text[p.character] === '\t') {
-          const key = `${p.width}/${p.tab}`;
-          widerType(key, p.width, p.tab);
-          (tabs.get(key) ?? tabs.set(key, []).get(key)!).push(range);
-        } else starts.push({ range, renderOptions: { before: { contentText: '', width: `${p.width}ch` } } });
-      }
     }
-    // Wide characters on the tab lines of the tables (or of the lines in view when there is none).
+    // Wide characters on the tab lines of the tables shown aligned.
     const wide: vscode.Range[] = [];
-    if (on && to >= from) {
-      const lines = (answer?.pads ?? []).map((p) => p.line);
-      const first = lines.length ? Math.min(...lines) : from;
-      const last = lines.length ? Math.max(...lines) : to;
+    const lines = (answer?.pads ?? []).map((p) => p.line);
+    if (on && lines.length) {
+      const first = Math.min(...lines);
+      const last = Math.max(...lines);
       for (let line = first; line <= last; line++) {
         const text = doc.lineAt(line).text;
         if (!text.includes('\t')) continue;
@@ -100,12 +81,10 @@ export function registerTables(context: vscode.ExtensionContext, client: BaseLan
       }
     }
     // Unchanged (scrolling within the same tables): nothing to redraw.
-    const shown = JSON.stringify([wide, starts.map((s) => [s.range, s.renderOptions]), [...tabs]]);
+    const shown = JSON.stringify(wide);
     if (drawn.get(editor) === shown) return;
     drawn.set(editor, shown);
     editor.setDecorations(decorationType(), wide);
-    editor.setDecorations(boxes, starts);
-    for (const [key, type] of wider) editor.setDecorations(type, tabs.get(key) ?? []);
   };
   const decorate = (editor: vscode.TextEditor): void => {
     clearTimeout(pending.get(editor));
@@ -186,9 +165,7 @@ export function registerTables(context: vscode.ExtensionContext, client: BaseLan
       drawn.clear();
       if (e.affectsConfiguration('nianbao.tables') || e.affectsConfiguration('editor.letterSpacing')) decorateAll();
     }),
-    vscode.window.onDidChangeTextEditorOptions((e) => decorate(e.textEditor)),
-    boxes,
-    { dispose: () => [spacing, ...wider.values()].forEach((t) => t?.dispose()) },
+    { dispose: () => spacing?.dispose() },
   );
   decorateAll();
   return {

@@ -30,8 +30,8 @@ export interface FeatureHost {
   safe<P, R>(name: string, fallback: R, fn: (p: P, token?: CancellationToken) => R | Promise<R>): (p: P, token?: CancellationToken) => Promise<R>;
   /** What the client said it can do with edits and code actions (set at initialize). */
   editing(): EditingCaps;
-  /** `nianbao.tables.align` for the document. */
-  alignTables(uri: string): boolean;
+  /** `nianbao.tables.align` for the document: the widest table shown aligned, in columns (0: none). */
+  alignTables(uri: string): number;
   /** The client asks for the tables' layout itself (nianbao/tableLayout) instead of inlay hints. */
   tableDecorations(): boolean;
   /** Code lenses were asked for before the document's first check: the client is asked again once it is done. */
@@ -265,18 +265,20 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     host.safe('inlayHint', [] as InlayHint[], (p) => {
       const uri = p.textDocument.uri;
       if (!checker.has(uri) || !host.alignTables(uri) || host.tableDecorations()) return [];
-      return checker.tablePads(uri, p.range).map((x) => ({ position: { line: x.line, character: x.character }, label: ' '.repeat(x.width) }));
+      return checker.tablePads(uri, p.range, undefined, false, host.alignTables(uri)).map((x) => ({ position: { line: x.line, character: x.character }, label: ' '.repeat(x.width) }));
     }),
   );
 
-  // The same for an editor that says its tab size and shows the space itself (the VS Code client's decorations).
+  // The same on request, for every row of the tables in the range: with a tab size, for an editor that shows the
+  // space itself (tableLayout 'decorations'); without one, the inlay hints' layout (the VS Code client spaces the
+  // Chinese characters of those lines to two columns).
   connection.onRequest(
     'nianbao/tableLayout',
-    host.safe('tableLayout', null, (p: { uri: string; range: Range; tabSize: number }) => {
+    host.safe('tableLayout', null, (p: { uri: string; range: Range; tabSize?: number }) => {
       if (!checker.has(p.uri) || !host.alignTables(p.uri)) return { version: checker.version(p.uri) ?? null, pads: [] };
-      const tabSize = Number.isInteger(p.tabSize) && p.tabSize > 0 && p.tabSize <= 32 ? p.tabSize : 4;
+      const tabSize = p.tabSize === undefined ? undefined : Number.isInteger(p.tabSize) && p.tabSize > 0 && p.tabSize <= 32 ? p.tabSize : 4;
       // Every row of the tables in the range: the answer stays the same while the view scrolls over a table.
-      return { version: checker.version(p.uri) ?? null, pads: checker.tablePads(p.uri, p.range, tabSize, true) };
+      return { version: checker.version(p.uri) ?? null, pads: checker.tablePads(p.uri, p.range, tabSize, true, host.alignTables(p.uri)) };
     }),
   );
 

@@ -17,6 +17,7 @@ import {
   cliMessage,
   serverMessage,
   viewLines,
+  FITTING_COLUMNS,
   type ConfigFileResult,
   type DocumentSettings,
   type EditorSettings,
@@ -755,7 +756,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     tableDecorations: () => tableDecorations,
     alignTables: (uri) => {
       const d = docs.get(uri);
-      return !!d && settingsOf(d).alignTables === true;
+      if (!d || settingsOf(d).alignTables === false) return 0;
+      return settingsOf(d).alignWideTables === true ? Infinity : FITTING_COLUMNS;
     },
     lensesMissed: (uri) => void lensesMissed.add(uri),
   });

@@ -94,7 +94,7 @@ export async function save(wb: Workbench): Promise<void> {
 // ---------------------------------------------------------------------------------------------------
 // Scenarios: a fresh folder and window each.
 
-export async function scenario(name: string, files: Record<string, string | Buffer>, run: (wb: Workbench, folder: string) => Promise<void>): Promise<void> {
+export async function scenario(name: string, files: Record<string, string | Buffer>, run: (wb: Workbench, folder: string) => Promise<void>, viewport?: { width: number; height: number }): Promise<void> {
   assert.ok(server && browser, 'the suite did not start');
   // A folder named as a person would name it (the explorer and the title bar show it in the screenshots).
   const folder = join(workRoot, name, '政府信息公开年报');
@@ -104,7 +104,7 @@ export async function scenario(name: string, files: Record<string, string | Buff
     writeFileSync(join(folder, file), text);
   }
   const url = `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(folder)}`;
-  const wb = await Workbench.open(browser, url, { displayLanguage: DISPLAY_LANGUAGE });
+  const wb = await Workbench.open(browser, url, { displayLanguage: DISPLAY_LANGUAGE, ...(viewport ? { viewport } : {}) });
   try {
     await wb.waitForExplorerItem(Object.keys(files)[0]);
     await run(wb, folder);

@@ -1,8 +1,11 @@
 // Tables people can read, in a real VS Code (code-server + Chromium, see suite.ts): a .txt report's tab tables
-// shown aligned (the server's inlay hints, CJK spaced to two columns by the client) and 表格预览 beside it.
+// shown aligned by default (the server's inlay hints, CJK spaced to two columns by the client; a narrow editor
+// wraps the rows) and 表格预览 beside it.
 //
 //   npm run package && node --import tsx --test --test-reporter=spec test/e2e/tables.e2e.ts
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { log, pollUntil, type Workbench } from './harness';
 import { BALANCED_REPORT, LANGUAGE_LABEL, newRequestsRow, NEW_REQUESTS_ROW } from './scenarios';
@@ -47,15 +50,25 @@ async function cursorX(wb: Workbench, line: number, column: number): Promise<num
   });
 }
 
+/** The cursor's top at line:column (1-based), from the top of the lines (which scroll). */
+async function cursorY(wb: Workbench, line: number, column: number): Promise<number> {
+  await wb.goTo(line, column);
+  await wb.page.waitForTimeout(100);
+  const cursor = await wb.cursorBox();
+  const lines = await wb.page.locator('.editor-group-container.active .monaco-editor .lines-content').boundingBox();
+  assert.ok(lines, 'the editor lines are on screen');
+  return Math.round(cursor.y - lines.y);
+}
+
 const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
-const ALIGN_ON = JSON.stringify({ 'nianbao.tables.align': true }, null, 2);
 
 e2eSuite('Tables people can read (code-server + Chromium)', () => {
-  test('tables-aligned: the columns of table 三 of a .txt report line up on screen, the text unchanged', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+  test('tables-aligned: with alignWide the columns of table 三 of a .txt report line up on a wide screen, the text unchanged', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
     const file = BALANCED_REPORT;
     const text = balancedReport();
-    // Aligned display is opt-in (nianbao.tables.align): in a narrow editor a wide table's numbers would run past its edge.
-    await scenario('tables-aligned', { [file]: text, '.vscode/settings.json': ALIGN_ON }, async (wb) => {
+    // Aligned table 三 is about 210 columns (nianbao.tables.alignWide): a 1920-pixel window without the side bar and
+    // the minimap holds it.
+    await scenario('tables-aligned', { [file]: text, '.vscode/settings.json': JSON.stringify({ 'nianbao.tables.alignWide': true, 'editor.minimap.enabled': false }, null, 2) }, async (wb) => {
       await wb.quickOpen(file);
       await wb.waitForLanguage(LANGUAGE_LABEL);
       await waitForLenses(wb);
@@ -84,6 +97,53 @@ e2eSuite('Tables people can read (code-server + Chromium)', () => {
       await wb.goTo(rows[0].line - 3, 1);
       await wb.page.keyboard.press('Escape');
       await wb.screenshot('tables-aligned');
+    }, { width: 1920, height: 1000 });
+  });
+
+  test('tables-narrow: beside the side bar 表二 is aligned and 表三 stays as written (one line a row); alignWide wraps its rows, no number out of sight; align false turns it off', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+    const file = BALANCED_REPORT;
+    const text = balancedReport();
+    const hints = (wb: Workbench) => wb.page.locator('.view-lines span[class*="dyn-rule"]').count();
+    await scenario('tables-narrow', { [file]: text, '.vscode/settings.json': '{}' }, async (wb, folder) => {
+      await wb.quickOpen(file);
+      await wb.waitForLanguage(LANGUAGE_LABEL);
+      await waitForLenses(wb);
+      const rows = table3Rows(text);
+      const lines = text.split('\n');
+      const t2 = ['规章', '行政规范性文件'].map((label) => {
+        const i = lines.findIndex((l) => l.startsWith(label + '\t'));
+        return { line: i + 1, first: lines[i].indexOf('\t') + 2 };
+      });
+      // By default: 表二 (60 columns aligned) lines up, 表三 (about 210) is the text as it is.
+      await wb.goTo(t2[0].line, 1);
+      const x2 = await pollUntil('表二 aligned', async () => {
+        const xs = [await cursorX(wb, t2[0].line, t2[0].first), await cursorX(wb, t2[1].line, t2[1].first)];
+        return spread(xs) <= 2 ? xs : undefined;
+      });
+      log(`表二 first numbers at x ${x2.join(', ')}`);
+      assert.equal(await cursorY(wb, rows[0].line, rows[0].last), await cursorY(wb, rows[0].line, 1), '表三 unaligned: the row fits on one line');
+      await wb.goTo(rows[0].line - 3, 1);
+      await wb.page.keyboard.press('Escape');
+      await wb.screenshot('tables-narrow-1-default');
+
+      // nianbao.tables.alignWide: 表三 aligned too; its rows wrap, and every 总计 is left of the editor's right edge.
+      writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'nianbao.tables.alignWide': true }, null, 2));
+      await pollUntil('the row of 表三 to wrap', async () => ((await cursorY(wb, rows[0].line, rows[0].last)) > (await cursorY(wb, rows[0].line, 1)) ? true : undefined));
+      const view = await wb.page.locator('.editor-group-container.active .monaco-editor .overflow-guard').boundingBox();
+      assert.ok(view, 'the editor is on screen');
+      for (const r of rows) {
+        await wb.goTo(r.line, r.last);
+        const total = await wb.cursorBox();
+        assert.ok(total.x < view.x + view.width - 5, `line ${r.line}: the 总计 cell at x ${Math.round(total.x)}, the editor ends at ${Math.round(view.x + view.width)}`);
+      }
+      await wb.goTo(rows[0].line - 3, 1);
+      await wb.page.keyboard.press('Escape');
+      await wb.screenshot('tables-narrow-2-align-wide');
+
+      // nianbao.tables.align false: no hints at all.
+      writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'nianbao.tables.align': false, 'nianbao.tables.alignWide': true }, null, 2));
+      await pollUntil('the inlay hints to go', async () => ((await hints(wb)) === 0 ? true : undefined));
+      assert.equal(await cursorY(wb, rows[0].line, rows[0].last), await cursorY(wb, rows[0].line, 1), 'unaligned, the row fits on one line');
     });
   });
 

@@ -1,6 +1,6 @@
 // Tables people can read, over the protocol (dist/server.js over stdio): textDocument/inlayHint shows table rows
-// aligned in any editor, nianbao/tableLayout gives the VS Code client the spaces for its tab size,
-// nianbao.tables.align turns both off, and nianbao/tablePreview gives tables 二/三/四 with their identities.
+// aligned in any editor (on by default; the VS Code client too), nianbao/tableLayout gives the same spaces on request
+// (with a tab size: for a client that draws them itself), nianbao.tables.align false turns both off, and nianbao/tablePreview gives tables 二/三/四 with their identities.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { InlayHintRequest, type InlayHint } from 'vscode-languageserver-protocol/node';
@@ -39,11 +39,12 @@ function numberColumns(hints: InlayHint[], tabSize: number): number[][] {
 }
 
 describe('tables over LSP', () => {
-  let align: unknown = true;
+  /** nianbao.tables; undefined: the settings are not given (their defaults). */
+  let tables: { align?: unknown; alignWide?: unknown } | undefined = { alignWide: true };
   let client: LspClient;
   before(async () => {
     client = await LspClient.start({
-      configuration: (item) => (item.section === 'nianbao' ? { debounceMs: 0, tables: { align } } : null),
+      configuration: (item) => (item.section === 'nianbao' ? { debounceMs: 0, ...(tables === undefined ? {} : { tables }) } : null),
       capabilities: { workspace: { configuration: true } },
     });
   });
@@ -51,7 +52,7 @@ describe('tables over LSP', () => {
     assert.equal(await client.shutdown(), 0);
   });
 
-  test('inlay hints: spaces before the tabs; with them the numbers of table 三 line up for tab sizes 2, 4 and 8', async () => {
+  test('inlay hints (with alignWide): spaces before the tabs; with them the numbers of table 三 line up for tab sizes 2, 4 and 8', async () => {
     assert.ok(client.initializeResult.capabilities.inlayHintProvider, 'the server offers inlay hints');
     const uri = uriFor('tables/hekou-2024.txt');
     await client.open(uri, 'plaintext', TEXT, 1);
@@ -78,6 +79,16 @@ describe('tables over LSP', () => {
     const lines = new Set(answer.pads.map((p) => p.line));
     assert.ok(lines.size > 20, 'every row of table 三, not only the line asked for');
     for (const p of answer.pads) if (p.tab !== undefined) assert.ok(LINES[p.line][p.character] === '\t' && p.tab >= 1 && p.tab <= 4);
+    // Without a tab size: the inlay hints' spaces, for every row of the tables in the range (the VS Code client
+    // spaces the Chinese characters of those lines).
+    const hintsLayout = await client.conn.sendRequest<{ pads: { line: number; character: number; width: number; tab?: number }[] }>('nianbao/tableLayout', { uri, range: { start: { line, character: 0 }, end: { line, character: 0 } } });
+    const hints = (await client.conn.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE })) ?? [];
+    const t3 = new Set(hintsLayout.pads.map((p) => p.line));
+    assert.deepEqual(
+      hintsLayout.pads.map((p) => [p.line, p.character, ' '.repeat(p.width)]),
+      hints.filter((h) => t3.has(h.position.line)).map((h) => [h.position.line, h.position.character, h.label]),
+    );
+    assert.ok(hintsLayout.pads.every((p) => p.tab === undefined));
   });
 
   test('nianbao/tablePreview: tables 二, 三 and 四, a total that does not add up is marked, with the sum', async () => {
@@ -100,8 +111,33 @@ describe('tables over LSP', () => {
     assert.match(bad.tip ?? '', /现为 9/);
   });
 
+  test('by default only the tables that fit in 100 columns aligned (表二), not 表三 and 表四 (about 210)', async () => {
+    tables = undefined;
+    await client.changeConfiguration();
+    const uri = uriFor('tables/hekou-2024.txt');
+    const t3 = LINES.findIndex((l) => l.startsWith(NEW_ROW));
+    const t2 = LINES.findIndex((l) => l.startsWith('规章'));
+    assert.ok(t2 > 0 && t3 > t2);
+    const hinted = async () => {
+      for (let i = 0; i < 50; i++) {
+        const h = (await client.conn.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE })) ?? [];
+        if (!h.some((x) => x.position.line === t3)) return h;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return null;
+    };
+    const hints = await hinted();
+    assert.ok(hints, 'table 三 has no hints once the settings are read');
+    assert.ok(hints.some((h) => h.position.line === t2), 'table 二 is aligned');
+    assert.ok(hints.every((h) => h.position.line < t3 - 5), `hints on lines ${[...new Set(hints.map((h) => h.position.line))].join(', ')}`);
+    const answer = await client.conn.sendRequest<{ pads: { line: number }[] }>('nianbao/tableLayout', { uri, range: { start: { line: t3, character: 0 }, end: { line: t3, character: 0 } } });
+    assert.deepEqual(answer.pads, [], 'no layout for table 三 either');
+    tables = { alignWide: true };
+    await client.changeConfiguration();
+  });
+
   test('nianbao.tables.align false: no hints, no spaces', async () => {
-    align = false;
+    tables = { align: false, alignWide: true };
     await client.changeConfiguration();
     const uri = uriFor('tables/hekou-2024.txt');
     const none = await (async () => {
@@ -115,17 +151,17 @@ describe('tables over LSP', () => {
     assert.deepEqual(none, [], 'the hints are gone once the setting is read');
     const answer = await client.conn.sendRequest<{ pads: unknown[] }>('nianbao/tableLayout', { uri, range: WHOLE, tabSize: 4 });
     assert.deepEqual(answer.pads, []);
-    align = true;
+    tables = { alignWide: true };
     await client.changeConfiguration();
   });
 });
 
-describe('tables over LSP, the VS Code client', () => {
+describe("tables over LSP, a client that draws the spaces itself (initializationOptions.tableLayout 'decorations')", () => {
   let client: LspClient;
   before(async () => {
     client = await LspClient.start({
       initializationOptions: { tableLayout: 'decorations' },
-      configuration: (item) => (item.section === 'nianbao' ? { debounceMs: 0, tables: { align: true } } : null),
+      configuration: (item) => (item.section === 'nianbao' ? { debounceMs: 0, tables: { align: true, alignWide: true } } : null),
       capabilities: { workspace: { configuration: true } },
     });
   });

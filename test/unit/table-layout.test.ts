@@ -3,7 +3,7 @@
 // VS Code client's decorations) and without (inlay hints, right for every tab size 1, 2, 4 and 8).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createChecker, editorColumns, layoutLines, padsOf, tablePads, type Pad, type TableLayout } from '../../core/src/index';
+import { createChecker, editorColumns, FITTING_COLUMNS, layoutLines, padsOf, tableLayouts, tablePads, type Pad, type TableLayout } from '../../core/src/index';
 import { displayWidth } from '../../core/src/editor/width';
 import { read } from '../helpers';
 
@@ -171,5 +171,25 @@ describe('table layout', () => {
     const md = createChecker();
     md.open('file:///r/a.md', 'markdown', 1, read('test/e2e/fixtures/draft-2024.md'));
     assert.deepEqual(md.tablePads('file:///r/a.md'), []);
+  });
+
+  it('a table\'s width, aligned; with a widest width only the tables that fit (表二 by default, not 表三 and 表四)', () => {
+    const text = read('test/fixtures/cross-year/hekou-2024.txt');
+    const c = createChecker();
+    c.open('file:///r/w.txt', 'nianbao', 1, text);
+    const report = c.report('file:///r/w.txt')!;
+    const lines = text.split('\n');
+    const layouts = tableLayouts(report, lines);
+    const widthOf = (line: number) => layouts.find((l) => l.startLine <= line && l.endLine >= line)!.width;
+    // 表三's widest row: its last number ends the row (starts of the 总计 slot + its width).
+    for (const l of layouts) for (const row of l.rows) assert.ok(l.starts[row[row.length - 1].slot] + row[row.length - 1].width <= l.width);
+    const t2 = report.t2!.range.start.line + 2;
+    const t3 = report.t3!.range.start.line + 4;
+    const t4 = report.t4!.range.start.line + 3;
+    assert.ok(widthOf(t2) <= FITTING_COLUMNS, `表二 ${widthOf(t2)} columns`);
+    assert.ok(widthOf(t3) > FITTING_COLUMNS && widthOf(t4) > FITTING_COLUMNS, `表三 ${widthOf(t3)}, 表四 ${widthOf(t4)} columns`);
+    const fitting = new Set(tablePads(report, lines, undefined, undefined, false, FITTING_COLUMNS).map((p) => p.line));
+    assert.ok(fitting.has(t2) && !fitting.has(t3) && !fitting.has(t4));
+    assert.deepEqual(tablePads(report, lines, undefined, undefined, false, Infinity), tablePads(report, lines));
   });
 });

@@ -13,8 +13,10 @@ export interface EditorSettings {
   debounceMs?: number;
   /** Documents larger than this many MB are not checked. */
   maxFileSizeMB?: number;
-  /** `nianbao.tables.align`: show tab tables aligned; off unless set to true (see the setting's description). */
+  /** `nianbao.tables.align`: show tab tables aligned; on unless set to false. */
   alignTables?: boolean;
+  /** `nianbao.tables.alignWide`: tables wider than FITTING_COLUMNS too; off unless set to true. */
+  alignWideTables?: boolean;
   problems: string[];
 }
 
@@ -45,6 +47,7 @@ export function readEditorSettings(raw: unknown, knownRules: ReadonlySet<string>
     ...(typeof d === 'number' && Number.isFinite(d) && d >= 0 ? { debounceMs: d } : {}),
     ...(typeof m === 'number' && Number.isFinite(m) && m >= 0 ? { maxFileSizeMB: m } : {}),
     ...(isObject(section.tables) && typeof section.tables.align === 'boolean' ? { alignTables: section.tables.align } : {}),
+    ...(isObject(section.tables) && typeof section.tables.alignWide === 'boolean' ? { alignWideTables: section.tables.alignWide } : {}),
   };
 }
 
