@@ -22,8 +22,12 @@ export function loadReaders(): Promise<typeof Readers> {
 }
 
 /** Reads a report file from disk; plain text without loading the binary readers. */
-export async function readReportFile(path: string, maxBytes: number): Promise<Readers.ReadResult | { ok: false; reason: 'tooLarge' | 'notAFile' }> {
-  const bytes = await readRegular(path, maxBytes);
+export async function readReportFile(
+  path: string,
+  maxBytes: number,
+  read: (path: string, max: number) => Promise<Buffer | 'notAFile' | 'tooLarge'> = readRegular,
+): Promise<Readers.ReadResult | { ok: false; reason: 'tooLarge' | 'notAFile' }> {
+  const bytes = await read(path, maxBytes);
   if (bytes === 'tooLarge' || bytes === 'notAFile') return { ok: false, reason: bytes };
   const format = formatOfPath(path);
   if (format && !binaryKindOfPath(path)) {
