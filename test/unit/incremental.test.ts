@@ -264,3 +264,23 @@ describe('the report model is rebuilt from what the edit touched', () => {
     assert.equal(reportSnapshot(after), reportSnapshot(full));
   });
 });
+
+describe('rules that keep what they found per paragraph (placeholder-left)', () => {
+  it('an edit that adds a placeholder is found, one elsewhere keeps it, one that removes it drops it', () => {
+    const text = read('test/fixtures/cross-year/hekou-2024.txt');
+    const doc = ParsedDocument.parse(text, 'text');
+    const left = () => checkDocument(doc).diagnostics.filter((d) => d.code === 'placeholder-left').map((d) => `${d.range.start.line}:${d.range.start.character}`);
+    assert.deepEqual(left(), []);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.length > 40 && /^[\u4e00-\u9fff]/.test(l) && !l.includes('\t'));
+    const other = lines.findIndex((l, i) => i > line + 3 && l.length > 40 && /^[\u4e00-\u9fff]/.test(l) && !l.includes('\t'));
+    assert.ok(line > 0 && other > line);
+    doc.applyChange({ range: { start: { line, character: 4 }, end: { line, character: 4 } }, text: 'XX县' });
+    assert.deepEqual(left(), [`${line}:4`]);
+    doc.applyChange({ range: { start: { line: other, character: 2 }, end: { line: other, character: 2 } }, text: '年' });
+    assert.deepEqual(left(), [`${line}:4`]);
+    doc.applyChange({ range: { start: { line, character: 4 }, end: { line, character: 7 } }, text: '' });
+    assert.deepEqual(left(), []);
+    assert.deepEqual(checkDocument(doc).diagnostics, checkDocument(ParsedDocument.parse(doc.text, 'text')).diagnostics);
+  });
+});

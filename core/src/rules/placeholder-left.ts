@@ -1,9 +1,13 @@
+import type { MappedText } from '../parse/items';
 import { paragraphRange } from '../model/positioned';
+import type { Subhead } from '../model/types';
 import type { Range } from '../types';
 import { defineRule } from './rule';
 
 /** Runs that can be placeholders, and opening brackets (each run is matched from its start: linear). */
 const CANDIDATE = /[XＸxｘ]+|×+|某+|_+|＿+|[（(【［〈<[]/g;
+/** Whether `text` has a candidate at all (most sub-heads and paragraphs have none). */
+const ANY = /[XＸxｘ×某_＿（(【［〈<[]/;
 /** A bracketed fill-in: `（请填写…）`, `【填写日期】`, or a bare field name: `（机关名称）`. */
 const BRACKETED =
   /[（(【［〈<[]\s{0,3}(?:请\s{0,3})?(?:(?:填写|填入|输入|补充)[^（）()【】［］〈〉<>[\]\n]{0,30}|(?:机关名称|单位名称|部门名称|名称|年份|日期|数字|数量|件数|金额)\s{0,3})[）)】］〉>\]]/y;
@@ -15,6 +19,7 @@ const IN_WORD = /[A-Za-z@./\\_:]/;
 /** Where in `text` a placeholder was left: [offset, end) pairs. */
 export function placeholdersIn(text: string): [number, number][] {
   const out: [number, number][] = [];
+  if (!ANY.test(text)) return out;
   let onlyRule: boolean | undefined;
   for (const m of text.matchAll(CANDIDATE)) {
     const at = m.index;
@@ -41,6 +46,14 @@ export function placeholdersIn(text: string): [number, number][] {
   return out;
 }
 
+/** A paragraph or sub-head kept from the last check (an edit elsewhere keeps it) is not scanned again. */
+const found = new WeakMap<MappedText | Subhead, [number, number][]>();
+function placeholdersOf(x: MappedText | Subhead): [number, number][] {
+  let r = found.get(x);
+  if (!r) found.set(x, (r = placeholdersIn(x.text)));
+  return r;
+}
+
 export default defineRule({
   id: 'placeholder-left',
   severity: 'warning',
@@ -61,13 +74,13 @@ export default defineRule({
     const { report } = ctx;
     const emit = (text: string, range: Range) => ctx.emit('left', range, { text });
     for (const p of report.paragraphs) {
-      for (const [a, b] of placeholdersIn(p.text.text)) emit(p.text.text.slice(a, b), paragraphRange(p, a, b));
+      for (const [a, b] of placeholdersOf(p.text)) emit(p.text.text.slice(a, b), paragraphRange(p, a, b));
     }
     for (const s of report.subheads) {
       // A sub-head on one line: offsets in its text are characters after its start.
       if (s.range.start.line !== s.range.end.line || s.range.end.character - s.range.start.character !== s.text.length) continue;
       const { line, character } = s.range.start;
-      for (const [a, b] of placeholdersIn(s.text)) emit(s.text.slice(a, b), { start: { line, character: character + a }, end: { line, character: character + b } });
+      for (const [a, b] of placeholdersOf(s)) emit(s.text.slice(a, b), { start: { line, character: character + a }, end: { line, character: character + b } });
     }
   },
 });
