@@ -136,7 +136,7 @@ export const balancedReport = (): string => readFileSync(balancedReportPath(ROOT
  * A `describe` whose tests share one code-server (the packaged extension and the API-suite extension
  * installed) and one browser; `scenario` inside it opens a fresh folder in a fresh window.
  */
-export function e2eSuite(title: string, tests: () => void): void {
+export function e2eSuite(title: string, tests: () => void, options: { settings?: Record<string, unknown> } = {}): void {
   describe(title, () => {
   before(async () => {
     setupCodeServer();
@@ -153,7 +153,7 @@ export function e2eSuite(title: string, tests: () => void): void {
       workspace: home,
       extensions: [vsix, apiSuite],
       // The Outline lists the title and the six sections, not every sub-head and table below them.
-      settings: { 'outline.collapseItems': 'alwaysCollapse' },
+      settings: { 'outline.collapseItems': 'alwaysCollapse', ...options.settings },
     });
     browser = await launchBrowser();
   });
