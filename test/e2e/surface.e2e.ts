@@ -156,9 +156,17 @@ e2eSuite('What a user sees of Nianbao: its page, commands, status, settings and 
       assert.deepEqual(options, ['错误', '警告', '信息', '提示', '关闭']);
       assert.equal(await select.evaluate((el) => (el as unknown as { value: string }).value), '警告', 'the default (警告) is shown');
       // Its drop-down open: the five words, the default marked, what each means.
-      await rule.locator('.monaco-select-box').first().click();
+      // The settings list is virtual and scrolls the row into view on the first click: click until it opens.
       const dropdown = wb.page.locator('.monaco-select-box-dropdown-container');
-      await dropdown.waitFor();
+      await pollUntil('the severity drop-down to open', async () => {
+        if (await dropdown.isVisible()) return true;
+        const box = rule.locator('.monaco-select-box').first();
+        await box.scrollIntoViewIfNeeded({ timeout: 3000 });
+        await wb.page.waitForTimeout(200);
+        await box.click({ timeout: 3000 });
+        await wb.page.waitForTimeout(300);
+        return (await dropdown.isVisible()) || undefined;
+      });
       assert.match(await dropdown.innerText(), /信息/);
       await wb.screenshot('settings');
       await wb.page.keyboard.press('Escape');
