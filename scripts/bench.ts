@@ -386,6 +386,7 @@ function profile(row: Row): string {
     cli: 'one run of `node --cpu-prof dist/cli.js check .` on the 400 Markdown reports',
     memory: 'the server with the 100 reports open (node --heap-prof: sampled allocations still live when it exits)',
     activation: 'five server starts over IPC to the first diagnostics (node --cpu-prof dist/server.js --node-ipc)',
+    batch: 'one run of `node --cpu-prof dist/cli.js check --jobs N .` (N: the cores) on the mixed folder of 1,000 files, PDFs and web pages among them',
   };
   const body =
     row.scenario === 'memory'
