@@ -28,7 +28,11 @@ export interface TableHost {
   isReport(doc: vscode.TextDocument): boolean;
 }
 
-const alignOn = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('nianbao', doc).get<boolean>('tables.align', true);
+/** Aligned: the setting on, and the editor showing inlay hints (without them the spaced characters would be all). */
+const alignOn = (doc: vscode.TextDocument) => {
+  const hints = vscode.workspace.getConfiguration('editor.inlayHints', doc).get<string>('enabled', 'on');
+  return vscode.workspace.getConfiguration('nianbao', doc).get<boolean>('tables.align', true) && (hints === 'on' || hints === 'onUnlessPressed');
+};
 
 export function registerTables(context: vscode.ExtensionContext, client: BaseLanguageClient, host: TableHost): { kindsChanged(): void } {
   // ---- two columns for every wide character on the lines of tab tables -------------------------------
@@ -163,7 +167,7 @@ export function registerTables(context: vscode.ExtensionContext, client: BaseLan
         spacing = undefined;
       }
       drawn.clear();
-      if (e.affectsConfiguration('nianbao.tables') || e.affectsConfiguration('editor.letterSpacing')) decorateAll();
+      if (e.affectsConfiguration('nianbao.tables') || e.affectsConfiguration('editor.letterSpacing') || e.affectsConfiguration('editor.inlayHints')) decorateAll();
     }),
     { dispose: () => spacing?.dispose() },
   );

@@ -60,6 +60,10 @@ async function cursorY(wb: Workbench, line: number, column: number): Promise<num
   return Math.round(cursor.y - lines.y);
 }
 
+/** Spans of the editor's lines drawn with letter spacing (the Chinese characters of aligned tables). */
+const spaced = (wb: Workbench) =>
+  wb.page.locator('.editor-group-container.active .view-lines span span').evaluateAll((els) => els.filter((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { letterSpacing: string } }).getComputedStyle(el).letterSpacing !== 'normal').length);
+
 const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
 
 e2eSuite('Tables people can read (code-server + Chromium)', () => {
@@ -140,10 +144,20 @@ e2eSuite('Tables people can read (code-server + Chromium)', () => {
       await wb.page.keyboard.press('Escape');
       await wb.screenshot('tables-narrow-2-align-wide');
 
-      // nianbao.tables.align false: no hints at all.
+      // nianbao.tables.align false: no hints at all, and the Chinese characters no longer spaced.
       writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'nianbao.tables.align': false, 'nianbao.tables.alignWide': true }, null, 2));
       await pollUntil('the inlay hints to go', async () => ((await hints(wb)) === 0 ? true : undefined));
       assert.equal(await cursorY(wb, rows[0].line, rows[0].last), await cursorY(wb, rows[0].line, 1), 'unaligned, the row fits on one line');
+      await pollUntil('no spaced characters', async () => ((await spaced(wb)) === 0 ? true : undefined));
+
+      // The editor's inlay hints off: nothing aligned, so the characters are not spaced either.
+      writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'editor.inlayHints.enabled': 'off' }, null, 2));
+      await wb.goTo(t2[0].line, 1);
+      await wb.page.waitForTimeout(1000);
+      assert.equal(await hints(wb), 0);
+      assert.equal(await spaced(wb), 0, 'no spaced characters without the hints');
+      writeFileSync(join(folder, '.vscode', 'settings.json'), '{}');
+      await pollUntil('表二 spaced again', async () => ((await spaced(wb)) > 0 ? true : undefined));
     });
   });
 
