@@ -171,8 +171,8 @@ const STATIC = {
     order: 6,
     nls: {
       'nianbao.configuration.tables.alignWide': [
-        named('Align wide tables too', '(表三, 表四: about 210 columns aligned), for a wide screen. Off by default: only the tables that fit beside the side bar (up to 100 columns aligned, such as 表二) are aligned; in a narrower editor a wide table\'s rows would wrap, which reads worse than the text as it is.'),
-        named('宽表格也对齐显示', '（表三、表四对齐后约 210 列宽），适合宽屏。默认关闭：只对齐在侧边栏旁放得下的表格（对齐后不超过 100 列，如表二）；编辑器较窄时宽表格的各行会折行，反而不如原文好读。'),
+        named('Align wide tables too', '(表三, 表四: about 165–185 columns aligned), for a wide screen. Off by default: only the tables that fit beside the side bar (up to 100 columns aligned, such as 表二) are aligned; in a narrower editor a wide table\'s rows would wrap, which reads worse than the text as it is.'),
+        named('宽表格也对齐显示', '（表三、表四对齐后约 165–185 列宽），适合宽屏。默认关闭：只对齐在侧边栏旁放得下的表格（对齐后不超过 100 列，如表二）；编辑器较窄时宽表格的各行会折行，反而不如原文好读。'),
       ],
     },
   },

@@ -47,6 +47,8 @@ export function registerTables(context: vscode.ExtensionContext, client: BaseLan
   };
   const pending = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
   const drawn = new Map<vscode.TextEditor, string>();
+  /** The tab size last told the server, per document. */
+  const sentTabSize = new Map<string, number>();
   const decorateNow = async (editor: vscode.TextEditor): Promise<void> => {
     const doc = editor.document;
     const on = host.isReport(doc) && alignOn(doc) && doc.languageId !== 'markdown';
@@ -63,6 +65,13 @@ export function registerTables(context: vscode.ExtensionContext, client: BaseLan
     let answer: Answer = null;
     if (on && to >= from) {
       const version = doc.version;
+      // The server lays the hints out for this editor's tab size (narrower than for any tab size up to 8).
+      const tabSize = typeof editor.options.tabSize === 'number' ? editor.options.tabSize : undefined;
+      const key = doc.uri.toString();
+      if (tabSize !== undefined && sentTabSize.get(key) !== tabSize) {
+        sentTabSize.set(key, tabSize);
+        void client.sendNotification('nianbao/editorTabSize', { uri: client.code2ProtocolConverter.asUri(doc.uri), tabSize }).catch(() => undefined);
+      }
       try {
         // The lines of the tables in view (the hints' layout: no tab size).
         answer = await client.sendRequest<Answer>('nianbao/tableLayout', { uri: client.code2ProtocolConverter.asUri(doc.uri), range: { start: { line: from, character: 0 }, end: { line: to, character: 0 } } });
@@ -169,6 +178,9 @@ export function registerTables(context: vscode.ExtensionContext, client: BaseLan
       drawn.clear();
       if (e.affectsConfiguration('nianbao.tables') || e.affectsConfiguration('editor.letterSpacing') || e.affectsConfiguration('editor.inlayHints')) decorateAll();
     }),
+    vscode.window.onDidChangeTextEditorOptions((e) => decorate(e.textEditor)),
+    client.onDidChangeState(() => sentTabSize.clear()), // a restarted server knows no tab size
+    vscode.workspace.onDidCloseTextDocument((doc) => sentTabSize.delete(doc.uri.toString())),
     { dispose: () => spacing?.dispose() },
   );
   decorateAll();

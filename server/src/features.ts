@@ -34,6 +34,8 @@ export interface FeatureHost {
   alignTables(uri: string): number;
   /** The client asks for the tables' layout itself (nianbao/tableLayout) instead of inlay hints. */
   tableDecorations(): boolean;
+  /** The tab size the editor showing the document said (nianbao/editorTabSize): the hints' stop. */
+  hintStop?(uri: string): number | undefined;
   /** Code lenses were asked for before the document's first check: the client is asked again once it is done. */
   lensesMissed?(uri: string): void;
 }
@@ -265,7 +267,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     host.safe('inlayHint', [] as InlayHint[], (p) => {
       const uri = p.textDocument.uri;
       if (!checker.has(uri) || !host.alignTables(uri) || host.tableDecorations()) return [];
-      return checker.tablePads(uri, p.range, undefined, false, host.alignTables(uri)).map((x) => ({ position: { line: x.line, character: x.character }, label: ' '.repeat(x.width) }));
+      return checker.tablePads(uri, p.range, undefined, false, host.alignTables(uri), host.hintStop?.(uri)).map((x) => ({ position: { line: x.line, character: x.character }, label: ' '.repeat(x.width) }));
     }),
   );
 
@@ -278,7 +280,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
       if (!checker.has(p.uri) || !host.alignTables(p.uri)) return { version: checker.version(p.uri) ?? null, pads: [] };
       const tabSize = p.tabSize === undefined ? undefined : Number.isInteger(p.tabSize) && p.tabSize > 0 && p.tabSize <= 32 ? p.tabSize : 4;
       // Every row of the tables in the range: the answer stays the same while the view scrolls over a table.
-      return { version: checker.version(p.uri) ?? null, pads: checker.tablePads(p.uri, p.range, tabSize, true, host.alignTables(p.uri)) };
+      return { version: checker.version(p.uri) ?? null, pads: checker.tablePads(p.uri, p.range, tabSize, true, host.alignTables(p.uri), host.hintStop?.(p.uri)) };
     }),
   );
 

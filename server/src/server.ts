@@ -116,6 +116,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let canPullConfig = false;
   let canWatchFolders = false;
   let canRefreshHints = false;
+  /** nianbao/editorTabSize: the tab size of the editor showing each document. */
+  const tabSizes = new Map<string, number>();
   /** The client shows the tables aligned itself (nianbao/tableLayout), not with inlay hints. */
   let tableDecorations = false;
   let canRefreshLenses = false;
@@ -618,6 +620,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
+  // The tab size of the editor showing a document (the VS Code client says it): the table hints are laid out for
+  // it, narrower than for any tab size up to 8.
+  connection.onNotification(
+    'nianbao/editorTabSize',
+    safe('editorTabSize', undefined, (p: { uri: string; tabSize: number }) => {
+      const size = Number.isInteger(p?.tabSize) && p.tabSize >= 1 && p.tabSize <= 16 ? p.tabSize : undefined;
+      if (!p || typeof p.uri !== 'string' || size === undefined || tabSizes.get(p.uri) === size) return;
+      tabSizes.set(p.uri, size);
+      if (canRefreshHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    }),
+  );
+
   connection.onDidCloseTextDocument(
     safe('didClose', undefined, (p) => {
       const uri = p.textDocument.uri;
@@ -627,6 +641,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       docs.delete(uri);
       checker.close(uri);
       tooLargeWarned.delete(uri);
+      tabSizes.delete(uri);
       // After a workspace check, a closed file keeps its problems, as they are on disk.
       if (workspace.active) workspace.refresh(uri, 0);
       else void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -760,6 +775,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return settingsOf(d).alignWideTables === true ? Infinity : FITTING_COLUMNS;
     },
     lensesMissed: (uri) => void lensesMissed.add(uri),
+    hintStop: (uri) => tabSizes.get(uri),
   });
 
   connection.listen();

@@ -71,6 +71,31 @@ describe('tables over LSP', () => {
     assert.ok(some.length > 0 && some.every((h) => h.position.line === line));
   });
 
+  test('nianbao/editorTabSize: hints laid out for the editor\'s tab size, narrower, still lined up', async () => {
+    const uri = uriFor('tables/tab4.txt');
+    await client.open(uri, 'plaintext', TEXT, 1);
+    await client.nextDiagnostics(uri, 1);
+    const ask = async () => (await client.conn.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE })) ?? [];
+    const eight = numberColumns(await ask(), 8);
+    await client.conn.sendNotification('nianbao/editorTabSize', { uri, tabSize: 4 });
+    const hints = await (async () => {
+      for (let i = 0; i < 50; i++) {
+        const h = await ask();
+        if (numberColumns(h, 4)[0]?.[6] !== eight[0][6]) return h;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return null;
+    })();
+    assert.ok(hints, 'the hints change once the tab size is said');
+    const rows = numberColumns(hints, 4);
+    assert.ok(rows.length >= 20);
+    for (let k = 0; k < 7; k++) assert.equal(new Set(rows.map((r) => r[k])).size, 1, `column ${k} at ${rows.map((r) => r[k]).join(', ')} (tab size 4)`);
+    assert.ok(rows[0][6] < eight[0][6], `总计 at column ${rows[0][6]} for tab size 4, ${eight[0][6]} for stops of 8`);
+    // A tab size out of range is ignored.
+    await client.conn.sendNotification('nianbao/editorTabSize', { uri, tabSize: 0 });
+    assert.deepEqual(numberColumns(await ask(), 4), rows);
+  });
+
   test('nianbao/tableLayout: the spaces for a tab size, with the width of each tab; whole tables', async () => {
     const uri = uriFor('tables/hekou-2024.txt');
     const line = LINES.findIndex((l) => l.startsWith(NEW_ROW));
@@ -111,7 +136,7 @@ describe('tables over LSP', () => {
     assert.match(bad.tip ?? '', /现为 9/);
   });
 
-  test('by default only the tables that fit in 100 columns aligned (表二), not 表三 and 表四 (about 210)', async () => {
+  test('by default only the tables that fit in 100 columns aligned (表二), not 表三 and 表四 (over 160)', async () => {
     tables = undefined;
     await client.changeConfiguration();
     const uri = uriFor('tables/hekou-2024.txt');

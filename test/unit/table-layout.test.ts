@@ -112,6 +112,10 @@ describe('table layout', () => {
     }
     const hints = layoutLines(lines, 0, lines.length - 1, valueStart, true)!;
     for (const tabSize of [1, 2, 4, 8]) assertAligned(lines, hints, padsOf(hints), tabSize, true);
+    // Hints for an editor that said its tab size (4): stops of 4, right for tab sizes 1, 2 and 4, and no wider.
+    const four = layoutLines(lines, 0, lines.length - 1, valueStart, true, undefined, 4)!;
+    for (const tabSize of [1, 2, 4]) assertAligned(lines, four, padsOf(four), tabSize, true);
+    assert.ok(four.width <= hints.width && four.starts.every((x) => x % 4 === 0));
   });
 
   it('blank cells show nothing and take no more room than their tab; trailing ones get no space', () => {
@@ -150,6 +154,18 @@ describe('table layout', () => {
       }
       const hints = tablePads(report, lines);
       assert.ok(hints.every((p) => p.width > 0 && p.tab === undefined));
+      // Hints laid out for tab size 4 (the VS Code client says it): every table lines up at 4, 表三 narrower.
+      for (const t of report.tables) {
+        const valueStart = new Map(t.rows.filter((r) => r.values.length).map((r) => [r.values[0].range.start.line, r.values[0].range.start.character]));
+        const l4 = layoutLines(lines, t.range.start.line, t.range.end.line, valueStart, t.kind === 't3', undefined, 4);
+        const l8 = layoutLines(lines, t.range.start.line, t.range.end.line, valueStart, t.kind === 't3');
+        if (l4 && l8 && t.kind !== 't2') {
+          assertAligned(lines, l4, padsOf(l4), 4, true);
+          assert.ok(l4.width <= l8.width, `${file} ${t.kind}: ${l4.width} columns with stops of 4, ${l8.width} with 8`);
+        }
+      }
+      const t3at = (stop: number) => tableLayouts(report, lines, undefined, undefined, stop).find((l) => l.startLine <= report.t3!.range.start.line + 4 && l.endLine >= report.t3!.range.start.line + 4)!.width;
+      assert.ok(t3at(4) < t3at(8), `${file} 表三: ${t3at(4)} columns with stops of 4, ${t3at(8)} with 8`);
       // The text is not changed: pads are places and widths only, on tab characters or a line's first cell.
       for (const p of tablePads(report, lines, undefined, 4)) assert.ok(p.character === 0 || lines[p.line][p.character] === '\t', `${file} ${p.line}:${p.character}`);
     }

@@ -3,9 +3,10 @@
 // space is shown before the tabs so that every cell starts at its slot. Two ways:
 // - with the editor's tab size (VS Code's client, which shows the space as decorations that its tab expansion
 //   does not count): each tab's width is known, slots start where the widest row needs them;
-// - without it (LSP inlay hints, which editors count as text): slots start at multiples of STOP and each tab is
-//   brought to the column just before one, where it advances exactly one column whatever the tab size (1, 2, 4
-//   or 8), so the same hints align in Neovim (8) as in any other editor.
+// - without it (LSP inlay hints, which editors count as text): slots start at multiples of a stop (STOP unless
+//   the editor said its tab size) and each tab is brought to the column just before one, where it advances
+//   exactly one column for any tab size dividing the stop (1, 2, 4 or 8 for STOP), so the same hints align in
+//   Neovim (8) as in any other editor.
 import { T3_COLUMNS } from '../model/templates';
 import type { Report, Table2, TableModel } from '../model/types';
 import type { Range } from '../types';
@@ -38,13 +39,15 @@ export interface TableLayout {
   starts: number[];
   /** The tab size it was laid out for (undefined: for inlay hints, see above). */
   tabSize?: number;
+  /** Without a tab size: the stop the slots start at multiples of. */
+  stop?: number;
   /** Columns its widest row takes, aligned. */
   width: number;
 }
 
 /**
  * Tables up to this many columns wide, aligned, are shown aligned by default: they fit beside the side bar of a
- * 1366-pixel screen. Wider ones (表三 and 表四 of the standard take about 210) only when asked for: VS Code wraps
+ * 1366-pixel screen. Wider ones (表三 and 表四 of the standard take 165–210) only when asked for: VS Code wraps
  * their rows in a narrower editor, which reads worse than the text as it is.
  */
 export const FITTING_COLUMNS = 100;
@@ -83,7 +86,7 @@ function cellsOf(text: string, line: number, tabSize: number | undefined): RawLi
   return { line, cells };
 }
 
-const roundUp = (n: number) => Math.ceil(n / STOP) * STOP;
+const roundUp = (n: number, stop: number) => Math.ceil(n / stop) * stop;
 
 function mode(xs: number[]): number | undefined {
   const n = new Map<number, number>();
@@ -96,8 +99,8 @@ function mode(xs: number[]): number | undefined {
   return best;
 }
 
-/** Where a tab after text ending at `p` lands, at least `gap` spaces on: the next multiple of STOP past them. */
-const land = (p: number, gap: number) => roundUp(p + gap + 1);
+/** Where a tab after text ending at `p` lands, at least `gap` spaces on: the next stop past them. */
+const land = (p: number, gap: number, stop: number) => roundUp(p + gap + 1, stop);
 
 /** From one shown cell (or the line's start) over blank cells to the next shown cell. */
 interface Lead {
@@ -128,15 +131,15 @@ function leadsOf(row: readonly LayoutCell[]): Lead[] {
  * more stop; with one, every tab takes its own width and only the last is padded (at least two columns show
  * between a cell and the next).
  */
-function earliest(lead: Lead, starts: readonly number[], tabSize: number | undefined): number {
+function earliest(lead: Lead, starts: readonly number[], tabSize: number | undefined, stop: number): number {
   if (!lead.from && lead.blanks.length === 0) return 0;
   if (tabSize) {
     let p = lead.from ? starts[lead.from.slot] + lead.from.width + (lead.blanks.length ? lead.from.tab : Math.max(2, lead.from.tab)) : 0;
     for (const b of lead.blanks) p += b.width + b.tab;
     return p;
   }
-  let p = lead.from ? land(starts[lead.from.slot] + lead.from.width, 1) : 0;
-  for (const b of lead.blanks) p = land(p + b.width, 0);
+  let p = lead.from ? land(starts[lead.from.slot] + lead.from.width, 1, stop) : 0;
+  for (const b of lead.blanks) p = land(p + b.width, 0, stop);
   return p;
 }
 
@@ -148,7 +151,7 @@ const T3_HEADS = new Map<string, number>([['申请人情况', 0], ['法人或其
  * read values on, the character where the first value cell starts; a header line of table 三 places itself by
  * its column names; other lines take the value start most lines with as many cells have.
  */
-export function layoutLines(lines: readonly string[], from: number, to: number, valueStart: ReadonlyMap<number, number>, t3 = false, tabSize?: number): TableLayout | null {
+export function layoutLines(lines: readonly string[], from: number, to: number, valueStart: ReadonlyMap<number, number>, t3 = false, tabSize?: number, stop = STOP): TableLayout | null {
   const raw: RawLine[] = [];
   for (let l = from; l <= to && l < lines.length; l++) {
     const r = cellsOf(lines[l], l, tabSize);
@@ -184,12 +187,12 @@ export function layoutLines(lines: readonly string[], from: number, to: number, 
   for (const row of rows) for (const lead of leadsOf(row)) byTarget[lead.to.slot].push(lead);
   const starts = new Array<number>(slots).fill(0);
   for (let b = 1; b < slots; b++) {
-    let x = starts[b - 1] + (tabSize ? 1 : STOP);
-    for (const lead of byTarget[b]) x = Math.max(x, earliest(lead, starts, tabSize));
-    starts[b] = tabSize ? x : roundUp(x);
+    let x = starts[b - 1] + (tabSize ? 1 : stop);
+    for (const lead of byTarget[b]) x = Math.max(x, earliest(lead, starts, tabSize, stop));
+    starts[b] = tabSize ? x : roundUp(x, stop);
   }
   const width = Math.max(...rows.map((r) => starts[r[r.length - 1].slot] + r[r.length - 1].width));
-  return { startLine: from, endLine: to, rows, starts, ...(tabSize ? { tabSize } : {}), width };
+  return { startLine: from, endLine: to, rows, starts, ...(tabSize ? { tabSize } : { stop }), width };
 }
 
 /** The spaces to show so that every shown cell starts at its slot. */
@@ -218,7 +221,7 @@ export function padsOf(layout: TableLayout): Pad[] {
       let p = lead.from ? layout.starts[lead.from.slot] : 0;
       steps.forEach(({ cell, gap }, k) => {
         const end = p + cell.width;
-        const before = k === steps.length - 1 ? target - 1 : land(end, gap) - 1;
+        const before = k === steps.length - 1 ? target - 1 : land(end, gap, layout.stop ?? STOP) - 1;
         put(cell, before - end);
         p = before + 1;
       });
@@ -239,19 +242,20 @@ const cache = new WeakMap<TableModel, Map<number, TableLayout[]>>();
  * The layouts of a text report's tables that have lines in `range` (all when it is left out). A table kept by
  * the report model between edits keeps its layout, so only edited tables are laid out again.
  */
-export function tableLayouts(report: Report, lines: readonly string[], range?: Range, tabSize?: number): TableLayout[] {
+export function tableLayouts(report: Report, lines: readonly string[], range?: Range, tabSize?: number, stop = STOP): TableLayout[] {
   if (report.format !== 'text') return [];
   const out: TableLayout[] = [];
   for (const t of report.tables) {
     if (range && (t.range.end.line < range.start.line || t.range.start.line > range.end.line)) continue;
     const kept = cache.get(t) ?? new Map<number, TableLayout[]>();
     cache.set(t, kept);
-    let layouts = kept.get(tabSize ?? 0);
+    const key = tabSize ?? -stop;
+    let layouts = kept.get(key);
     if (!layouts) {
       const valueStart = new Map<number, number>();
       for (const row of t.rows) if (row.values.length) valueStart.set(row.values[0].range.start.line, row.values[0].range.start.character);
-      layouts = blocksOf(t).flatMap(([a, b]) => layoutLines(lines, a, b, valueStart, t.kind === 't3', tabSize) ?? []);
-      kept.set(tabSize ?? 0, layouts);
+      layouts = blocksOf(t).flatMap(([a, b]) => layoutLines(lines, a, b, valueStart, t.kind === 't3', tabSize, stop) ?? []);
+      kept.set(key, layouts);
     }
     out.push(...layouts);
   }
@@ -260,10 +264,11 @@ export function tableLayouts(report: Report, lines: readonly string[], range?: R
 
 /**
  * The spaces to show in `range` (all when it is left out; `wholeTables`: on every line of the tables it meets),
- * for an editor with `tabSize` (see above), for the tables at most `maxWidth` columns wide aligned.
+ * for an editor with `tabSize` (see above; without it, slots at multiples of `stop`), for the tables at most
+ * `maxWidth` columns wide aligned.
  */
-export function tablePads(report: Report, lines: readonly string[], range?: Range, tabSize?: number, wholeTables = false, maxWidth = Infinity): Pad[] {
-  const pads = tableLayouts(report, lines, range, tabSize)
+export function tablePads(report: Report, lines: readonly string[], range?: Range, tabSize?: number, wholeTables = false, maxWidth = Infinity, stop = STOP): Pad[] {
+  const pads = tableLayouts(report, lines, range, tabSize, stop)
     .filter((l) => l.width <= maxWidth)
     .flatMap(padsOf);
   return range && !wholeTables ? pads.filter((p) => p.line >= range.start.line && p.line <= range.end.line) : pads;

@@ -313,10 +313,10 @@ export class Checker {
   }
 
   /** The spaces that show a text report's tab tables aligned, in `range` (see editor/table-layout.ts). */
-  tablePads(uri: string, range?: Range, tabSize?: number, wholeTables = false, maxWidth = Infinity): Pad[] {
+  tablePads(uri: string, range?: Range, tabSize?: number, wholeTables = false, maxWidth = Infinity, stop?: number): Pad[] {
     const d = this.docs.get(uri);
     const r = this.report(uri);
-    return d && r?.isReport ? this.guard('tablePads', [], () => tablePads(r, d.parsed.lines, range, tabSize, wholeTables, maxWidth)) : [];
+    return d && r?.isReport ? this.guard('tablePads', [], () => tablePads(r, d.parsed.lines, range, tabSize, wholeTables, maxWidth, stop)) : [];
   }
 
   /** Tables 二, 三 and 四 as grids for the table preview, with the identities of the last check. */
