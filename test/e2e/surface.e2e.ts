@@ -158,21 +158,32 @@ e2eSuite('What a user sees of Nianbao: its page, commands, status, settings and 
       // Its drop-down open: the five words, the default marked, what each means.
       // The settings list is virtual and scrolls the row into view on the first click: click until it opens.
       const dropdown = wb.page.locator('.monaco-select-box-dropdown-container');
-      await pollUntil('the severity drop-down to open', async () => {
-        if (await dropdown.isVisible()) return true;
-        const box = rule.locator('.monaco-select-box').first();
-        await box.scrollIntoViewIfNeeded({ timeout: 3000 });
-        await wb.page.waitForTimeout(200);
-        await box.click({ timeout: 3000 });
-        await wb.page.waitForTimeout(300);
-        return (await dropdown.isVisible()) || undefined;
+      // The list re-renders (and closes an open drop-down) while it settles: read the drop-down in the same try.
+      const box = rule.locator('.monaco-select-box').first();
+      await box.scrollIntoViewIfNeeded({ timeout: 3000 }).catch(() => undefined);
+      await wb.page.waitForTimeout(500);
+      const listed = await pollUntil('the severity drop-down to open', async () => {
+        if (!(await dropdown.isVisible())) {
+          await box.click({ timeout: 3000 });
+          await wb.page.waitForTimeout(300);
+        }
+        const text = await dropdown.innerText({ timeout: 1000 }).catch(() => '');
+        if (!text) return undefined;
+        await wb.screenshot('settings');
+        return text;
       });
-      assert.match(await dropdown.innerText(), /信息/);
-      await wb.screenshot('settings');
+      assert.match(listed, /信息/);
       await wb.page.keyboard.press('Escape');
-      // The advanced group: names a clerk reads, not "Debounce Ms" alone.
-      await toc.locator('.monaco-list-row', { hasText: '高级' }).click();
-      await pollUntil('检查延迟 among the settings', async () => (await editor.innerText()).includes('检查延迟（毫秒）'));
+      await dropdown.waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+      // The advanced group: names a clerk reads, not "Debounce Ms" alone. A click on the table of contents while
+      // the list is still settling can be lost: click until the group shows.
+      const advanced = toc.locator('.monaco-list-row', { hasText: '高级' });
+      await pollUntil('检查延迟 among the settings', async () => {
+        if ((await editor.innerText()).includes('检查延迟（毫秒）')) return true;
+        await advanced.click({ timeout: 3000 });
+        await wb.page.waitForTimeout(300);
+        return (await editor.innerText()).includes('检查延迟（毫秒）') || undefined;
+      });
       await wb.screenshot('settings-advanced');
     });
   });
