@@ -34,7 +34,7 @@ export { hoverAt } from './editor/hover';
 export type { HoverInfo } from './editor/hover';
 export { tableLenses } from './editor/lens';
 export { FITTING_COLUMNS, layoutLines, padsOf, tableLayouts, tablePads, STOP } from './editor/table-layout';
-export type { LayoutCell, Pad, TableLayout } from './editor/table-layout';
+export type { LayoutCell, Pad, PadOptions, TableLayout } from './editor/table-layout';
 export { tablePreview } from './editor/table-preview';
 export type { PreviewCell, PreviewTable } from './editor/table-preview';
 export type { TableLens } from './editor/lens';

@@ -30,8 +30,10 @@ export interface FeatureHost {
   safe<P, R>(name: string, fallback: R, fn: (p: P, token?: CancellationToken) => R | Promise<R>): (p: P, token?: CancellationToken) => Promise<R>;
   /** What the client said it can do with edits and code actions (set at initialize). */
   editing(): EditingCaps;
-  /** `nianbao.tables.align` for the document: the widest table shown aligned, in columns (0: none). */
-  alignTables(uri: string): number;
+  /** `nianbao.tables.align` for the document. */
+  alignTables(uri: string): boolean;
+  /** `nianbao.tables.alignWide` for the document: the tables wider than FITTING_COLUMNS aligned too. */
+  alignWide(uri: string): boolean;
   /** The client asks for the tables' layout itself (nianbao/tableLayout) instead of inlay hints. */
   tableDecorations(): boolean;
   /** The tab size the editor showing the document said (nianbao/editorTabSize): the hints' stop. */
@@ -267,7 +269,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     host.safe('inlayHint', [] as InlayHint[], (p) => {
       const uri = p.textDocument.uri;
       if (!checker.has(uri) || !host.alignTables(uri) || host.tableDecorations()) return [];
-      return checker.tablePads(uri, p.range, undefined, false, host.alignTables(uri), host.hintStop?.(uri)).map((x) => ({ position: { line: x.line, character: x.character }, label: ' '.repeat(x.width) }));
+      return checker.tablePads(uri, p.range, { wide: host.alignWide(uri), stop: host.hintStop?.(uri) }).map((x) => ({ position: { line: x.line, character: x.character }, label: ' '.repeat(x.width) }));
     }),
   );
 
@@ -280,7 +282,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
       if (!checker.has(p.uri) || !host.alignTables(p.uri)) return { version: checker.version(p.uri) ?? null, pads: [] };
       const tabSize = p.tabSize === undefined ? undefined : Number.isInteger(p.tabSize) && p.tabSize > 0 && p.tabSize <= 32 ? p.tabSize : 4;
       // Every row of the tables in the range: the answer stays the same while the view scrolls over a table.
-      return { version: checker.version(p.uri) ?? null, pads: checker.tablePads(p.uri, p.range, tabSize, true, host.alignTables(p.uri), host.hintStop?.(p.uri)) };
+      return { version: checker.version(p.uri) ?? null, pads: checker.tablePads(p.uri, p.range, { tabSize, wholeTables: true, wide: host.alignWide(p.uri), stop: host.hintStop?.(p.uri) }) };
     }),
   );
 

@@ -17,7 +17,6 @@ import {
   cliMessage,
   serverMessage,
   viewLines,
-  FITTING_COLUMNS,
   type ConfigFileResult,
   type DocumentSettings,
   type EditorSettings,
@@ -771,8 +770,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     tableDecorations: () => tableDecorations,
     alignTables: (uri) => {
       const d = docs.get(uri);
-      if (!d || settingsOf(d).alignTables === false) return 0;
-      return settingsOf(d).alignWideTables === true ? Infinity : FITTING_COLUMNS;
+      return !!d && settingsOf(d).alignTables !== false;
+    },
+    alignWide: (uri) => {
+      const d = docs.get(uri);
+      return !!d && settingsOf(d).alignWideTables === true;
     },
     lensesMissed: (uri) => void lensesMissed.add(uri),
     hintStop: (uri) => tabSizes.get(uri),

@@ -145,7 +145,7 @@ describe('table layout', () => {
       const lines = c.document(uri)!.lines;
       assert.ok(report.t3, `${file} has table 三`);
       for (const tabSize of [2, 4, 8]) {
-        const pads = tablePads(report, lines, undefined, tabSize);
+        const pads = tablePads(report, lines, undefined, { tabSize });
         assert.ok(pads.length > 20, `${file}: spaces to show`);
         for (const t of report.tables) {
           const l = layoutLines(lines, t.range.start.line, t.range.end.line, new Map(t.rows.filter((r) => r.values.length).map((r) => [r.values[0].range.start.line, r.values[0].range.start.character])), t.kind === 't3', tabSize);
@@ -167,7 +167,7 @@ describe('table layout', () => {
       const t3at = (stop: number) => tableLayouts(report, lines, undefined, undefined, stop).find((l) => l.startLine <= report.t3!.range.start.line + 4 && l.endLine >= report.t3!.range.start.line + 4)!.width;
       assert.ok(t3at(4) < t3at(8), `${file} 表三: ${t3at(4)} columns with stops of 4, ${t3at(8)} with 8`);
       // The text is not changed: pads are places and widths only, on tab characters or a line's first cell.
-      for (const p of tablePads(report, lines, undefined, 4)) assert.ok(p.character === 0 || lines[p.line][p.character] === '\t', `${file} ${p.line}:${p.character}`);
+      for (const p of tablePads(report, lines, undefined, { tabSize: 4 })) assert.ok(p.character === 0 || lines[p.line][p.character] === '\t', `${file} ${p.line}:${p.character}`);
     }
   });
 
@@ -178,11 +178,11 @@ describe('table layout', () => {
     c.open(uri, 'nianbao', 1, text);
     const t4 = c.report(uri)!.t4!;
     const range = { start: t4.range.start, end: t4.range.start };
-    const pads = c.tablePads(uri, range, 4, true);
+    const pads = c.tablePads(uri, range, { tabSize: 4, wholeTables: true });
     assert.ok(pads.length > 0 && pads.every((p) => p.line >= t4.range.start.line && p.line <= t4.range.end.line), 'only table 四');
     // Typing in the prose far from the tables keeps table 四 as it was.
     c.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
-    assert.deepEqual(c.tablePads(uri, range, 4, true), pads);
+    assert.deepEqual(c.tablePads(uri, range, { tabSize: 4, wholeTables: true }), pads);
     // A Markdown report: its tables are aligned by Format Document, not here.
     const md = createChecker();
     md.open('file:///r/a.md', 'markdown', 1, read('test/e2e/fixtures/draft-2024.md'));
@@ -204,8 +204,8 @@ describe('table layout', () => {
     const t4 = report.t4!.range.start.line + 3;
     assert.ok(widthOf(t2) <= FITTING_COLUMNS, `表二 ${widthOf(t2)} columns`);
     assert.ok(widthOf(t3) > FITTING_COLUMNS && widthOf(t4) > FITTING_COLUMNS, `表三 ${widthOf(t3)}, 表四 ${widthOf(t4)} columns`);
-    const fitting = new Set(tablePads(report, lines, undefined, undefined, false, FITTING_COLUMNS).map((p) => p.line));
+    const fitting = new Set(tablePads(report, lines, undefined, { maxWidth: FITTING_COLUMNS }).map((p) => p.line));
     assert.ok(fitting.has(t2) && !fitting.has(t3) && !fitting.has(t4));
-    assert.deepEqual(tablePads(report, lines, undefined, undefined, false, Infinity), tablePads(report, lines));
+    assert.deepEqual(tablePads(report, lines, undefined, { maxWidth: Infinity }), tablePads(report, lines));
   });
 });

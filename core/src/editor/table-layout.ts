@@ -262,12 +262,21 @@ export function tableLayouts(report: Report, lines: readonly string[], range?: R
   return out;
 }
 
-/**
- * The spaces to show in `range` (all when it is left out; `wholeTables`: on every line of the tables it meets),
- * for an editor with `tabSize` (see above; without it, slots at multiples of `stop`), for the tables at most
- * `maxWidth` columns wide aligned.
- */
-export function tablePads(report: Report, lines: readonly string[], range?: Range, tabSize?: number, wholeTables = false, maxWidth = Infinity, stop = STOP): Pad[] {
+/** How tablePads lays the tables out. */
+export interface PadOptions {
+  /** For an editor that shows the space itself with this tab size (see above). */
+  tabSize?: number;
+  /** Without a tab size (inlay hints): slots at multiples of this; STOP unless the editor said its tab size. */
+  stop?: number;
+  /** On every line of the tables the range meets, not only the lines in it. */
+  wholeTables?: boolean;
+  /** Only the tables at most this many columns wide aligned (FITTING_COLUMNS: those shown by default). */
+  maxWidth?: number;
+}
+
+/** The spaces to show in `range` (all when it is left out). */
+export function tablePads(report: Report, lines: readonly string[], range?: Range, options: PadOptions = {}): Pad[] {
+  const { tabSize, stop = STOP, wholeTables = false, maxWidth = Infinity } = options;
   const pads = tableLayouts(report, lines, range, tabSize, stop)
     .filter((l) => l.width <= maxWidth)
     .flatMap(padsOf);

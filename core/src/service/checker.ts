@@ -6,7 +6,7 @@ import { findPrevious, PriorIndex, priorKeyOf, type PriorKey } from '../across';
 import { analyze, checkReport, type CheckOptions, type CheckResult } from '../check';
 import { hoverAt, type HoverInfo } from '../editor/hover';
 import { tableLenses, type TableLens } from '../editor/lens';
-import { tablePads, type Pad } from '../editor/table-layout';
+import { FITTING_COLUMNS, tablePads, type Pad, type PadOptions } from '../editor/table-layout';
 import { tablePreview, type PreviewTable } from '../editor/table-preview';
 import { formatMarkdownTables } from '../editor/format-tables';
 import { applyEdits, type TextEdit } from '../edits/edit';
@@ -312,11 +312,11 @@ export class Checker {
     return last?.result.checked ? this.guard('lenses', [], () => tableLenses(last.result.report, last.result.diagnostics, locale)) : [];
   }
 
-  /** The spaces that show a text report's tab tables aligned, in `range` (see editor/table-layout.ts). */
-  tablePads(uri: string, range?: Range, tabSize?: number, wholeTables = false, maxWidth = Infinity, stop?: number): Pad[] {
+  /** The spaces showing a text report's tab tables aligned (editor/table-layout.ts); `wide` false: FITTING_COLUMNS. */
+  tablePads(uri: string, range?: Range, { wide = true, ...layout }: Omit<PadOptions, 'maxWidth'> & { wide?: boolean } = {}): Pad[] {
     const d = this.docs.get(uri);
     const r = this.report(uri);
-    return d && r?.isReport ? this.guard('tablePads', [], () => tablePads(r, d.parsed.lines, range, tabSize, wholeTables, maxWidth, stop)) : [];
+    return d && r?.isReport ? this.guard('tablePads', [], () => tablePads(r, d.parsed.lines, range, { ...layout, maxWidth: wide ? Infinity : FITTING_COLUMNS })) : [];
   }
 
   /** Tables 二, 三 and 四 as grids for the table preview, with the identities of the last check. */
