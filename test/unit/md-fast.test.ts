@@ -40,13 +40,16 @@ describe('the Markdown fast paths give what the full parser gives', () => {
     const bold = ['**一是**加强组织领导。', '**二是**完善制度。'];
     assert.ok(parseMarkdownFast(bold), 'a paragraph with strong emphasis takes the fast path');
     assert.ok(parseMarkdownFast(['<table>', '<tr><td>1</td></tr>', '</table>']), 'an HTML table takes the fast path');
+    assert.ok(parseMarkdownFast(['可登录 [http: //www.a.gov.cn](http://www.a.gov.cn) 查阅。']), 'a paragraph with a link takes the fast path');
+    assert.ok(parseMarkdownFast(['关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知']), 'a paragraph with a literal < takes the fast path');
   });
 
   it('on blocks that look almost plain', () => {
     const cases = [
       ['# 一、总体情况'], ['## 标题 ##'], ['#  两个空格'], ['####### 七个'], ['#标题'],
       ['普通段落，没有任何标记。'], ['第一行', '第二行'], ['1.聚焦制度规范'], ['2024 年，共收到申请 3 件。'], ['  缩进'], ['尾随空格  ', '下一行'],
-      ['电话：0955-4719171'], ['**加粗**'], ['a < b'], ['x &amp; y'],
+      ['电话：0955-4719171'], ['**加粗**'], ['a < b'], ['x &amp; y'], ['a <中> b'], ['a & 中'], ['a &中'], ['<中', '文字'], ['文字<', '中'], ['&', '#x'],
+      ['[链接](http://a.cn)'], ['![图](a.png)'], ['[a](b "t")'], ['[a]( b)'], ['[a](<b>)'], ['[a] (b)'], ['[a](b)(c)'], ['[[a]](b)'], ['[a](b))'], ['[a]', '[a]: /u'], ['[a]:', '(b)'], ['[a', '](b)'], ['网站（<http://www.hy.gov.cn>）公布'], ['<https://a.cn/x?y=1>'], ['<http://a\u0001b>'], ['<http://a.cn', '>'], ['<x:>'], ['<中文:a>'],
       ['| a | b |', '| --- | ---: |', '| 1 | 2 |'], ['| a | b |', '| --- | --- |', '|  | 2 |', '| 3 |  |'],
       ['| a | b |', '| --- | --- |', '| 1 | 2 | 3 |'], ['| a | b |', '| - | :-: |'], ['| a |', '| --- |'], ['| a | b |', '|---|---|', '| x  y | z |'],
       ['| 一、本年新收 |  | 0 | 0 |', '| --- | --- | --- | --- |', '| 三、本年度办理结果 | （一）予以公开 | 0 | 0 |'],
@@ -95,6 +98,18 @@ describe('the Markdown fast paths give what the full parser gives', () => {
       assert.deepEqual(quick, parseMarkdownBlockFull(lines), JSON.stringify(lines).slice(0, 200));
     }
     assert.ok(checked > 500, `${checked} mutated blocks took the fast path`);
+  });
+
+  it('on random paragraphs of links, brackets, < and & next to CJK text', () => {
+    let a = 31;
+    const next = () => (a = (a * 1103515245 + 12345) & 0x7fffffff);
+    const parts = ['[', ']', '(', ')', '](', '[网站](http://a.cn)', '[a](b)', '<', '>', '&', '&amp;', '<a', '<1@a.cn>', '<http://a.cn>', '<http://a.cn/?q=1&b>', '<mailto:a@b.cn>', '<http: //a>', '<a:b>', '<http://a.cn', '!', ' ', '　', '中', 'x', '1', '。', '"', '*', '\n', '\n>', '\n['];
+    const fast = compareOnRandom(12000, () => {
+      let src = '';
+      for (let n = 1 + (next() % 10); n > 0; n--) src += parts[next() % parts.length];
+      return src;
+    });
+    assert.ok(fast > 1000, `${fast} paragraphs took the fast path`);
   });
 
   it('on random lines of CJK text with ASCII marks anywhere', () => {

@@ -2,7 +2,7 @@ import { parseHtmlTable } from './html-table';
 import type { CellItem, Item, Seg } from './items';
 
 // Fast paths for the commonest Markdown blocks of a report: a one-line ATX heading, a paragraph of plain
-// text, a GFM table of plain cells, and an HTML table pasted from Word. Each applies only when no character of the block could start any
+// text (also with `**strong**`, or with links), a GFM table of plain cells, and an HTML table pasted from Word. Each applies only when no character of the block could start any
 // other Markdown syntax, so the result is the one the full parser gives (a test checks this on every block
 // of the fixtures and of random edits); anything else goes to the full parser.
 
@@ -61,6 +61,11 @@ function boldParagraph(lines: readonly string[]): Item[] | null {
   }
   const skip = new Set<number>();
   for (const r of runs) if (r.matched) skip.add(r.at).add(r.at + 1);
+  return paragraphWithout(src, lines.length, skip);
+}
+
+/** The paragraph of `src` (its lines joined by '\n') with the characters at `skip` (markup) left out of its text. */
+function paragraphWithout(src: string, lineCount: number, skip: ReadonlySet<number>): Item[] {
   let text = '';
   const segs: Seg[] = [];
   let line = 0;
@@ -77,7 +82,67 @@ function boldParagraph(lines: readonly string[]): Item[] | null {
     else segs.push({ offset: text.length, line, character, length: 1 });
     text += src[i];
   }
-  return [{ kind: 'para', text: { text, segs }, line: 0, endLine: lines.length - 1 }];
+  return [{ kind: 'para', text: { text, segs }, line: 0, endLine: lineCount - 1 }];
+}
+
+/** Never taken by the inline path below. */
+const SPECIAL_INLINE = /[\\`*_~|\t]/;
+/**
+ * An inline link `[text](destination)` of plain text: no brackets, markup or spaces in the destination, no title.
+ * Neither part holds a bracket, so matching from every `[` of a line stays linear.
+ */
+const LINK = /\[([^[\]\\`*_<>&~|\t]+)\]\(([^[\]\s()<>\\`*_&~|"']+)\)/y;
+
+/** An autolink `<scheme:…>` (its text is the address as written), without `&` or `\\`. */
+const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>&\\\p{Cc}]*>/uy;
+
+/**
+ * `<` and `&` are text when the next character is not ASCII (or a space, or the line ends): no tag, autolink, e-mail
+ * address or character reference starts so (`关于印发<中华人民共和国…格式>的通知`).
+ */
+function literalAt(line: string, i: number): boolean {
+  const next = line.charCodeAt(i + 1);
+  return Number.isNaN(next) || next === 32 || next > 127;
+}
+
+/**
+ * Adds to `skip` the markup of a line of a paragraph whose only markup is links, autolinks and literal `<`, `>`, `&` (at
+ * `offset` in the paragraph), or returns false.
+ */
+function inlineLine(line: string, offset: number, skip: Set<number>): boolean {
+  if (line.length === 0 || line[0] === ' ' || line[line.length - 1] === ' ' || SPECIAL_INLINE.test(line) || SPECIAL_START.test(line) || LIST_START.test(line)) return false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '[') {
+      if (line[i - 1] === '!') return false;
+      LINK.lastIndex = i;
+      const m = LINK.exec(line);
+      if (!m) return false;
+      skip.add(offset + i);
+      const close = i + 1 + m[1].length;
+      for (let k = close; k < i + m[0].length; k++) skip.add(offset + k);
+      i += m[0].length - 1;
+    } else if (c === ']') return false;
+    else if (c === '<' && !literalAt(line, i)) {
+      AUTOLINK.lastIndex = i;
+      const m = AUTOLINK.exec(line);
+      if (!m) return false;
+      skip.add(offset + i).add(offset + i + m[0].length - 1);
+      i += m[0].length - 1;
+    } else if (c === '&' && !literalAt(line, i)) return false;
+  }
+  return true;
+}
+
+/** A paragraph whose only markup is inline links and autolinks (their text kept) and `<`, `>`, `&` that are text. */
+function inlineParagraph(lines: readonly string[]): Item[] | null {
+  const skip = new Set<number>();
+  let offset = 0;
+  for (const line of lines) {
+    if (!inlineLine(line, offset, skip)) return null;
+    offset += line.length + 1;
+  }
+  return paragraphWithout(lines.join('\n'), lines.length, skip);
 }
 
 function pipes(line: string): number[] | null {
@@ -132,6 +197,8 @@ export function parseMarkdownFast(lines: readonly string[]): Item[] | null {
     return [{ kind: 'para', text: { text, segs }, line: 0, endLine: lines.length - 1 }];
   }
   if (lines.every(boldLine)) return boldParagraph(lines);
+  const inline = inlineParagraph(lines);
+  if (inline) return inline;
   if (lines.length >= 2) {
     const head = pipes(lines[0]);
     const delim = pipes(lines[1]);
