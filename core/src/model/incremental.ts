@@ -1,5 +1,5 @@
-// What the report builder keeps between builds, owned here (the parser's blocks carry nothing of it): per
-// block the work on each of its items, and per run of plain-text blocks what the run adds to the report. A
+// What the report builder keeps between builds, owned here (kept in each block's `model` slot, which the parser
+// leaves empty): per block the work on each of its items, and per run of plain-text blocks what the run adds to the report. A
 // block object lives as long as the text it holds is unchanged (see ParsedDocument.applyChange), so both are
 // reused until an edit touches them.
 import type { Block, Item, MappedText } from '../parse/items';
@@ -48,11 +48,10 @@ export interface BlockState {
   cut?: boolean;
 }
 
-const states = new WeakMap<Block, BlockState>();
 const NO_LABEL_LINES: readonly boolean[] = [];
 
 export function stateOf(block: Block): BlockState {
-  let state = states.get(block);
+  let state = block.model as BlockState | undefined;
   if (!state) {
     let plain = true;
     const infos = block.items.map((item) => {
@@ -76,7 +75,7 @@ export function stateOf(block: Block): BlockState {
       }
     }
     state = { infos, plain, run: undefined, labelLines };
-    states.set(block, state);
+    block.model = state;
   }
   return state;
 }

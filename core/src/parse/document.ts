@@ -11,7 +11,7 @@ function parseBlock(lines: readonly string[], start: number, end: number, format
     items = formatById(format).parseBlock(slice);
     cache?.set(key, items);
   }
-  return { start, end, key, items };
+  return { start, end, key, items, model: undefined };
 }
 
 function splitEols(text: string): { lines: string[]; eols: string[] } {

@@ -41,6 +41,8 @@ export interface Block {
   end: number;
   key: string;
   items: Item[];
+  /** The report builder's work on this block (model/incremental.ts), kept while the block lives; the parser sets none. */
+  model: unknown;
 }
 
 export function plainText(text: string, line: number, character: number): MappedText {
