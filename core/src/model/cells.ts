@@ -7,12 +7,27 @@ const SPACED_DIGITS = /^\d(?: \d)+$/;
 const MONEY = /^([+-]?\d+(?:\.\d+)?)\s?(万元|元)$/;
 const PLAIN_INTEGER = /^\d{1,15}$/;
 
+export type ReadCell = { readonly kind: CellKind; readonly value: number | null; readonly unit?: string };
+
+/** Cells other than plain integers repeat (labels, dashes, 0.00): each is read once, the results shared. */
+const memo = new Map<string, ReadCell>();
+
 /**
  * Reads a table cell: a number (with its unit when it is an amount of money), blank, a dash-like
  * placeholder, or text. `1 0 3` (PDF extraction) is 103.
  */
-export function readCell(raw: string): { kind: CellKind; value: number | null; unit?: string } {
+export function readCell(raw: string): ReadCell {
   if (PLAIN_INTEGER.test(raw)) return { kind: 'number', value: Number(raw) };
+  let r = memo.get(raw);
+  if (!r) {
+    r = readOther(raw);
+    if (memo.size >= 20_000) memo.clear();
+    if (raw.length <= 64) memo.set(raw, r);
+  }
+  return r;
+}
+
+function readOther(raw: string): ReadCell {
   let s = raw.normalize('NFKC').trim();
   if (s === '') return { kind: 'blank', value: null };
   if (SPACED_DIGITS.test(s)) s = s.replace(/ /g, '');

@@ -25,6 +25,8 @@ const CLOSING_DATE = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/
 const PLAN = /将|计划|拟|力争|下一步|打算|谋划|预计/;
 const NUMBERED = /^[\s*#]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))/;
 const T3_HEADER = /勾稽关系|申请人情况/;
+/** A row can hold T3_HEADER only with one of these (or a compatibility form that NFKC folds to one). */
+const T3_HEADER_CHARS = /[勾申\u2e80-\u2fdf\uf900-\ufaff\ud83c\ud87e]/;
 
 /** Ends with closing punctuation (looks at the last character only: linear on any text). */
 export const endsSentence = (s: string): boolean => s.length > 0 && TERMINAL_CHARS.includes(s[s.length - 1]);
@@ -133,12 +135,12 @@ export interface RowInfo {
 }
 
 export function rowInfo(item: { cells: CellItem[] }): RowInfo {
+  let header = false;
   const cells = item.cells.map((c): RelCell => {
     const r = readCell(c.text);
-    const cell: RelCell = { raw: c.text, kind: r.kind, value: r.value, line: c.line, start: c.start, end: c.end };
-    if (r.unit) cell.unit = r.unit;
-    if (c.covered) cell.covered = c.covered;
-    return cell;
+    if (!header && T3_HEADER_CHARS.test(c.text)) header = true;
+    // One shape for every cell (absent unit and covered as undefined): the model's code stays monomorphic.
+    return { raw: c.text, kind: r.kind, value: r.value, unit: r.unit, covered: c.covered, line: c.line, start: c.start, end: c.end };
   });
-  return { cells, t3Header: T3_HEADER.test(normalizeLabel(item.cells.map((c) => c.text).join(''))) };
+  return { cells, t3Header: header && T3_HEADER.test(normalizeLabel(item.cells.map((c) => c.text).join(''))) };
 }

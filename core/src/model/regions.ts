@@ -18,11 +18,9 @@ const tables = new WeakMap<Item, { entries: RegionEntry[]; section: SectionKey |
 
 function rawRow({ item, base, info }: RegionEntry): RawRow {
   if ('cells' in info) {
-    const cells: Cell[] = info.cells.map((c) => {
-      const cell: Cell = { raw: c.raw, kind: c.kind, value: c.value, range: { start: { line: base + c.line, character: c.start }, end: { line: base + c.line, character: c.end } } };
-      if (c.unit) cell.unit = c.unit;
-      if (c.covered) cell.covered = c.covered;
-      return cell;
+    const cells: Cell[] = info.cells.map((c): Cell => {
+      const line = base + c.line;
+      return { raw: c.raw, kind: c.kind, value: c.value, unit: c.unit, covered: c.covered, range: { start: { line, character: c.start }, end: { line, character: c.end } } };
     });
     return { cells, line: base + item.line };
   }
