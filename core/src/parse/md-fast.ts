@@ -59,28 +59,34 @@ function boldParagraph(lines: readonly string[]): Item[] | null {
       r.matched = true;
     } else if (r.open) openers.push(k);
   }
-  const skip = new Set<number>();
-  for (const r of runs) if (r.matched) skip.add(r.at).add(r.at + 1);
+  const skip: number[] = [];
+  for (const r of runs) if (r.matched) skip.push(r.at, r.at + 1);
   return paragraphWithout(src, lines.length, skip);
 }
 
-/** The paragraph of `src` (its lines joined by '\n') with the characters at `skip` (markup) left out of its text. */
-function paragraphWithout(src: string, lineCount: number, skip: ReadonlySet<number>): Item[] {
+/**
+ * The paragraph of `src` (its lines joined by '\n') with the characters at `skip` (markup, ascending) left out of
+ * its text: the text between them is taken a run at a time.
+ */
+function paragraphWithout(src: string, lineCount: number, skip: readonly number[]): Item[] {
   let text = '';
   const segs: Seg[] = [];
-  let line = 0;
-  let character = 0;
-  for (let i = 0; i < src.length; i++, character++) {
-    if (src.charCodeAt(i) === 10) {
-      line++;
-      character = -1;
-      continue;
+  let k = 0;
+  for (let line = 0, lineStart = 0; lineStart <= src.length; line++) {
+    const nl = src.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? src.length : nl;
+    for (let i = lineStart; i < lineEnd; ) {
+      while (k < skip.length && skip[k] < i) k++;
+      const stop = k < skip.length && skip[k] < lineEnd ? skip[k] : lineEnd;
+      if (stop > i) {
+        // A run after a skipped character starts a new segment (the source is not contiguous there).
+        segs.push({ offset: text.length, line, character: i - lineStart, length: stop - i });
+        text += src.slice(i, stop);
+      }
+      i = stop + 1;
     }
-    if (skip.has(i)) continue;
-    const last = segs[segs.length - 1];
-    if (last && last.line === line && last.character + last.length === character) last.length++;
-    else segs.push({ offset: text.length, line, character, length: 1 });
-    text += src[i];
+    if (nl < 0) break;
+    lineStart = nl + 1;
   }
   return [{ kind: 'para', text: { text, segs }, line: 0, endLine: lineCount - 1 }];
 }
@@ -109,7 +115,7 @@ function literalAt(line: string, i: number): boolean {
  * Adds to `skip` the markup of a line of a paragraph whose only markup is links, autolinks and literal `<`, `>`, `&` (at
  * `offset` in the paragraph), or returns false.
  */
-function inlineLine(line: string, offset: number, skip: Set<number>): boolean {
+function inlineLine(line: string, offset: number, skip: number[]): boolean {
   if (line.length === 0 || line[0] === ' ' || line[line.length - 1] === ' ' || SPECIAL_INLINE.test(line) || SPECIAL_START.test(line) || LIST_START.test(line)) return false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
@@ -118,16 +124,16 @@ function inlineLine(line: string, offset: number, skip: Set<number>): boolean {
       LINK.lastIndex = i;
       const m = LINK.exec(line);
       if (!m) return false;
-      skip.add(offset + i);
+      skip.push(offset + i);
       const close = i + 1 + m[1].length;
-      for (let k = close; k < i + m[0].length; k++) skip.add(offset + k);
+      for (let k = close; k < i + m[0].length; k++) skip.push(offset + k);
       i += m[0].length - 1;
     } else if (c === ']') return false;
     else if (c === '<' && !literalAt(line, i)) {
       AUTOLINK.lastIndex = i;
       const m = AUTOLINK.exec(line);
       if (!m) return false;
-      skip.add(offset + i).add(offset + i + m[0].length - 1);
+      skip.push(offset + i, offset + i + m[0].length - 1);
       i += m[0].length - 1;
     } else if (c === '&' && !literalAt(line, i)) return false;
   }
@@ -136,7 +142,7 @@ function inlineLine(line: string, offset: number, skip: Set<number>): boolean {
 
 /** A paragraph whose only markup is inline links and autolinks (their text kept) and `<`, `>`, `&` that are text. */
 function inlineParagraph(lines: readonly string[]): Item[] | null {
-  const skip = new Set<number>();
+  const skip: number[] = [];
   let offset = 0;
   for (const line of lines) {
     if (!inlineLine(line, offset, skip)) return null;
