@@ -1,4 +1,4 @@
-import { narrativeSentences, sentenceHash } from './model/sentences';
+import { sentenceDigests } from './model/sentences';
 import { T2_2021, T3_COLUMNS, type T2RowKey, type T3ColumnKey } from './model/templates';
 import type { Report } from './model/types';
 import { normalizeLabel } from './text/normalize';
@@ -51,9 +51,11 @@ export function priorOf(report: Report): Prior {
   const t2 = report.t2;
   const inForce = t2 && t2.template === '2021' ? Object.fromEntries(T2_2021.filter((d) => d.item === '一').map((d) => [d.key, t2.count(d.key, 'inForce')])) : null;
   const sentences = new Set<number>();
-  for (const s of narrativeSentences(report)) {
-    if (sentences.size >= MAX_PRIOR_SENTENCES) break;
-    sentences.add(sentenceHash(s));
+  // The narrative's sentences: paragraphs of the six sections (not the title and preface, whose wording is fixed).
+  for (const para of report.paragraphs) {
+    if (para.section === 0) continue;
+    const d = sentenceDigests(para.text);
+    for (let k = 0; k < d.length && sentences.size < MAX_PRIOR_SENTENCES; k += 2) sentences.add(d[k]);
   }
   p = { prior: true, year: report.year, agency: agencyKey(report), isReport: report.isReport, carryNext, inForce, sentences };
   priors.set(report, p);

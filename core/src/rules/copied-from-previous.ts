@@ -1,5 +1,5 @@
 import { asPrior, type Prior } from '../across';
-import { sentenceHash, sentencesOf } from '../model/sentences';
+import { sentenceDigests } from '../model/sentences';
 import type { Report } from '../model/types';
 import { defineRule } from './rule';
 
@@ -15,9 +15,10 @@ export function copiedShare(report: Report, previous: Report | Prior): number | 
   let copied = 0;
   for (const p of report.paragraphs) {
     if (p.section === 0) continue;
-    for (const s of sentencesOf(p.text)) {
-      total += s.length;
-      if (theirs.has(sentenceHash(s))) copied += s.length;
+    const d = sentenceDigests(p.text);
+    for (let k = 0; k < d.length; k += 2) {
+      total += d[k + 1];
+      if (theirs.has(d[k])) copied += d[k + 1];
     }
   }
   if (total < MIN_NARRATIVE || theirs.size === 0) return null;
