@@ -1,7 +1,7 @@
-// What the report builder keeps between builds, owned here (kept in each block's `model` slot, which the parser
-// leaves empty): per block the work on each of its items, and per run of plain-text blocks what the run adds to the report. A
-// block object lives as long as the text it holds is unchanged (see ParsedDocument.applyChange), so both are
-// reused until an edit touches them.
+// What the report builder keeps between builds, owned here and kept in each block's `model` slot (the parser
+// leaves it empty): per block the work on each of its items, and per run of plain-text blocks what the run adds
+// to the report. A block object lives as long as the text it holds is unchanged (see
+// ParsedDocument.applyChange), so both are reused until an edit touches them.
 import type { Block, Item, MappedText } from '../parse/items';
 import { isFigure, type Para, type Sub } from './positioned';
 import { rowInfo, textInfo, type RowInfo, type TextInfo } from './recognize';

@@ -1,10 +1,11 @@
 import { parseHtmlTable } from './html-table';
 import type { CellItem, Item, Seg } from './items';
 
-// Fast paths for the commonest Markdown blocks of a report: a one-line ATX heading, a paragraph of plain
-// text (also with `**strong**`, or with links), a GFM table of plain cells, and an HTML table pasted from Word. Each applies only when no character of the block could start any
-// other Markdown syntax, so the result is the one the full parser gives (a test checks this on every block
-// of the fixtures and of random edits); anything else goes to the full parser.
+// Fast paths for the commonest Markdown blocks of a report: a one-line ATX heading, a paragraph of plain text
+// (also with `**strong**`, or with links and autolinks), a GFM table of plain cells, and an HTML table pasted
+// from Word. Each applies only when no character of the block could start any other Markdown syntax, so the
+// result is the one the full parser gives (a test checks this on every block of the fixtures and of random
+// edits); anything else goes to the full parser.
 
 /** Characters that are markup anywhere in a line (this parser's CommonMark has only the GFM table extension). */
 const SPECIAL = /[\\`*_[\]<>&~|\t]/;
