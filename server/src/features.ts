@@ -77,6 +77,11 @@ export const COMMANDS = {
 export const CLIENT_DISABLE_COMMAND = 'nianbao.disableRuleInWorkspace';
 
 /** Quick fixes, fix-all, disable comments, hover, code lenses, formatting, completion and templates. */
+/** A tab size a client sent (nianbao/tableLayout, nianbao/editorTabSize), or undefined when it is not one. */
+export function tabSizeOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 32 ? value : undefined;
+}
+
 export function registerFeatures(connection: Connection, host: FeatureHost): void {
   const t = (uri: string, key: Parameters<typeof serverMessage>[1], args?: Record<string, string | number>) => serverMessage(host.locale(uri), key, args);
 
@@ -280,7 +285,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     'nianbao/tableLayout',
     host.safe('tableLayout', null, (p: { uri: string; range: Range; tabSize?: number }) => {
       if (!checker.has(p.uri) || !host.alignTables(p.uri)) return { version: checker.version(p.uri) ?? null, pads: [] };
-      const tabSize = p.tabSize === undefined ? undefined : Number.isInteger(p.tabSize) && p.tabSize > 0 && p.tabSize <= 32 ? p.tabSize : 4;
+      const tabSize = p.tabSize === undefined ? undefined : (tabSizeOf(p.tabSize) ?? 4);
       // Every row of the tables in the range: the answer stays the same while the view scrolls over a table.
       return { version: checker.version(p.uri) ?? null, pads: checker.tablePads(p.uri, p.range, { tabSize, wholeTables: true, wide: host.alignWide(p.uri), stop: host.hintStop?.(p.uri) }) };
     }),

@@ -40,7 +40,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { documentSymbols, foldingRanges, lspDiagnostics } from './convert';
-import { CLIENT_DISABLE_COMMAND, COMMANDS, FIX_ALL_KIND, registerFeatures, type EditingCaps } from './features';
+import { CLIENT_DISABLE_COMMAND, COMMANDS, FIX_ALL_KIND, registerFeatures, tabSizeOf, type EditingCaps } from './features';
 import { formatOfPath, joinUri, NO_FILES, uriKey, type FileSystem } from './files';
 import { ReportIndex } from './workspace';
 import { IGNORE_FILE, WorkspaceCheck } from './workspace-check';
@@ -624,7 +624,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onNotification(
     'nianbao/editorTabSize',
     safe('editorTabSize', undefined, (p: { uri: string; tabSize: number }) => {
-      const size = Number.isInteger(p?.tabSize) && p.tabSize >= 1 && p.tabSize <= 16 ? p.tabSize : undefined;
+      const size = tabSizeOf(p?.tabSize);
       if (!p || typeof p.uri !== 'string' || size === undefined || tabSizes.get(p.uri) === size) return;
       tabSizes.set(p.uri, size);
       if (canRefreshHints) void connection.languages.inlayHint.refresh().catch(() => undefined);

@@ -24,6 +24,13 @@ describe('reading cells', () => {
     assert.equal(rowInfo(row('本列数据的勾稽关系为：第一项加第二项之和等于第三项加第四项之和')).t3Header, true);
     assert.equal(rowInfo(row('申 请 人 情 况')).t3Header, true, 'spaces are dropped');
     assert.equal(rowInfo(row('\u{1F238}请人情况')).t3Header, true, 'U+1F238 folds to 申');
+    for (let cp = 0; cp < 0x110000; cp++) {
+      if (cp >= 0xd800 && cp < 0xe000) continue;
+      const c = String.fromCodePoint(cp);
+      const n = c.normalize('NFKC');
+      if (n === '勾') assert.equal(rowInfo(row(c + '稽关系')).t3Header, true, `U+${cp.toString(16)} folds to 勾`);
+      if (n === '申') assert.equal(rowInfo(row(c + '请人情况')).t3Header, true, `U+${cp.toString(16)} folds to 申`);
+    }
     assert.equal(rowInfo(row('申请人', '情况')).t3Header, true, 'across cells, as the joined row reads');
     assert.equal(rowInfo(row('一、本年新收政府信息公开申请数量', '0')).t3Header, false);
     assert.equal(rowInfo(row('商业企业', '科研机构')).t3Header, false);

@@ -1,3 +1,4 @@
+import { memoByString } from '../text/memo';
 import type { CellKind } from './types';
 
 const DASHES = new Set(['/', '-', '—', '–', '——', '－', '―', '─', '\\', '×', 'x', 'X', '无']);
@@ -10,7 +11,7 @@ const PLAIN_INTEGER = /^\d{1,15}$/;
 export type ReadCell = { readonly kind: CellKind; readonly value: number | null; readonly unit?: string };
 
 /** Cells other than plain integers repeat (labels, dashes, 0.00): each is read once, the results shared. */
-const memo = new Map<string, ReadCell>();
+const readOther = memoByString(readOtherCell, 20_000, 64);
 
 /**
  * Reads a table cell: a number (with its unit when it is an amount of money), blank, a dash-like
@@ -18,16 +19,10 @@ const memo = new Map<string, ReadCell>();
  */
 export function readCell(raw: string): ReadCell {
   if (PLAIN_INTEGER.test(raw)) return { kind: 'number', value: Number(raw) };
-  let r = memo.get(raw);
-  if (!r) {
-    r = readOther(raw);
-    if (memo.size >= 20_000) memo.clear();
-    if (raw.length <= 64) memo.set(raw, r);
-  }
-  return r;
+  return readOther(raw);
 }
 
-function readOther(raw: string): ReadCell {
+function readOtherCell(raw: string): ReadCell {
   let s = raw.normalize('NFKC').trim();
   if (s === '') return { kind: 'blank', value: null };
   if (SPACED_DIGITS.test(s)) s = s.replace(/ /g, '');

@@ -1,4 +1,5 @@
 import type { MappedText } from '../parse/items';
+import { memoByString } from '../text/memo';
 import type { AcceptedDone, Claim, ClaimKind, ListFact, Narrative, Paragraph } from './types';
 
 export type { AcceptedDone, Claim, ClaimKind, ListFact, Narrative };
@@ -168,18 +169,13 @@ export function readNarrative(text: string): Narrative {
 
 const cache = new WeakMap<MappedText, Narrative>();
 // Paragraphs re-joined from broken lines are new objects on every rebuild: those are cached by their text.
-const byText = new Map<string, Narrative>();
+const byText = memoByString(readNarrative, 4096);
 
 /** Narrative facts of a paragraph, computed once per paragraph text. */
 export function narrativeOf(text: MappedText): Narrative {
   let n = cache.get(text);
   if (!n) {
-    n = byText.get(text.text);
-    if (!n) {
-      n = readNarrative(text.text);
-      if (byText.size >= 4096) byText.clear();
-      byText.set(text.text, n);
-    }
+    n = byText(text.text);
     cache.set(text, n);
   }
   return n;

@@ -24,9 +24,14 @@ const OPENING = /^[\s*]*(\d{4})\s*年(?:度)?(?![\s]*(?:\d|以来|以前|之前|
 const CLOSING_DATE = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
 const PLAN = /将|计划|拟|力争|下一步|打算|谋划|预计/;
 const NUMBERED = /^[\s*#]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))/;
-const T3_HEADER = /勾稽关系|申请人情况/;
-/** A row can hold T3_HEADER only with one of these (or a compatibility form that NFKC folds to one). */
-const T3_HEADER_CHARS = /[勾申\u2e80-\u2fdf\uf900-\ufaff\ud83c\ud87e]/;
+/** Words of table 三's header rows (a new table starts at one). */
+const T3_HEADER_WORDS = ['勾稽关系', '申请人情况'];
+const T3_HEADER = new RegExp(T3_HEADER_WORDS.join('|'));
+/**
+ * A row can hold a T3_HEADER word only with the word's first character or a form NFKC folds to it: those lie in
+ * the blocks of CJK radicals, compatibility ideographs and enclosed ideographs (🈸); only such rows are normalised.
+ */
+const T3_HEADER_CHARS = new RegExp(`[${T3_HEADER_WORDS.map((w) => w[0]).join('')}\u2e80-\u2fdf\uf900-\ufaff\ud83c\ud87e]`);
 
 /** Ends with closing punctuation (looks at the last character only: linear on any text). */
 export const endsSentence = (s: string): boolean => s.length > 0 && TERMINAL_CHARS.includes(s[s.length - 1]);

@@ -19,8 +19,13 @@ const DELIMITER_CELL = /^ *:?-+:? *$/;
 /** Starts an HTML block (CommonMark type 6) that only a blank line ends. */
 const HTML_TABLE = /^<table(?:[ \t>]|\/>|$)/i;
 
+/** A paragraph line that nothing at its start or end makes more (indentation, a hard break, a list, a quote …). */
+function ordinaryLine(line: string): boolean {
+  return line.length > 0 && line[0] !== ' ' && line[line.length - 1] !== ' ' && !SPECIAL_START.test(line) && !LIST_START.test(line);
+}
+
 function plainLine(line: string): boolean {
-  return line.length > 0 && line[0] !== ' ' && line[line.length - 1] !== ' ' && !SPECIAL.test(line) && !SPECIAL_START.test(line) && !LIST_START.test(line);
+  return ordinaryLine(line) && !SPECIAL.test(line);
 }
 
 /** SPECIAL without '*': a paragraph whose only markup is `**strong**`. */
@@ -29,7 +34,7 @@ const PUNCTUATION = /\p{P}|\p{S}/u;
 const WHITESPACE = /\s/;
 
 function boldLine(line: string): boolean {
-  return line.length > 0 && line[0] !== ' ' && line[line.length - 1] !== ' ' && !SPECIAL_BUT_STAR.test(line) && !SPECIAL_START.test(line) && !LIST_START.test(line) && !/^[* ]+$/.test(line);
+  return ordinaryLine(line) && !SPECIAL_BUT_STAR.test(line) && !/^[* ]+$/.test(line);
 }
 
 /** How CommonMark classes the character around a delimiter run (per UTF-16 unit, as micromark does): 1 space, 2 punctuation, 0 other. */
@@ -117,7 +122,7 @@ function literalAt(line: string, i: number): boolean {
  * `offset` in the paragraph), or returns false.
  */
 function inlineLine(line: string, offset: number, skip: number[]): boolean {
-  if (line.length === 0 || line[0] === ' ' || line[line.length - 1] === ' ' || SPECIAL_INLINE.test(line) || SPECIAL_START.test(line) || LIST_START.test(line)) return false;
+  if (!ordinaryLine(line) || SPECIAL_INLINE.test(line)) return false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (c === '[') {

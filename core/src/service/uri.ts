@@ -1,20 +1,11 @@
 // URIs as the editor and the file system write them. Strings only: no Node built-ins.
+import { memoByString } from '../text/memo';
 
 /**
  * A key under which two spellings of one URI compare equal: VS Code sends `file:///c%3A/x/%E5%B9%B4.txt`
  * where Node writes `file:///C:/x/年.txt`.
  */
-export function uriKey(uri: string): string {
-  let key = keys.get(uri);
-  if (key === undefined) {
-    key = computeKey(uri);
-    if (keys.size >= 10_000) keys.clear();
-    keys.set(uri, key);
-  }
-  return key;
-}
-
-const keys = new Map<string, string>();
+export const uriKey: (uri: string) => string = memoByString(computeKey, 10_000);
 
 function computeKey(uri: string): string {
   let s = uri;

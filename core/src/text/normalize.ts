@@ -1,19 +1,13 @@
+import { memoByString } from './memo';
+
 const QUOTES = /["'“”‘’「」『』〝〞]/g;
 const SPACES = /[\s\u3000\u00a0\ufeff]+/g;
 
-const memo = new Map<string, string>();
-
-/** NFKC folds full-width forms (（）．０-９) to half-width; spaces and quote styles are dropped. */
-export function normalizeLabel(s: string): string {
-  // Table labels repeat across rows and documents: normalise each once.
-  let n = memo.get(s);
-  if (n === undefined) {
-    n = s.normalize('NFKC').replace(SPACES, '').replace(QUOTES, '');
-    if (memo.size >= 20_000) memo.clear();
-    if (s.length <= 200) memo.set(s, n);
-  }
-  return n;
-}
+/**
+ * NFKC folds full-width forms (（）．０-９) to half-width; spaces and quote styles are dropped. Table labels repeat
+ * across rows and documents: each is normalised once.
+ */
+export const normalizeLabel: (s: string) => string = memoByString((s) => s.normalize('NFKC').replace(SPACES, '').replace(QUOTES, ''), 20_000, 200);
 
 const NUMBERING = /^(?:[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十]+\)|\d{1,2}[.、,](?!\d))/;
 
