@@ -1,21 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, ParsedDocument } from '../../core/src/index';
 import { readCell } from '../../core/src/model/cells';
 import { rowInfo } from '../../core/src/model/recognize';
+import { ROOT } from '../helpers';
 
 const row = (...texts: string[]) => ({ cells: texts.map((text, i) => ({ text, line: 0, start: i * 4, end: i * 4 + text.length })) });
 
 describe('reading cells', () => {
   it('reads numbers, blanks, dashes, money and text, the same when read again (memoised)', () => {
     for (let pass = 0; pass < 2; pass++) {
-      assert.deepEqual(readCell('12'), { kind: 'number', value: 12 });
-      assert.deepEqual(readCell('１２'), { kind: 'number', value: 12 });
-      assert.deepEqual(readCell('1 0 3'), { kind: 'number', value: 103 });
-      assert.deepEqual(readCell('1,234'), { kind: 'number', value: 1234 });
-      assert.deepEqual(readCell(' '), { kind: 'blank', value: null });
-      assert.deepEqual(readCell('—'), { kind: 'dash', value: null });
+      assert.deepEqual(readCell('12'), { kind: 'number', value: 12, unit: undefined });
+      assert.deepEqual(readCell('１２'), { kind: 'number', value: 12, unit: undefined });
+      assert.deepEqual(readCell('1 0 3'), { kind: 'number', value: 103, unit: undefined });
+      assert.deepEqual(readCell('1,234'), { kind: 'number', value: 1234, unit: undefined });
+      assert.deepEqual(readCell(' '), { kind: 'blank', value: null, unit: undefined });
+      assert.deepEqual(readCell('—'), { kind: 'dash', value: null, unit: undefined });
       assert.deepEqual(readCell('12.5 万元'), { kind: 'number', value: 12.5, unit: '万元' });
-      assert.deepEqual(readCell('（一）予以公开'), { kind: 'text', value: null });
+      assert.deepEqual(readCell('（一）予以公开'), { kind: 'text', value: null, unit: undefined });
     }
   });
 
@@ -36,10 +40,15 @@ describe('reading cells', () => {
     assert.equal(rowInfo(row('商业企业', '科研机构')).t3Header, false);
   });
 
-  it('gives every cell the same shape (unit and covered present, undefined when absent)', () => {
-    const cells = rowInfo({ cells: [{ text: '5 元', line: 0, start: 0, end: 3 }, { text: '', line: 0, start: 4, end: 4, covered: 'col' as const }] }).cells;
-    assert.deepEqual(Object.keys(cells[0]), Object.keys(cells[1]));
-    assert.equal(cells[0].unit, '元');
-    assert.equal(cells[1].covered, 'col');
+  it('gives every cell of a report the same shape (unit and covered present, undefined when absent)', () => {
+    const reports = [
+      analyze(ParsedDocument.parse(readFileSync(join(ROOT, 'test/fixtures/formats/html/xian-page.html'), 'utf8'), 'html')),
+      analyze(ParsedDocument.parse(readFileSync(join(ROOT, 'test/fixtures/rules/table-cell-blank/fail-slash-blank-dash.txt'), 'utf8'), 'text')),
+    ];
+    const cells = reports.flatMap((report) => [report.t2, report.t3, report.t4].flatMap((t) => t?.rows.flatMap((r) => r.values) ?? []));
+    assert.ok(cells.length > 100, `${cells.length} cells`);
+    const keys = new Set(cells.map((c) => Object.keys(c).join()));
+    assert.deepEqual([...keys], ['raw,kind,value,unit,covered,range']);
+    assert.ok(cells.some((c) => c.kind === 'blank'), 'a blank cell');
   });
 });

@@ -70,7 +70,7 @@ export function stateOf(block: Block): BlockState {
       const lines = (labelLines = new Array<boolean>(infos.length).fill(false));
       for (let j = infos.length - 2; j >= 0; j--) {
         const info = infos[j];
-        if (!info || 'cells' in info || !info.text || info.text.length >= 60 || info.section) continue;
+        if (!info || 'reads' in info || !info.text || info.text.length >= 60 || info.section) continue;
         lines[j] = block.items[j + 1].kind === 'row' || lines[j + 1];
       }
     }

@@ -2,9 +2,9 @@
 // 第二十条 caption, the facts a paragraph states (period, years, closing date), a row's cell values.
 import type { CellItem, MappedText } from '../parse/items';
 import { normalizeLabel } from '../text/normalize';
-import { readCell } from './cells';
+import { readCell, type ReadCell } from './cells';
 import { SECTIONS } from './templates';
-import type { Cell, SectionInfo } from './types';
+import type { SectionInfo } from './types';
 
 const SECTION_HEADING = /^[#\s*]*([一二三四五六])\s*[、.,．，]\s*(.{2,40}?)[\s*#]*$/;
 const SUBHEAD = /^[\s*#]*[（(]([一二三四五六七八九十]{1,3})[)）]/;
@@ -121,31 +121,18 @@ export function textInfo(item: { text: MappedText; depth?: number }): TextInfo {
   };
 }
 
-/** A cell as read, positioned relative to its block. */
-export interface RelCell {
-  raw: string;
-  kind: Cell['kind'];
-  value: number | null;
-  unit?: string;
-  covered?: 'col' | 'row';
-  line: number;
-  start: number;
-  end: number;
-}
-
 export interface RowInfo {
-  cells: RelCell[];
+  /** Each of the row item's cells as read (kind, value, unit), in order; the cells' texts and places are the item's. */
+  reads: ReadCell[];
   /** The row holds table 三's header words (a new table starts here). */
   t3Header: boolean;
 }
 
 export function rowInfo(item: { cells: CellItem[] }): RowInfo {
   let header = false;
-  const cells = item.cells.map((c): RelCell => {
-    const r = readCell(c.text);
+  const reads = item.cells.map((c) => {
     if (!header && T3_HEADER_CHARS.test(c.text)) header = true;
-    // One shape for every cell (absent unit and covered as undefined): the model's code stays monomorphic.
-    return { raw: c.text, kind: r.kind, value: r.value, unit: r.unit, covered: c.covered, line: c.line, start: c.start, end: c.end };
+    return readCell(c.text);
   });
-  return { cells, t3Header: header && T3_HEADER.test(normalizeLabel(item.cells.map((c) => c.text).join(''))) };
+  return { reads, t3Header: header && T3_HEADER.test(normalizeLabel(item.cells.map((c) => c.text).join(''))) };
 }

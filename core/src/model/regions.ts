@@ -17,17 +17,20 @@ export interface RegionEntry {
 const tables = new WeakMap<Item, { entries: RegionEntry[]; section: SectionKey | 0; table: TableModel }>();
 
 function rawRow({ item, base, info }: RegionEntry): RawRow {
-  if ('cells' in info) {
-    const cells: Cell[] = info.cells.map((c): Cell => {
+  if ('reads' in info) {
+    const reads = info.reads;
+    const cells: Cell[] = (item as Extract<Item, { kind: 'row' }>).cells.map((c, k): Cell => {
       const line = base + c.line;
-      return { raw: c.raw, kind: c.kind, value: c.value, unit: c.unit, covered: c.covered, range: { start: { line, character: c.start }, end: { line, character: c.end } } };
+      const r = reads[k];
+      // One shape for every cell (absent unit and covered as undefined): the model's code stays monomorphic.
+      return { raw: c.text, kind: r.kind, value: r.value, unit: r.unit, covered: c.covered, range: { start: { line, character: c.start }, end: { line, character: c.end } } };
     });
     return { cells, line: base + item.line };
   }
   // A caption or label line: a text item, one text cell.
   const text = (item as Extract<Item, { kind: 'para' | 'heading' }>).text;
   const range = paragraphRange({ text, base }, 0, text.text.length);
-  return { cells: [{ raw: info.text, kind: 'text', value: null, range }], line: range.start.line };
+  return { cells: [{ raw: info.text, kind: 'text', value: null, unit: undefined, covered: undefined, range }], line: range.start.line };
 }
 
 /** The table of a region; the same object as last time when its lines are the same items at the same places. */
@@ -52,7 +55,7 @@ export class Regions {
 
   /** Adds a line; a table-三 header row after other rows starts a new table even without a heading between. */
   add(entry: RegionEntry, section: SectionKey | 0): void {
-    const t3Header = 'cells' in entry.info && entry.info.t3Header;
+    const t3Header = 'reads' in entry.info && entry.info.t3Header;
     if (this.entries && t3Header && !this.hasT3Header) this.close();
     if (!this.entries) {
       this.entries = [];
