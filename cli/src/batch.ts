@@ -8,6 +8,11 @@ import { encodeText } from './encode';
 import { BoundedReadError, readBounded } from './files';
 
 export const MAX_BYTES = 16 * 1024 * 1024;
+/**
+ * Reports waiting for their previous year's report in one process (see `stream`): up to `free` keep their models,
+ * and up to `max` while holding pays; beyond, a waiting report is checked at once and built again if need be.
+ */
+export const HOLD = { free: 64, max: 1024 };
 
 /**
  * The bytes of a file, read synchronously (readBounded: a FIFO or device is refused without blocking): for the
@@ -158,16 +163,26 @@ export class Batch {
    * One process: reads, builds and checks the files in order. A report is checked as soon as its previous year's
    * report is known, i.e. the first report of the year before of the same 机关 in the order, as among all
    * open documents (one read earlier, or the first one read later); those left when all are read have none.
+   * A report that waits keeps its model (~190 KB: in a folder of one year's reports all of them wait to the end)
+   * or is checked at once without a previous year's report, its model dropped, and built again from its text and
+   * checked again if that report turns up. Holding a model through the batch cost about a quarter of building it
+   * again (BENCHMARKS.md), so past `hold.free` models are held while at least a quarter of the reports no longer
+   * held found their previous year's report later, and never more than `hold.max`. With `--fix` every waiting
+   * report keeps its model: the first check would write its fixes.
    */
-  async stream(requests: readonly CheckRequest[], settings: CheckSettings, onEach?: () => void): Promise<{ reads: ReadOut[]; outs: CheckOut[] }> {
+  async stream(requests: readonly CheckRequest[], settings: CheckSettings, onEach?: () => void, hold = HOLD): Promise<{ reads: ReadOut[]; outs: CheckOut[] }> {
     const reads: ReadOut[] = [];
-    const outs: CheckOut[] = [];
+    const outs = new Map<string, CheckOut>();
     const seen = new PriorIndex<string>();
     const waiting = new PriorIndex<{ q: CheckRequest; done: boolean }>();
+    let held = 0;
+    let waited = 0;
+    let late = 0;
+    /** Checked early: their text, to build them again if their previous year's report turns up. */
+    const kept = new Map<string, Loaded>();
     const run = (q: CheckRequest, previous: { uri: string; prior: Prior } | null) => {
       const c = this.checkOne(q, previous, settings);
-      if (c) outs.push(c);
-      onEach?.();
+      if (c) outs.set(q.path, c);
     };
     for (const q of requests) {
       const r = await this.load(q.path);
@@ -182,21 +197,47 @@ export class Batch {
         for (const w of waiting.all(p.year + 1, p.agency)) {
           if (w.item.done) continue;
           w.item.done = true;
+          late++;
+          const k = kept.get(w.item.q.path);
+          if (k) {
+            kept.delete(w.item.q.path);
+            this.reopen(w.item.q.path, k);
+          } else {
+            held--;
+            onEach?.();
+          }
           run(w.item.q, { uri: q.path, prior: p });
         }
       }
       seen.add(p, q.path);
       const previous = seen.first(p.year, p.agency, q.path);
       if (previous) run(q, { uri: previous.item, prior: previous.key });
-      else if (p.year !== null && p.agency && p.isReport) waiting.add(p, { q, done: false });
-      else run(q, null);
+      else if (p.year !== null && p.agency && p.isReport) {
+        waiting.add(p, { q, done: false });
+        waited++;
+        if (settings.fix !== 'no' || held < hold.free || (held < hold.max && late * 4 >= waited - held)) {
+          held++;
+          continue;
+        }
+        kept.set(q.path, this.loaded.get(q.path)!);
+        run(q, null);
+      } else run(q, null);
+      onEach?.();
     }
     for (const q of requests) {
       // Still waiting: no report of the year before.
-      const l = this.loaded.get(q.path);
-      if (l) run(q, null);
+      if (this.loaded.has(q.path)) {
+        run(q, null);
+        onEach?.();
+      }
     }
-    return { reads, outs };
+    return { reads, outs: [...outs.values()] };
+  }
+
+  /** Opens a report checked early again, from its text, to check it with its previous year's report. */
+  private reopen(path: string, l: Loaded): void {
+    this.checker.open(path, languageIdOf(l.read.format), 0, l.text);
+    this.loaded.set(path, l);
   }
 
   private checkOne(q: CheckRequest, previous: { uri: string; prior: Prior } | null, settings: CheckSettings): CheckOut | null {

@@ -2,11 +2,12 @@
 // per-folder .nianbao.json, clickable `path:line:col`, the per-file table, the help in both languages, plurals.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { decodeText } from '../../core/src/index';
+import { Batch, type CheckSettings } from '../../cli/src/batch';
 import { encodeText } from '../../cli/src/encode';
 import { ROOT } from '../helpers';
 
@@ -162,5 +163,37 @@ describe('parallel workers (--jobs)', () => {
     assert.deepEqual(JSON.parse(two.stdout), JSON.parse(one.stdout));
     const crossYear = json(one.stdout).files.flatMap((f) => f.diagnostics).filter((d) => d.code.startsWith('cross-year') || d.code === 'copied-from-previous');
     assert.ok(crossYear.length >= 4, `${crossYear.length} cross-year findings: the pairs were compared`);
+  });
+});
+
+describe('one process, many reports waiting for their previous year', () => {
+  it('checks a report early and again when its previous year turns up: the same as holding every model', async () => {
+    const dir = tmp('held');
+    const cases = ['hekou-2024-carryover.txt', 'hekou-2024-copied-years.txt', 'hekou-2024-copied.txt', 'hekou-2024-stock.txt'];
+    for (let i = 0; i < 6; i++) copyFileSync(join(ROOT, 'test/fixtures/cross-year', cases[i % cases.length]), join(dir, `a${i}.txt`));
+    for (let i = 0; i < 3; i++) copyFileSync(join(ROOT, 'examples', ['haiyuan-xian-2024.txt', 'pingluo-2024.txt', 'xibao-2023.txt'][i]), join(dir, `m${i}.txt`));
+    // Read last: the 2023 report the six 2024 reports before it wait for.
+    copyFileSync(join(ROOT, 'test/fixtures/cross-year/hekou-2023.txt'), join(dir, 'z.txt'));
+    const requests = readdirSync(dir).sort().map((f) => ({ path: join(dir, f), config: {}, explicit: false }));
+    const run = async (hold: { free: number; max: number } | undefined, fix: CheckSettings['fix'] = 'no') => {
+      let ticks = 0;
+      const { outs } = await new Batch().stream(requests, { locale: 'zh-cn', fix }, () => ticks++, hold);
+      const byPath = Object.fromEntries(outs.map((o) => [o.path, { diagnostics: o.diagnostics, fixed: o.fixed }]));
+      return { byPath, ticks, count: outs.length };
+    };
+    const all = await run(undefined);
+    for (const hold of [{ free: 2, max: 4 }, { free: 0, max: 1024 }]) {
+      const some = await run(hold);
+      assert.deepEqual(some.byPath, all.byPath, `holding ${JSON.stringify(hold)}`);
+      assert.equal(some.ticks, 2 * requests.length);
+    }
+    const early = await run({ free: 0, max: 0 });
+    assert.equal(early.count, requests.length);
+    assert.deepEqual(early.byPath, all.byPath);
+    assert.equal(early.ticks, 2 * requests.length, 'one tick per file read and one per file checked');
+    const crossYear = Object.values(early.byPath).flatMap((o) => o.diagnostics).filter((d) => String(d.code).startsWith('cross-year') || d.code === 'copied-from-previous');
+    assert.ok(crossYear.length >= 6, `${crossYear.length} cross-year findings: the reports checked early were checked again with their previous year`);
+    // --fix-dry-run: the fixes of a waiting report are made with its previous year's report.
+    assert.deepEqual((await run({ free: 0, max: 0 }, 'dry')).byPath, (await run(undefined, 'dry')).byPath);
   });
 });
