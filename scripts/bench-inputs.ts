@@ -81,12 +81,11 @@ const TOWNS = ['西安镇', '城关镇', '新华镇', '红星镇', '东风镇', 
 
 /**
  * The `i`-th varied report: seed `seed` with its 机关 renamed and every year (`YYYY 年`) shifted by the
- * same amount (0 … -2), so dates stay consistent with each other.
+ * same amount (0 … -2, or `shift`), so dates stay consistent with each other.
  */
-export function variant(seed: Seed, i: number): string {
+export function variant(seed: Seed, i: number, shift = -(Math.floor(i / (COUNTIES.length * TOWNS.length)) % 3) - ((i * 7) % 3)): string {
   const county = COUNTIES[i % COUNTIES.length];
   const town = TOWNS[Math.floor(i / COUNTIES.length) % TOWNS.length];
-  const shift = -(Math.floor(i / (COUNTIES.length * TOWNS.length)) % 3) - ((i * 7) % 3);
   return seed.text
     .replace(/海原县|平罗县/g, county)
     .replace(/西安镇|西堡镇/g, town)
@@ -114,6 +113,22 @@ export function manyReports(count = 100): Seed[] {
     const ext = seed.format === 'markdown' ? 'md' : 'txt';
     return { name: `r${String(i).padStart(3, '0')}.${ext}`, format: seed.format, text: variant(seed, Math.floor(i / seeds.length) + 1) };
   });
+}
+
+/**
+ * A reviewer's folder of one year's reports, as they usually come: `count` text and Markdown variants of the seeds,
+ * their years as the seeds have them, so none has the report of the year before beside it.
+ */
+export function oneYearFolder(count = 1000): string {
+  const dir = join(WORK, `one-year-${count}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const seeds = [...textSeeds(), ...markdownSeeds()];
+  for (let i = 0; i < count; i++) {
+    const seed = seeds[i % seeds.length];
+    writeFileSync(join(dir, `r${String(i).padStart(4, '0')}.${seed.format === 'markdown' ? 'md' : 'txt'}`), variant(seed, Math.floor(i / seeds.length) + 1, 0));
+  }
+  return dir;
 }
 
 /**

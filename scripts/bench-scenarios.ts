@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { analyze, checkDocument, checkText, ParsedDocument, resolveOptions, runRules } from '../core/src/index';
-import { batchFolder, bigReport, DIST_CLI, manyReports, markdownFolder, narrativeLines, ROOT, textSeeds, markdownSeeds, utf8Bytes } from './bench-inputs';
+import { batchFolder, bigReport, oneYearFolder, DIST_CLI, manyReports, markdownFolder, narrativeLines, ROOT, textSeeds, markdownSeeds, utf8Bytes } from './bench-inputs';
 import { BenchServer } from './bench-lsp';
 import { sample, sleep, stats } from './bench-stats';
 
@@ -338,6 +338,7 @@ function batch() {
   const cores = availableParallelism();
   const mixed = batchFolder(1000);
   const text = batchFolder(1000, true);
+  const year = oneYearFolder(1000);
   const run = (dir: string, jobs: number) => {
     const t = performance.now();
     const r = spawnSync(process.execPath, [...(profileDir ? cpuProf(profileDir) : []), DIST_CLI, 'check', '--format', 'json', '--jobs', String(jobs), '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -350,7 +351,7 @@ function batch() {
     return {};
   }
   const rounds = 3;
-  const series: Record<string, number[]> = { mixed1: [], mixedAll: [], text1: [], textAll: [] };
+  const series: Record<string, number[]> = { mixed1: [], mixedAll: [], text1: [], textAll: [], year1: [], yearAll: [] };
   let files = 0;
   for (let i = 0; i <= rounds; i++) {
     log(`batch of 1,000 reports, round ${i}/${rounds}`);
@@ -358,14 +359,19 @@ function batch() {
     const mAll = run(mixed, cores);
     const t1 = run(text, 1);
     const tAll = run(text, cores);
+    const y1 = run(year, 1);
+    const yAll = run(year, cores);
     files = m1.files;
     if (i === 0) continue; // warm-up
     series.mixed1.push(m1.ms);
     series.mixedAll.push(mAll.ms);
     series.text1.push(t1.ms);
     series.textAll.push(tAll.ms);
+    series.year1.push(y1.ms);
+    series.yearAll.push(yAll.ms);
   }
-  return { cores, files, mixed1: stats(series.mixed1), mixedAll: stats(series.mixedAll), text1: stats(series.text1), textAll: stats(series.textAll) };
+  const s = (k: string) => stats(series[k]);
+  return { cores, files, mixed1: s('mixed1'), mixedAll: s('mixedAll'), text1: s('text1'), textAll: s('textAll'), year1: s('year1'), yearAll: s('yearAll') };
 }
 
 // ---- main ------------------------------------------------------------------------------------------

@@ -291,16 +291,17 @@ function rowsFor(name: string, res: Record<string, unknown>): Row[] {
     }
     case 'batch': {
       const cores = res.cores as number;
-      const [m1, mAll, t1, tAll] = [res.mixed1, res.mixedAll, res.text1, res.textAll] as Stats[];
+      const [m1, mAll, t1, tAll, y1, yAll] = [res.mixed1, res.mixedAll, res.text1, res.textAll, res.year1, res.yearAll] as Stats[];
       const speedup = m1.median / mAll.median;
       const perCore = 1000 / (tAll.median / 1000) / cores;
       const details = [
-        `Input: 1,000 files in one folder (scripts/bench-inputs.ts \`batchFolder\`): text and Markdown variants of the seeds, each with its 机关 renamed and its years shifted, and one saved web page and one PDF in every 20 (the format fixtures); the text/Markdown row uses 1,000 text and Markdown variants only. \`node dist/cli.js check --format json --jobs N .\`, whole process, one warm-up round then ${m1.n}; this machine has ${cores} cores.`,
+        `Input: 1,000 files in one folder (scripts/bench-inputs.ts \`batchFolder\`): text and Markdown variants of the seeds, each with its 机关 renamed and its years shifted, and one saved web page and one PDF in every 20 (the format fixtures); the text/Markdown row uses 1,000 text and Markdown variants only; the one-year row 1,000 text and Markdown variants with the seeds' own years (\`oneYearFolder\`: no report has the report of the year before beside it, as in a folder of one year's reports). \`node dist/cli.js check --format json --jobs N .\`, whole process, one warm-up round then ${m1.n}; this machine has ${cores} cores.`,
         '',
         '| folder | `--jobs 1` | `--jobs ' + cores + '` | speed-up |',
         '| --- | --- | --- | --- |',
         `| mixed (text, Markdown, web pages, PDFs) | ${fmtMs(m1.median)} | ${fmtMs(mAll.median)} | ${r1(m1.median / mAll.median)}× |`,
         `| text and Markdown only | ${fmtMs(t1.median)} | ${fmtMs(tAll.median)} | ${r1(t1.median / tAll.median)}× |`,
+        ...(y1 && yAll ? [`| one year's reports, text and Markdown | ${fmtMs(y1.median)} | ${fmtMs(yAll.median)} | ${r1(y1.median / yAll.median)}× |`] : []),
       ];
       return [
         {
