@@ -37,7 +37,7 @@ export function widenToCells(diagnostics: Diagnostic[], report: Report, lines: r
     if (r.start.line !== r.end.line) return d;
     if (!cells) {
       cells = new Set();
-      for (const g of valueCells(report)) for (const v of g.cells) if (v.cell.range.start.line === v.cell.range.end.line) cells.add(key(v.cell.range));
+      for (const g of valueCells(report)) for (const { cell: c } of g.cells) if (c.line === c.endLine) cells.add(`${c.line}:${c.start}:${c.end}`);
     }
     if (!cells.has(key(r))) return d;
     const span = cellSpan(lines[r.start.line] ?? '', r.start.character, r.end.character, format);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, ParsedDocument } from '../../core/src/index';
+import { Cell } from '../../core/src/model/types';
 import { readCell } from '../../core/src/model/cells';
 import { rowInfo } from '../../core/src/model/recognize';
 import { ROOT } from '../helpers';
@@ -40,15 +41,19 @@ describe('reading cells', () => {
     assert.equal(rowInfo(row('商业企业', '科研机构')).t3Header, false);
   });
 
-  it('gives every cell of a report the same shape (unit and covered present, undefined when absent)', () => {
+  it('gives every cell of a report one shape, its range made once when asked for and in its JSON', () => {
     const reports = [
       analyze(ParsedDocument.parse(readFileSync(join(ROOT, 'test/fixtures/formats/html/xian-page.html'), 'utf8'), 'html')),
       analyze(ParsedDocument.parse(readFileSync(join(ROOT, 'test/fixtures/rules/table-cell-blank/fail-slash-blank-dash.txt'), 'utf8'), 'text')),
     ];
     const cells = reports.flatMap((report) => [report.t2, report.t3, report.t4].flatMap((t) => t?.rows.flatMap((r) => r.values) ?? []));
     assert.ok(cells.length > 100, `${cells.length} cells`);
-    const keys = new Set(cells.map((c) => Object.keys(c).join()));
-    assert.deepEqual([...keys], ['raw,kind,value,unit,covered,range']);
+    assert.ok(cells.every((c) => c instanceof Cell));
     assert.ok(cells.some((c) => c.kind === 'blank'), 'a blank cell');
+    for (const c of cells) {
+      assert.equal(c.range, c.range, 'made once');
+      assert.deepEqual(c.range, { start: { line: c.line, character: c.start }, end: { line: c.endLine, character: c.end } });
+      assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(c))), ['raw', 'kind', 'value', ...(c.unit ? ['unit'] : []), ...(c.covered ? ['covered'] : []), 'range']);
+    }
   });
 });

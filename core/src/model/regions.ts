@@ -5,7 +5,7 @@ import { paragraphRange } from './positioned';
 import type { RowInfo, TextInfo } from './recognize';
 import { buildTable, type RawRow } from './tables';
 import type { SectionKey } from './templates';
-import type { Cell, TableModel } from './types';
+import { Cell, type TableModel } from './types';
 
 /** A line of a table region: a row, or a caption or label line (a text item), with its block's first line. */
 export interface RegionEntry {
@@ -19,18 +19,17 @@ const tables = new WeakMap<Item, { entries: RegionEntry[]; section: SectionKey |
 function rawRow({ item, base, info }: RegionEntry): RawRow {
   if ('reads' in info) {
     const reads = info.reads;
-    const cells: Cell[] = (item as Extract<Item, { kind: 'row' }>).cells.map((c, k): Cell => {
+    const cells = (item as Extract<Item, { kind: 'row' }>).cells.map((c, k) => {
       const line = base + c.line;
       const r = reads[k];
-      // One shape for every cell (absent unit and covered as undefined): the model's code stays monomorphic.
-      return { raw: c.text, kind: r.kind, value: r.value, unit: r.unit, covered: c.covered, range: { start: { line, character: c.start }, end: { line, character: c.end } } };
+      return new Cell(c.text, r.kind, r.value, r.unit, c.covered, line, c.start, line, c.end);
     });
     return { cells, line: base + item.line };
   }
   // A caption or label line: a text item, one text cell.
   const text = (item as Extract<Item, { kind: 'para' | 'heading' }>).text;
-  const range = paragraphRange({ text, base }, 0, text.text.length);
-  return { cells: [{ raw: info.text, kind: 'text', value: null, unit: undefined, covered: undefined, range }], line: range.start.line };
+  const { start, end } = paragraphRange({ text, base }, 0, text.text.length);
+  return { cells: [new Cell(info.text, 'text', null, undefined, undefined, start.line, start.character, end.line, end.character)], line: start.line };
 }
 
 /** The table of a region; the same object as last time when its lines are the same items at the same places. */

@@ -4,16 +4,34 @@ import type { SectionKey, T2ColumnKey, T2Def, T2RowKey, T3ColumnKey, T3RowKey, T
 
 export type CellKind = 'number' | 'blank' | 'dash' | 'text';
 
-export interface Cell {
-  raw: string;
-  kind: CellKind;
-  /** Parsed number (for kind 'number'). */
-  value: number | null;
-  /** The unit written in the cell (`元`, `万元`), for amounts of money. */
-  unit?: string;
-  /** An HTML grid slot covered by a merged cell (see CellItem.covered). */
-  covered?: 'col' | 'row';
-  range: Range;
+/** A table cell as read. Its range is made when it is first asked for: most cells are never pointed at. */
+export class Cell {
+  #range: Range | undefined = undefined;
+
+  constructor(
+    readonly raw: string,
+    readonly kind: CellKind,
+    /** Parsed number (for kind 'number'). */
+    readonly value: number | null,
+    /** The unit written in the cell (`元`, `万元`), for amounts of money. */
+    readonly unit: string | undefined,
+    /** An HTML grid slot covered by a merged cell (see CellItem.covered). */
+    readonly covered: 'col' | 'row' | undefined,
+    readonly line: number,
+    readonly start: number,
+    /** The line the cell ends on (a caption or label line read as one cell can wrap). */
+    readonly endLine: number,
+    readonly end: number,
+  ) {}
+
+  get range(): Range {
+    return (this.#range ??= { start: { line: this.line, character: this.start }, end: { line: this.endLine, character: this.end } });
+  }
+
+  /** As plain data (what model snapshots compare). */
+  toJSON(): { raw: string; kind: CellKind; value: number | null; unit?: string; covered?: 'col' | 'row'; range: Range } {
+    return { raw: this.raw, kind: this.kind, value: this.value, unit: this.unit, covered: this.covered, range: this.range };
+  }
 }
 
 export interface TableRow {
