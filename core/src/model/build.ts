@@ -58,7 +58,8 @@ export function buildReport(blocks: readonly Block[], lineCount: number, lineLen
         replaceLast(joined, last);
         walk.last = joined;
       }
-      for (const p of run.paragraphs) add(p);
+      for (const p of run.paragraphs) paragraphs.push(p);
+      for (const p of run.figures) figures.push(p);
       for (const s of run.subheads) subheads.push(s);
       walk.opening = run.openingAfter;
       if (run.lastAfter === 'own') walk.last = run.paragraphs[run.paragraphs.length - 1];

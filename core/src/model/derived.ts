@@ -80,6 +80,19 @@ export function findTitle(preface: PrefaceLine[], sections: SectionInfo[]): { ti
 }
 
 /** The year slots, the statistics period (the first one stated) and the closing date (a date line after the last heading). */
+/** A paragraph's 现发布, opening and fee year slots; kept on it while its lines stay (an edit elsewhere keeps them). */
+function ownSlots(para: Para): readonly YearSlot[] {
+  const kept = para.slots;
+  if (kept && kept.base === para.base) return kept.list;
+  const f = para.facts;
+  const list: YearSlot[] = [];
+  if (f.publish) list.push({ kind: 'publish', year: f.publish.year, range: paragraphRange(para, f.publish.at, f.publish.at + 4) });
+  if (f.opening) list.push({ kind: 'opening', year: f.opening.year, range: paragraphRange(para, f.opening.at, f.opening.at + 4), section: para.section, plan: f.opening.plan });
+  if (f.fee && f.fee.at !== f.opening?.at) list.push({ kind: 'fee', year: f.fee.year, range: paragraphRange(para, f.fee.at, f.fee.at + 4) });
+  para.slots = { base: para.base, list };
+  return list;
+}
+
 export function yearFacts(figures: readonly Para[], paragraphs: readonly Para[], sections: SectionInfo[], titleYearAt: { p: PrefaceLine['p']; at: number } | null) {
   const yearSlots: YearSlot[] = [];
   if (titleYearAt) {
@@ -103,9 +116,7 @@ export function yearFacts(figures: readonly Para[], paragraphs: readonly Para[],
       yearSlots.push({ kind: 'periodStart', year: start.year, range: start.range });
       if (m[4]) yearSlots.push({ kind: 'periodEnd', year: endYear, range: endRange });
     }
-    if (f.publish) yearSlots.push({ kind: 'publish', year: f.publish.year, range: paragraphRange(para, f.publish.at, f.publish.at + 4) });
-    if (f.opening) yearSlots.push({ kind: 'opening', year: f.opening.year, range: paragraphRange(para, f.opening.at, f.opening.at + 4), section: para.section, plan: f.opening.plan });
-    if (f.fee && f.fee.at !== f.opening?.at) yearSlots.push({ kind: 'fee', year: f.fee.year, range: paragraphRange(para, f.fee.at, f.fee.at + 4) });
+    for (const slot of ownSlots(para)) yearSlots.push(slot);
   }
 
   let closingDate: DateRef | null = null;

@@ -6,7 +6,7 @@ import type { Range } from '../types';
 import { paragraphNarrative } from './narrative';
 import { endsSentence, factsOf, type Facts } from './recognize';
 import type { SectionKey } from './templates';
-import type { Narrative, Paragraph, Subhead } from './types';
+import type { Narrative, Paragraph, Subhead, YearSlot } from './types';
 
 /** A text offset of a paragraph as a document range. */
 export function paragraphRange(p: { text: MappedText; base: number }, from: number, to: number): Range {
@@ -28,6 +28,9 @@ export function shiftLines(m: MappedText, delta: number): MappedText {
 /** A paragraph of the report (see the file comment). */
 export class Para implements Paragraph {
   narrative?: Narrative;
+  placeholders?: readonly (readonly [number, number])[];
+  /** Its year slots at `base` (derived.ts yearFacts). */
+  slots?: { base: number; list: readonly YearSlot[] };
   /** The last continuation made of this paragraph (see join). */
   private next?: { part: MappedText; block: Block; delta: number; result: Para };
 
@@ -65,6 +68,8 @@ export class Para implements Paragraph {
 
 /** A sub-head, positioned like Para. */
 export class Sub implements Subhead {
+  placeholders?: readonly (readonly [number, number])[];
+
   constructor(
     readonly block: Block,
     readonly text: string,

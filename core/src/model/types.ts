@@ -160,6 +160,8 @@ export interface Subhead {
   readonly line: number;
   readonly endLine: number;
   readonly section: SectionKey | 0;
+  /** Cache of the placeholders left in its text (rules/placeholder-left.ts). */
+  placeholders?: readonly (readonly [number, number])[];
 }
 
 export interface Paragraph {
@@ -173,6 +175,8 @@ export interface Paragraph {
   readonly endLine: number;
   /** Cache of paragraphNarrative. */
   narrative?: Narrative;
+  /** Cache of the placeholders left in its text (rules/placeholder-left.ts). */
+  placeholders?: readonly (readonly [number, number])[];
 }
 
 export type YearSlotKind = 'title' | 'periodStart' | 'periodEnd' | 'publish' | 'opening' | 'fee';

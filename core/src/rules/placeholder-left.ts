@@ -1,6 +1,5 @@
-import type { MappedText } from '../parse/items';
 import { paragraphRange } from '../model/positioned';
-import type { Subhead } from '../model/types';
+import type { Paragraph, Subhead } from '../model/types';
 import type { Range } from '../types';
 import { defineRule } from './rule';
 
@@ -47,12 +46,8 @@ export function placeholdersIn(text: string): [number, number][] {
 }
 
 /** A paragraph or sub-head kept from the last check (an edit elsewhere keeps it) is not scanned again. */
-const found = new WeakMap<MappedText | Subhead, [number, number][]>();
-function placeholdersOf(x: MappedText | Subhead): [number, number][] {
-  let r = found.get(x);
-  if (!r) found.set(x, (r = placeholdersIn(x.text)));
-  return r;
-}
+const ofParagraph = (p: Paragraph) => (p.placeholders ??= placeholdersIn(p.text.text));
+const ofSubhead = (s: Subhead) => (s.placeholders ??= placeholdersIn(s.text));
 
 export default defineRule({
   id: 'placeholder-left',
@@ -74,13 +69,13 @@ export default defineRule({
     const { report } = ctx;
     const emit = (text: string, range: Range) => ctx.emit('left', range, { text });
     for (const p of report.paragraphs) {
-      for (const [a, b] of placeholdersOf(p.text)) emit(p.text.text.slice(a, b), paragraphRange(p, a, b));
+      for (const [a, b] of ofParagraph(p)) emit(p.text.text.slice(a, b), paragraphRange(p, a, b));
     }
     for (const s of report.subheads) {
       // A sub-head on one line: offsets in its text are characters after its start.
       if (s.range.start.line !== s.range.end.line || s.range.end.character - s.range.start.character !== s.text.length) continue;
       const { line, character } = s.range.start;
-      for (const [a, b] of placeholdersOf(s)) emit(s.text.slice(a, b), { start: { line, character: character + a }, end: { line, character: character + b } });
+      for (const [a, b] of ofSubhead(s)) emit(s.text.slice(a, b), { start: { line, character: character + a }, end: { line, character: character + b } });
     }
   },
 });
