@@ -166,7 +166,7 @@ export class Batch {
    * A report that waits keeps its model (~190 KB: in a folder of one year's reports all of them wait to the end)
    * or is checked at once without a previous year's report, its model dropped, and built again from its text and
    * checked again if that report turns up. Holding a model through the batch cost about a quarter of building it
-   * again (BENCHMARKS.md), so past `hold.free` models are held while at least a quarter of the reports no longer
+   * again (bench/notes.md, batch-rate), so past `hold.free` models are held while at least a quarter of the reports no longer
    * held found their previous year's report later, and never more than `hold.max`. With `--fix` every waiting
    * report keeps its model: the first check would write its fixes.
    */

@@ -79,7 +79,6 @@ export function findTitle(preface: PrefaceLine[], sections: SectionInfo[]): { ti
   return { title: null, yearAt: null };
 }
 
-/** The year slots, the statistics period (the first one stated) and the closing date (a date line after the last heading). */
 /** A paragraph's 现发布, opening and fee year slots; kept on it while its lines stay (an edit elsewhere keeps them). */
 function ownSlots(para: Para): readonly YearSlot[] {
   const kept = para.slots;
@@ -93,6 +92,7 @@ function ownSlots(para: Para): readonly YearSlot[] {
   return list;
 }
 
+/** The year slots, the statistics period (the first one stated) and the closing date (a date line after the last heading). */
 export function yearFacts(figures: readonly Para[], paragraphs: readonly Para[], sections: SectionInfo[], titleYearAt: { p: PrefaceLine['p']; at: number } | null) {
   const yearSlots: YearSlot[] = [];
   if (titleYearAt) {
