@@ -1,6 +1,6 @@
 import { valueCells } from './model/access';
 import type { Report } from './model/types';
-import type { Diagnostic, Range, SourceFormat } from './types';
+import type { Diagnostic, SourceFormat } from './types';
 
 // A problem in one table cell is underlined over the whole cell, its padding included (a 1-digit cell's squiggle is
 // too small to see): in a pipe table, from pipe to pipe; in a tab-separated row, the cell with the tab after it (the
@@ -31,15 +31,15 @@ export function cellSpan(line: string, a: number, b: number, format: SourceForma
 /** Diagnostics on exactly one value cell of tables 二, 三, 四, with their range widened to the cell (see above). */
 export function widenToCells(diagnostics: Diagnostic[], report: Report, lines: readonly string[], format: SourceFormat): Diagnostic[] {
   let cells: Set<string> | null = null;
-  const key = (r: Range) => `${r.start.line}:${r.start.character}:${r.end.character}`;
+  const key = (line: number, a: number, b: number) => `${line}:${a}:${b}`;
   return diagnostics.map((d) => {
     const r = d.range;
     if (r.start.line !== r.end.line) return d;
     if (!cells) {
       cells = new Set();
-      for (const g of valueCells(report)) for (const { cell: c } of g.cells) if (c.line === c.endLine) cells.add(`${c.line}:${c.start}:${c.end}`);
+      for (const g of valueCells(report)) for (const { cell: c } of g.cells) if (c.line === c.endLine) cells.add(key(c.line, c.start, c.end));
     }
-    if (!cells.has(key(r))) return d;
+    if (!cells.has(key(r.start.line, r.start.character, r.end.character))) return d;
     const span = cellSpan(lines[r.start.line] ?? '', r.start.character, r.end.character, format);
     if (!span || (span[0] === r.start.character && span[1] === r.end.character)) return d;
     return { ...d, range: { start: { line: r.start.line, character: span[0] }, end: { line: r.start.line, character: span[1] } }, target: r };

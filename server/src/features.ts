@@ -76,12 +76,12 @@ export const COMMANDS = {
 /** The client's own command (see EditingCaps.clientDisable). */
 export const CLIENT_DISABLE_COMMAND = 'nianbao.disableRuleInWorkspace';
 
-/** Quick fixes, fix-all, disable comments, hover, code lenses, formatting, completion and templates. */
 /** A tab size a client sent (nianbao/tableLayout, nianbao/editorTabSize), or undefined when it is not one. */
 export function tabSizeOf(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 32 ? value : undefined;
 }
 
+/** Quick fixes, fix-all, disable comments, hover, code lenses, formatting, completion and templates. */
 export function registerFeatures(connection: Connection, host: FeatureHost): void {
   const t = (uri: string, key: Parameters<typeof serverMessage>[1], args?: Record<string, string | number>) => serverMessage(host.locale(uri), key, args);
 

@@ -2,8 +2,20 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ParsedDocument } from '../../core/src/index';
 import { plainText } from '../../core/src/parse/items';
-import { sentenceDigests, sentenceHash } from '../../core/src/model/sentences';
+import { sentenceDigests } from '../../core/src/model/sentences';
 import { read } from '../helpers';
+
+/** A sentence's hash as the definition says: two 32-bit FNV-1a lanes over its UTF-16 units, 53 bits kept. */
+function sentenceHash(s: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (b >>> 11) * 0x100000000 + (a >>> 0);
+}
 
 /** The definition, spelled out with strings: NFKC, split on 。；！？, drop whitespace and marks, numbers → #. */
 function reference(text: string): number[] {

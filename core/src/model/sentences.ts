@@ -24,7 +24,8 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /**
  * The sentences of a paragraph as `[hash, length, hash, length, …]`: the text (NFKC) split on 。；！？, without
  * whitespace or emphasis marks, every number (`12`, `1,234.5`) replaced by `#`, only sentences of MIN_SENTENCE
- * characters or more; each hashed with sentenceHash's lanes as it is read (no string is built for a sentence).
+ * characters or more; each hashed as it is read (no string is built for a sentence) into 53 bits of two 32-bit
+ * FNV-1a lanes: a previous report keeps these, not its text.
  */
 export function sentenceDigests(text: MappedText): readonly number[] {
   let out = digestCache.get(text);
@@ -67,16 +68,4 @@ export function sentenceDigests(text: MappedText): readonly number[] {
   }
   digestCache.set(text, out);
   return out;
-}
-
-/** A 53-bit hash of a sentence (two 32-bit FNV-1a lanes), as sentenceDigests computes it: a previous report keeps these, not its text. */
-export function sentenceHash(s: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
-  }
-  return (b >>> 11) * 0x100000000 + (a >>> 0);
 }
