@@ -107,6 +107,14 @@ interface Loaded {
   encoding?: Encoding;
 }
 
+/** A file read and, if it is a PDF or Word file, turned into text (what `readReportFile` gives). */
+export type Extracted = Awaited<ReturnType<typeof readReportFile>>;
+
+/** Reads one file of a batch; `Extractors` (pool.ts) has other threads read the PDF and Word files. */
+export type ExtractFile = (path: string) => Promise<Extracted>;
+
+export const extractHere: ExtractFile = (path) => readReportFile(path, MAX_BYTES, readSync);
+
 /**
  * One share of a batch. Each file is read and its report built once; a checked file's model is dropped at once,
  * so what stays in memory is the summaries (`Prior`) and the reports still waiting for their previous year's.
@@ -115,10 +123,12 @@ export class Batch {
   private readonly checker = createChecker({ maxBytes: () => Infinity, logger: (m) => process.stderr.write(`nianbao: ${m}\n`) });
   private readonly loaded = new Map<string, Loaded>();
 
+  constructor(private readonly extract: ExtractFile = extractHere) {}
+
   private async load(path: string): Promise<ReadOut> {
     let r;
     try {
-      r = await readReportFile(path, MAX_BYTES, readSync);
+      r = await this.extract(path);
     } catch (e) {
       return { path, ok: false, reason: 'io', error: (e as Error).message };
     }

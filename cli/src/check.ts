@@ -6,13 +6,13 @@ import { setFlagsFromString } from 'node:v8';
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createTwoFilesPatch } from 'diff';
-import { cliMessage, REPORT_EXTENSIONS, resolveLocale, type Diagnostic, type Locale } from '../../core/src/index';
+import { binaryKindOfPath, cliMessage, REPORT_EXTENSIONS, resolveLocale, type Diagnostic, type Locale } from '../../core/src/index';
 import type { Unreadable } from '../../server/src/node-readers';
 import { docsBaseFor } from '../../server/src/paths';
 import { Batch, MAX_BYTES, type CheckOut, type CheckRequest, type CheckSettings, type ReadOut } from './batch';
 import { Configs } from './config';
 import { collectTargets, ignoreRules, UsageError } from './files';
-import { Pool } from './pool';
+import { Extractors, Pool } from './pool';
 import { toHtml } from './html';
 import { toJson, toSarif, toText, type FileResult } from './output';
 import { progressBar } from './progress';
@@ -46,9 +46,17 @@ export function cliLocale(flag?: string): Locale {
 const PARALLEL_FROM = 64;
 /**
  * ...on machines with more cores than this. On 2 cores one process already keeps both busy (V8's garbage collector
- * runs beside it) and two workers, memory-bound, took longer (BENCHMARKS.md, the batch row): `--jobs 2` still asks.
+ * and compiler run beside it) and two workers checking, each compiling the checks again, took longer (BENCHMARKS.md,
+ * the batch rows): there, and wherever the PDF and Word files are most of the work, the other threads read those
+ * files ahead of this one, which checks them all.
  */
 const PARALLEL_CORES = 2;
+/**
+ * What reading a PDF or Word file costs, in reports checked per KB (~0.6 ms/KB against ~1 ms a text report), and
+ * from how much of it other threads pay for starting and warming up (~0.4 s on 2 cores): bench/notes.md.
+ */
+const EXTRACT_COST_PER_KB = 0.6;
+const EXTRACT_FROM = 1000;
 
 /**
  * A batch is short: V8's optimising compiler, on its own thread, spent more time compiling (1.6 s for a 1.4 s run of
@@ -75,15 +83,27 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions): Prom
   }
   const explicit = new Set(found.filter((t) => t.explicit).map((t) => t.path));
   const shown = (path: string) => relative(cwd, path) || path;
-  const cores = availableParallelism();
-  const jobs = Math.max(1, Math.min(opts.jobs ?? (targets.length >= PARALLEL_FROM && cores > PARALLEL_CORES ? Math.min(cores, 4) : 1), 16, Math.ceil(targets.length / 8) || 1));
+  // NIANBAO_CORES: as if on that many cores (the tests of both ways of `--jobs` on any machine).
+  const cores = Number(process.env.NIANBAO_CORES) || availableParallelism();
+  // The PDF and Word files, which other threads can turn into text ahead of the checks.
+  const extracted = targets.filter((t) => binaryKindOfPath(t.path)?.checkedAs);
+  const extractCost = (EXTRACT_COST_PER_KB * extracted.reduce((n, t) => n + (t.size ?? 0), 0)) / 1024;
+  const extractFirst = cores <= PARALLEL_CORES || extractCost >= targets.length - extracted.length;
+  const wanted =
+    opts.jobs ??
+    (extractFirst ? (cores > 1 && extracted.length > 1 && extractCost >= EXTRACT_FROM ? Math.min(cores, 4) : 1) : targets.length >= PARALLEL_FROM ? Math.min(cores, 4) : 1);
+  const jobs = Math.max(1, Math.min(wanted, 16));
 
   // Every file is read first: each report's previous year's report is looked up among all of them.
   let done = 0;
   const progress = progressBar(targets.length * 2, cliMessage(locale, 'progress'));
   const tick = () => progress.tick(++done);
-  const pool = jobs > 1 ? new Pool(__filename, jobs, tick) : null;
-  const batch = pool ? null : new Batch();
+  // `--jobs N`: N threads. Either N workers check shares of the files, or this thread checks them all in order and
+  // N - 1 workers read the PDF and Word files (none if there are none).
+  const extractors = jobs > 1 && extractFirst ? (extracted.length ? new Extractors(__filename, extracted.map((t) => t.path), Math.min(jobs - 1, extracted.length)) : null) : null;
+  const shares = extractFirst ? 1 : Math.min(jobs, Math.ceil(targets.length / 8));
+  const pool = shares > 1 ? new Pool(__filename, shares, tick) : null;
+  const batch = pool ? null : new Batch(extractors?.extract);
   const settings: CheckSettings = {
     locale,
     ...(opts.year !== undefined ? { year: opts.year } : {}),
@@ -102,6 +122,7 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions): Prom
   } finally {
     progress.end();
     await pool?.stop();
+    await extractors?.stop();
   }
 
   let ioFailure = false;

@@ -16,6 +16,8 @@ export interface Target {
   explicit: boolean;
   /** Not read, and why (a broken link, a FIFO or device, a folder that cannot be listed...). */
   bad?: { reason: BadEntry; error?: string };
+  /** Its size in bytes when listed. */
+  size?: number;
 }
 
 export type BadEntry = 'brokenLink' | 'linkLoop' | 'linkOutside' | 'notAFile' | 'unlistable';
@@ -144,7 +146,7 @@ export function collectTargets(paths: readonly string[], ig: Ignore, cwd: string
         }
         seen.add(real);
         walk(child, root, rootReal, seen);
-      } else if (isReportPath(name)) out.push({ path: child, explicit: false, ...(st.isFile() ? {} : { bad: { reason: 'notAFile' as const } }) });
+      } else if (isReportPath(name)) out.push({ path: child, explicit: false, ...(st.isFile() ? { size: st.size } : { bad: { reason: 'notAFile' as const } }) });
     }
   };
   for (const p of paths) {
@@ -162,7 +164,7 @@ export function collectTargets(paths: readonly string[], ig: Ignore, cwd: string
     if (st.isDirectory()) {
       const real = realpathSync(p);
       walk(p, p, real, new Set([real]));
-    } else out.push({ path: p, explicit: true, ...(st.isFile() ? {} : { bad: { reason: 'notAFile' as const } }) });
+    } else out.push({ path: p, explicit: true, ...(st.isFile() ? { size: st.size } : { bad: { reason: 'notAFile' as const } }) });
   }
   return out;
 }

@@ -158,11 +158,66 @@ describe('parallel workers (--jobs)', () => {
     for (let i = 0; i < 8; i++) copyFileSync(join(ROOT, 'examples', ['haiyuan-xian-2024.txt', 'pingluo-2024.txt', 'xibao-2023.txt'][i % 3]), join(dir, `m${i}.txt`));
     copyFileSync(join(ROOT, 'test/fixtures/cross-year/hekou-2023.txt'), join(dir, 'z-hekou-2023.txt'));
     const one = cli(['check', '--format', 'json', '--jobs', '1', '.'], dir);
-    const two = cli(['check', '--format', 'json', '--jobs', '2', '.'], dir);
+    // As on 4 cores: two workers check a share each (on 2 cores this thread checks all, see below).
+    const two = cli(['check', '--format', 'json', '--jobs', '2', '.'], dir, { NIANBAO_CORES: '4' });
     assert.equal(two.code, one.code);
     assert.deepEqual(JSON.parse(two.stdout), JSON.parse(one.stdout));
     const crossYear = json(one.stdout).files.flatMap((f) => f.diagnostics).filter((d) => d.code.startsWith('cross-year') || d.code === 'copied-from-previous');
     assert.ok(crossYear.length >= 4, `${crossYear.length} cross-year findings: the pairs were compared`);
+  });
+});
+
+describe('workers reading the PDF and Word files (--jobs on 2 cores)', () => {
+  const PDF = join(ROOT, 'test/fixtures/formats/pdf/xian-ruled.pdf');
+  const DOCX = join(ROOT, 'test/fixtures/formats/docx/xian-merged.docx');
+
+  it('give exactly what one process gives: the PDF and Word files read, the damaged and old ones said so', () => {
+    const dir = tmp('extract');
+    for (let i = 0; i < 6; i++) copyFileSync(i % 3 ? PDF : DOCX, join(dir, `b${i}.${i % 3 ? 'pdf' : 'docx'}`));
+    for (let i = 0; i < 6; i++) copyFileSync(join(ROOT, 'examples', ['haiyuan-xian-2024.txt', 'pingluo-2024.txt', 'xibao-2023.txt'][i % 3]), join(dir, `a${i}.txt`));
+    writeFileSync(join(dir, 'c-damaged.pdf'), '%PDF-1.7\n1 0 obj << /Type /Catalog >>\n');
+    writeFileSync(join(dir, 'c-old.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    copyFileSync(PDF, join(dir, 'c-a-pdf-named.txt'));
+    const one = cli(['check', '--format', 'json', '--jobs', '1', '.'], dir);
+    const out = json(one.stdout);
+    assert.equal(out.files.filter((f) => /b\d\.(pdf|docx)$/.test(f.path) && f.diagnostics.length).length, 6, 'every PDF and Word file was read and checked');
+    for (const jobs of ['2', '3']) {
+      const many = cli(['check', '--format', 'json', '--jobs', jobs, '.'], dir, { NIANBAO_CORES: '2' });
+      assert.equal(many.code, one.code);
+      assert.equal(many.stderr, one.stderr);
+      assert.deepEqual(JSON.parse(many.stdout), JSON.parse(one.stdout), `--jobs ${jobs}`);
+    }
+  });
+
+  it('hand over what a worker read, and this thread reads what a failed worker took', async () => {
+    const { Extractors } = await import('../../cli/src/pool');
+    const { extractHere } = await import('../../cli/src/batch');
+    assert.ok(existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
+    const dir = tmp('extractors');
+    const paths = [0, 1, 2].map((i) => join(dir, `r${i}.${i === 1 ? 'docx' : 'pdf'}`));
+    paths.forEach((p, i) => copyFileSync(i === 1 ? DOCX : PDF, p));
+    const expected = await Promise.all(paths.map((p) => extractHere(p)));
+
+    const ahead = new Extractors(CLI, paths, 1);
+    try {
+      while (!paths.every((p) => ahead.taken(p) === 'worker')) await new Promise((r) => setTimeout(r, 20));
+      for (const [i, p] of paths.entries()) assert.deepEqual(await ahead.extract(p), expected[i], `${p}, read by the worker`);
+    } finally {
+      await ahead.stop();
+    }
+
+    // A worker that takes the first file and fails.
+    const failing = join(dir, 'failing-worker.js');
+    writeFileSync(failing, "const { workerData } = require('node:worker_threads'); Atomics.store(new Int32Array(workerData.claims), 0, 2 + workerData.id); throw new Error('broken');");
+    const lost = new Extractors(failing, paths, 1);
+    try {
+      while (lost.taken(paths[0]) !== 'worker') await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 100));
+      for (const [i, p] of paths.entries()) assert.deepEqual(await lost.extract(p), expected[i], `${p}, read here`);
+      assert.equal(lost.taken(paths[2]), 'main');
+    } finally {
+      await lost.stop();
+    }
   });
 });
 
